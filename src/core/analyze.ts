@@ -1,0 +1,73 @@
+import { checkCellStates } from './checks/cellStates';
+import { checkDuplicateCodes } from './checks/codes';
+import { TableContext, type ResolvedOptions } from './checks/context';
+import { checkIku } from './checks/iku';
+import { checkMissingValues } from './checks/missing';
+import { checkNumbering } from './checks/numbering';
+import { checkParentSums } from './checks/parentSum';
+import { checkPercentages } from './checks/percent';
+import { checkPmksIdentity } from './checks/pmksIdentity';
+import { checkTotals } from './checks/totals';
+import type { Finding } from './findings';
+import { Grid } from './grid';
+import { resolveScale } from './iku/scales';
+import type { AnalyzeOptions, RecognizedTable, WorkbookReport } from './model';
+import { findTables } from './recognize/findTables';
+import type { WorkbookSnapshot } from './snapshot';
+import { parseA1 } from './a1';
+
+export const DEFAULT_PUSAT_MARKER = 'Kewenangan Pusat';
+
+const CHECKS = [
+  checkCellStates,
+  checkTotals,
+  checkParentSums,
+  checkPercentages,
+  checkPmksIdentity,
+  checkIku,
+  checkDuplicateCodes,
+  checkNumbering,
+  checkMissingValues,
+];
+
+export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
+  return {
+    lang: options.lang ?? 'id',
+    pusatMarker: options.pusatMarker?.trim() || DEFAULT_PUSAT_MARKER,
+    scale: resolveScale(options.scale),
+  };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Findings in sheet order, then top to bottom, left to right, so every view lists them the same way. */
+function sortFindings(findings: Finding[], sheetOrder: Map<string, number>): Finding[] {
+  const pos = (f: Finding) => parseA1(f.cell) ?? { row: 0, col: 0 };
+  return findings.sort((a, b) => {
+    const s = (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0);
+    if (s) return s;
+    const pa = pos(a);
+    const pb = pos(b);
+    return pa.row - pb.row || pa.col - pb.col || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code);
+  });
+}
+
+/** Recognise every table of every worksheet and run every check on it. Pure: same snapshot, same report. */
+export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): WorkbookReport {
+  const resolved = resolveOptions(options);
+  const tables: RecognizedTable[] = [];
+  const findings: Finding[] = [];
+  const order = new Map<string, number>();
+  snapshot.sheets.forEach((sheet, i) => {
+    order.set(sheet.name, i);
+    if (sheet.kind === 'chart') return;
+    const grid = new Grid(sheet);
+    for (const table of findTables(grid)) {
+      tables.push(table);
+      const ctx = new TableContext(grid, table, resolved);
+      for (const check of CHECKS) check(ctx);
+      findings.push(...ctx.findings);
+    }
+  });
+  return { tables, findings: sortFindings(findings, order) };
+}

@@ -1,0 +1,84 @@
+import Decimal from 'decimal.js';
+import { evaluateFormula } from './formula/evaluate';
+import { Grid, isFormula } from './grid';
+import { formatDecimals, valueDecimals } from './numbers/displayDecimals';
+import { parseNumberText, type NumberHint } from './numbers/parse';
+
+/**
+ * How a cell that should hold a number actually holds it. The checks need to
+ * tell a real number from text that SUM skips, a '-' typed for "none", an
+ * error, and a formula nobody recalculated.
+ */
+export type NumericState =
+  | 'number'
+  | 'text-number'
+  | 'ambiguous'
+  | 'dash'
+  | 'empty'
+  | 'error'
+  | 'text'
+  | 'uncalculated';
+
+export interface NumericCell {
+  state: NumericState;
+  /** The number the cell means (0 for a dash); null when it means none. */
+  value: Decimal | null;
+  /** What Excel's SUM would take from the cell (text and errors give nothing). */
+  sumValue: Decimal | null;
+  /** Decimals shown to the reader, used for display-rounding tolerance. */
+  decimals: number;
+  error?: string;
+  formula?: string;
+  raw: string;
+  /** For ambiguous text: the other reading. */
+  alternative?: Decimal;
+}
+
+export function readNumeric(grid: Grid, row: number, col: number, hint: NumberHint, depth = 0): NumericCell {
+  const c = grid.cell(row, col);
+  const formula = isFormula(c.formula) ? c.formula : undefined;
+  const raw = c.type === 'Empty' ? '' : String(c.value);
+  const fmtDecimals = formatDecimals(c.numberFormat);
+  if (c.type === 'Error') {
+    return { state: 'error', value: null, sumValue: null, decimals: 0, error: raw, formula, raw };
+  }
+  if (c.type === 'Double' || c.type === 'Integer' || typeof c.value === 'number') {
+    const n = Number(c.value);
+    const v = new Decimal(n);
+    const dash = n === 0 && /^[-–—]$/.test(c.text.trim());
+    return {
+      state: dash ? 'dash' : 'number',
+      value: v,
+      sumValue: v,
+      decimals: fmtDecimals ?? Math.min(valueDecimals(n), 10),
+      formula,
+      raw,
+    };
+  }
+  if (c.type === 'Empty' || (typeof c.value === 'string' && c.value.trim() === '')) {
+    if (formula && depth < 8) {
+      const res = evaluateFormula(formula, (r, k) => readNumeric(grid, r, k, hint, depth + 1).sumValue);
+      if (res.ok) {
+        return { state: 'uncalculated', value: res.value, sumValue: res.value, decimals: fmtDecimals ?? 2, formula, raw };
+      }
+      if (res.error === '#DIV/0!' || res.error === '#REF!' || res.error === '#VALUE!') {
+        return { state: 'error', value: null, sumValue: null, decimals: 0, error: res.error, formula, raw };
+      }
+    }
+    return { state: formula ? 'uncalculated' : 'empty', value: null, sumValue: null, decimals: 0, formula, raw };
+  }
+  if (c.type === 'Boolean') return { state: 'text', value: null, sumValue: null, decimals: 0, formula, raw };
+  const parsed = parseNumberText(raw, hint);
+  if (!parsed) return { state: 'text', value: null, sumValue: null, decimals: 0, formula, raw };
+  if (parsed.kind === 'dash') return { state: 'dash', value: new Decimal(0), sumValue: null, decimals: 0, formula, raw };
+  const value = parsed.negative && !parsed.value.isNegative() ? parsed.value.negated() : parsed.value;
+  return {
+    state: parsed.ambiguous ? 'ambiguous' : 'text-number',
+    value,
+    sumValue: null,
+    decimals: parsed.decimals,
+    formula,
+    raw,
+    alternative: parsed.alternative,
+  };
+}

@@ -1,0 +1,64 @@
+import type { TableContext } from './context';
+import { NUMERIC_ROLES, SUMMABLE_ROLES } from '../recognize/vocabulary';
+
+/**
+ * How figures are stored: errors, numbers kept as text, text that reads two
+ * ways, formulas without a stored result. #DIV/0! in a percentage column is
+ * left to the percentage check, which knows the divisor.
+ */
+export function checkCellStates(ctx: TableContext): void {
+  const numeric = ctx.table.columns.filter((k) => NUMERIC_ROLES.has(k.role));
+  for (const row of ctx.table.rows) {
+    if (row.role === 'section') continue;
+    for (const k of numeric) {
+      const n = ctx.num(row.row, k.col);
+      const label = row.label;
+      if (n.state === 'error') {
+        if (n.error === '#DIV/0!' && (k.role === 'percent' || k.role === 'capaian')) continue;
+        ctx.report({
+          code: n.error === '#DIV/0!' ? 'division-by-zero' : 'error-value',
+          severity: 'error',
+          row: row.row,
+          col: k.col,
+          key: n.error === '#DIV/0!' ? 'division-by-zero' : 'error-value',
+          params: { label, error: n.error, den: '', denCell: '' },
+          actual: n.error,
+        });
+      } else if (n.state === 'text-number' && n.value) {
+        // IKU targets typed as '6,25%' are read fine; only summed columns lose figures.
+        const summed = SUMMABLE_ROLES.has(k.role) && ctx.table.kind !== 'iku';
+        ctx.report({
+          code: 'text-number',
+          severity: summed ? 'warning' : 'info',
+          row: row.row,
+          col: k.col,
+          key: summed ? 'text-number' : 'text-number-plain',
+          params: { label, raw: n.raw, expected: summed ? n.value.toFixed() : ctx.fmt(n.value) + (k.role === 'target' || k.role === 'realisasi' || k.role === 'percent' ? '%' : '') },
+          expected: n.value,
+          actual: n.raw,
+          fix: { kind: 'convert-text-number', value: Number(n.value.toFixed()) },
+        });
+      } else if (n.state === 'ambiguous' && n.value) {
+        ctx.report({
+          code: 'ambiguous-number',
+          severity: 'warning',
+          row: row.row,
+          col: k.col,
+          key: 'ambiguous-number',
+          params: { label, raw: n.raw, expected: ctx.fmt(n.value), alternative: n.alternative ? ctx.fmt(n.alternative) : '' },
+          actual: n.raw,
+        });
+      } else if (n.state === 'uncalculated' && n.value) {
+        ctx.report({
+          code: 'formula-uncalculated',
+          severity: 'info',
+          row: row.row,
+          col: k.col,
+          key: 'formula-uncalculated',
+          params: { formula: n.formula, expected: ctx.fmt(n.value) },
+          expected: n.value,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import Decimal from 'decimal.js';
+import { toA1 } from '../a1';
+import { readNumeric, type NumericCell } from '../cells';
+import type { Finding, FindingCode, FixProposal, Lang, Severity } from '../findings';
+import type { Grid } from '../grid';
+import { fmtNum, message, type MessageKey } from '../messages';
+import type { ColumnRole, PredikatScale, RecognizedTable, TableColumn, TableRow } from '../model';
+import type { NumberHint } from '../numbers/parse';
+import { SUMMABLE_ROLES } from '../recognize/vocabulary';
+
+export interface ResolvedOptions {
+  lang: Lang;
+  pusatMarker: string;
+  scale: PredikatScale;
+}
+
+const DECIMAL_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['percent', 'capaian', 'target', 'realisasi', 'baseline']);
+
+/** Everything a check needs about one table, with numeric reads cached. */
+export class TableContext {
+  readonly findings: Finding[] = [];
+  private readonly cache = new Map<number, NumericCell>();
+  private readonly hints = new Map<number, NumberHint>();
+
+  constructor(
+    readonly grid: Grid,
+    readonly table: RecognizedTable,
+    readonly options: ResolvedOptions,
+  ) {
+    for (const k of table.columns) this.hints.set(k.col, this.hintFor(k));
+  }
+
+  get lang(): Lang {
+    return this.options.lang;
+  }
+
+  col(role: ColumnRole): TableColumn | undefined {
+    return this.table.columns.find((k) => k.role === role);
+  }
+
+  cols(role: ColumnRole): TableColumn[] {
+    return this.table.columns.filter((k) => k.role === role);
+  }
+
+  rows(...roles: TableRow['role'][]): TableRow[] {
+    return this.table.rows.filter((r) => roles.includes(r.role));
+  }
+
+  num(row: number, col: number): NumericCell {
+    const key = row * 20000 + col;
+    let n = this.cache.get(key);
+    if (!n) {
+      n = readNumeric(this.grid, row, col, this.hints.get(col));
+      this.cache.set(key, n);
+    }
+    return n;
+  }
+
+  /** The figure a cell means, treating a dash and an empty cell as zero. */
+  value(row: number, col: number): Decimal | null {
+    const n = this.num(row, col);
+    if (n.state === 'empty') return new Decimal(0);
+    return n.value;
+  }
+
+  fmt(v: Decimal.Value, decimals?: number): string {
+    return fmtNum(v, this.lang, decimals);
+  }
+
+  addr(row: number, col: number): string {
+    return toA1(row, col);
+  }
+
+  report(f: {
+    code: FindingCode;
+    severity: Severity;
+    row: number;
+    col: number;
+    key: MessageKey;
+    params: Record<string, string | number | undefined>;
+    expected?: Decimal | string;
+    actual?: Decimal | string;
+    fix?: FixProposal;
+    extra?: string;
+  }): void {
+    const plain = (v: Decimal | string | undefined) => (v === undefined ? undefined : typeof v === 'string' ? v : v.toFixed());
+    this.findings.push({
+      code: f.code,
+      severity: f.severity,
+      sheet: this.table.sheet,
+      cell: toA1(f.row, f.col),
+      message: message(f.key, f.params, this.lang) + (f.extra ?? ''),
+      expected: plain(f.expected),
+      actual: plain(f.actual),
+      table: this.table.range,
+      fix: f.fix,
+    });
+  }
+
+  /**
+   * Counts and whole-rupiah amounts settle '1.595' as 1595; a column whose
+   * typed numbers carry decimals leaves it open, so the finding says so.
+   */
+  private hintFor(k: TableColumn): NumberHint {
+    if (DECIMAL_ROLES.has(k.role)) return 'decimal';
+    if (!SUMMABLE_ROLES.has(k.role)) return undefined;
+    for (const r of this.table.rows) {
+      const c = this.grid.cell(r.row, k.col);
+      if (typeof c.value === 'number' && !Number.isInteger(c.value)) return undefined;
+    }
+    return 'integer';
+  }
+}
+
+/** Round half-up to the decimals the reader sees. */
+export function roundTo(v: Decimal, decimals: number): Decimal {
+  return v.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+}

@@ -1,0 +1,68 @@
+import Decimal from 'decimal.js';
+import type { TableContext } from './context';
+import { message } from '../messages';
+
+export interface Contribution {
+  row: number;
+  label: string;
+  value: Decimal;
+  textStored: boolean;
+  /** The cell is empty (counted as 0). */
+  empty?: boolean;
+}
+
+function swapExplains(expected: Decimal, actual: Decimal): boolean {
+  const e = expected.abs().toFixed();
+  const a = actual.abs().toFixed();
+  if (e.length !== a.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < e.length; i++) if (e[i] !== a[i]) diff.push(i);
+  return diff.length === 2 && e[diff[0]] === a[diff[1]] && e[diff[1]] === a[diff[0]];
+}
+
+/**
+ * Why a sum is off, when the numbers tell: one row left out or counted twice,
+ * numbers stored as text that SUM skipped, two digits swapped, or rounding.
+ */
+export function explainGap(
+  ctx: TableContext,
+  col: number,
+  expected: Decimal,
+  actual: Decimal,
+  parts: Contribution[],
+  shownDecimals: number,
+  groups: { label: string; rows: number[]; value: Decimal }[] = [],
+): { text: string; roundingOnly: boolean } {
+  const gap = expected.minus(actual);
+  const lang = ctx.lang;
+  if (gap.abs().lt(new Decimal(10).pow(-shownDecimals).div(2)) || (shownDecimals === 0 && gap.abs().lt(1))) {
+    return { text: message('why-rounding', {}, lang), roundingOnly: true };
+  }
+  const out: string[] = [];
+  const same = parts.filter((p) => p.value.abs().eq(gap.abs()) && !p.value.isZero());
+  if (same.length > 0 && same.length <= 3) {
+    const key = gap.isPositive() ? 'why-row-left-out' : 'why-row-twice';
+    for (const p of same) out.push(message(key, { cell: ctx.addr(p.row, col), label: p.label }, lang));
+  }
+  for (const g of groups) {
+    if (gap.isNegative() && g.value.eq(gap.abs()) && !g.value.isZero()) {
+      const cells = `${ctx.addr(g.rows[0], col)}:${ctx.addr(g.rows[g.rows.length - 1], col)}`;
+      out.push(message('why-children-twice', { label: g.label, cells }, lang));
+    }
+  }
+  const blank = parts.filter((p) => p.empty);
+  if (gap.isNegative() && blank.length === 1) {
+    out.push(message('why-missing-row', { cell: ctx.addr(blank[0].row, col), label: blank[0].label, gap: ctx.fmt(gap.abs()) }, lang));
+  }
+  const text = parts.filter((p) => p.textStored);
+  const cells = text.map((p) => ctx.addr(p.row, col)).join(', ');
+  if (text.length) {
+    const textSum = text.reduce((s, p) => s.plus(p.value), new Decimal(0));
+    const key = textSum.eq(gap) ? 'why-text-numbers' : 'why-text-present';
+    out.push(message(key, { count: text.length, cells }, lang));
+  }
+  if (out.length === 0 && gap.isInteger() && gap.mod(9).isZero()) {
+    out.push(message(swapExplains(expected, actual) ? 'why-transposed' : 'why-nine', {}, lang));
+  }
+  return { text: out.join(''), roundingOnly: false };
+}

@@ -1,0 +1,92 @@
+import Decimal from 'decimal.js';
+import { computeCapaian, guessPolarity } from '../iku/capaian';
+import { predikatFor, samePredikat } from '../iku/scales';
+import type { TableRow } from '../model';
+import { roundTo, type TableContext } from './context';
+
+/**
+ * IKU rows: capaian from target and realisasi with the indicator's polarity,
+ * then the predikat from the chosen scale. A target of 0 is a planning error,
+ * not a central-government matter, and is said so.
+ */
+export function checkIku(ctx: TableContext): void {
+  if (ctx.table.kind !== 'iku') return;
+  const target = ctx.col('target');
+  const real = ctx.col('realisasi');
+  const capaianCol = ctx.col('capaian');
+  const predikatCol = ctx.col('predikat');
+  if (!target || !real || (!capaianCol && !predikatCol)) return;
+  for (const row of ctx.rows('item')) {
+    const t = ctx.num(row.row, target.col).value;
+    const r = ctx.num(row.row, real.col).value;
+    if (!t || !r) continue;
+    const polarity = guessPolarity(row.label);
+    const res = computeCapaian(t, r, polarity);
+    if (!res.ok) {
+      if (capaianCol) reportTargetZero(ctx, row, capaianCol.col);
+      continue;
+    }
+    let capaian = res.value;
+    if (capaianCol) {
+      const cell = ctx.num(row.row, capaianCol.col);
+      if (cell.value !== null && cell.state !== 'error') {
+        const places = cell.decimals;
+        const expected = roundTo(res.value, places);
+        if (!roundTo(cell.value, places).eq(expected)) {
+          const formula =
+            polarity === 'positive' ? `${ctx.fmt(r)} / ${ctx.fmt(t)} × 100` : `(2 × ${ctx.fmt(t)} − ${ctx.fmt(r)}) / ${ctx.fmt(t)} × 100`;
+          ctx.report({
+            code: 'capaian-mismatch',
+            severity: 'error',
+            row: row.row,
+            col: capaianCol.col,
+            key: 'capaian-mismatch',
+            params: {
+              label: row.label,
+              actual: ctx.fmt(cell.value, places),
+              formula,
+              exact: ctx.fmt(res.value.toDecimalPlaces(4, Decimal.ROUND_HALF_UP)),
+              expected: ctx.fmt(expected, places),
+            },
+            expected,
+            actual: cell.value,
+            fix: { kind: 'set-value', value: Number(expected.toFixed()) },
+          });
+        }
+        // The predikat follows what the table shows, so one typo is not reported twice.
+        capaian = cell.value;
+      }
+    }
+    if (predikatCol) checkPredikat(ctx, row, predikatCol.col, capaian);
+  }
+}
+
+function checkPredikat(ctx: TableContext, row: TableRow, col: number, capaian: Decimal): void {
+  const typed = ctx.grid.textAt(row.row, col);
+  if (!typed) return;
+  const expected = predikatFor(capaian, ctx.options.scale);
+  if (samePredikat(typed, expected)) return;
+  ctx.report({
+    code: 'predikat-mismatch',
+    severity: 'error',
+    row: row.row,
+    col,
+    key: 'predikat-mismatch',
+    params: { label: row.label, actual: typed, capaian: ctx.fmt(capaian.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)), scale: ctx.options.scale.name, expected },
+    expected,
+    actual: typed,
+    fix: { kind: 'set-text', value: expected },
+  });
+}
+
+function reportTargetZero(ctx: TableContext, row: TableRow, col: number): void {
+  ctx.report({
+    code: 'division-by-zero',
+    severity: 'error',
+    row: row.row,
+    col,
+    key: 'division-by-zero-target',
+    params: { label: row.label },
+    actual: ctx.grid.textAt(row.row, col) || undefined,
+  });
+}

@@ -1,0 +1,108 @@
+import Decimal from 'decimal.js';
+import { columnLetter } from '../a1';
+import type { TableColumn, TableRow } from '../model';
+import { roundTo, type TableContext } from './context';
+import { contributorsOf } from './totals';
+
+/** Which two columns a table's percentage divides, by layout. */
+function ratioColumns(ctx: TableContext): { num?: TableColumn; den?: TableColumn } {
+  switch (ctx.table.kind) {
+    case 'pmks':
+      return { num: ctx.col('ditangani'), den: ctx.col('kewenangan-prov') };
+    case 'spm':
+      return { num: ctx.col('ditangani'), den: ctx.col('populasi') };
+    case 'budget':
+    case 'belanja':
+      return { num: ctx.col('realisasi'), den: ctx.col('anggaran') };
+    default:
+      return {};
+  }
+}
+
+/** A zero divisor is a central-government matter when Keterangan says so or the provincial share is 0 or '-'. */
+function isPusat(ctx: TableContext, row: TableRow): boolean {
+  if (ctx.table.kind !== 'pmks') return false;
+  if (row.pusat) return true;
+  const prov = ctx.col('kewenangan-prov');
+  if (!prov) return false;
+  const s = ctx.num(row.row, prov.col).state;
+  return s === 'dash' || s === 'empty' || (s === 'number' && ctx.num(row.row, prov.col).value!.isZero());
+}
+
+export function checkPercentages(ctx: TableContext): void {
+  const { num, den } = ratioColumns(ctx);
+  const pct = ctx.col('percent');
+  if (!num || !den || !pct) return;
+  ctx.table.rows.forEach((row, index) => {
+    if (row.role === 'section') return;
+    const cell = ctx.num(row.row, pct.col);
+    const isTotal = row.role === 'total' || row.role === 'subtotal';
+    const typed = { n: ctx.value(row.row, num.col), d: ctx.value(row.row, den.col) };
+    const { n, d } = isTotal ? recomputedTotals(ctx, index, num, den) : typed;
+    if (n === null || d === null) return;
+    if (cell.state === 'error' && cell.error === '#DIV/0!') {
+      reportDivZero(ctx, row, pct, den, d);
+      return;
+    }
+    if (cell.value === null || cell.state === 'empty' || d.isZero()) return;
+    const exact = n.div(d).times(100);
+    const places = cell.decimals;
+    const expected = roundTo(exact, places);
+    if (roundTo(cell.value, places).eq(expected)) return;
+    // A total's percentage that agrees with the typed totals beside it is consistent; the totals get their own finding.
+    if (isTotal && typed.n && typed.d && !typed.d.isZero() && roundTo(cell.value, places).eq(roundTo(typed.n.div(typed.d).times(100), places))) return;
+    const L = columnLetter;
+    ctx.report({
+      code: 'percent-mismatch',
+      severity: 'error',
+      row: row.row,
+      col: pct.col,
+      key: 'percent-mismatch',
+      params: {
+        label: row.label,
+        actual: ctx.fmt(cell.value, places),
+        num: ctx.fmt(n),
+        den: ctx.fmt(d),
+        exact: ctx.fmt(exact.toDecimalPlaces(4, Decimal.ROUND_HALF_UP)),
+        decimals: places,
+        expected: ctx.fmt(expected, places),
+      },
+      expected,
+      actual: cell.value,
+      fix: cell.formula
+        ? { kind: 'set-formula', value: `=${L(num.col)}${row.row + 1}/${L(den.col)}${row.row + 1}*100` }
+        : { kind: 'set-value', value: Number(expected.toFixed()) },
+    });
+  });
+}
+
+/**
+ * A total's percentage comes from the recomputed totals, not the typed ones,
+ * and leaves out rows that are central-government matters.
+ */
+function recomputedTotals(ctx: TableContext, index: number, num: TableColumn, den: TableColumn): { n: Decimal | null; d: Decimal | null } {
+  let n = new Decimal(0);
+  let d = new Decimal(0);
+  for (const r of contributorsOf(ctx.table.rows, index)) {
+    if (isPusat(ctx, r) && (ctx.value(r.row, den.col) ?? new Decimal(0)).isZero()) continue;
+    n = n.plus(ctx.value(r.row, num.col) ?? 0);
+    d = d.plus(ctx.value(r.row, den.col) ?? 0);
+  }
+  return { n, d };
+}
+
+function reportDivZero(ctx: TableContext, row: TableRow, pct: TableColumn, den: TableColumn, d: Decimal): void {
+  const pusat = isPusat(ctx, row);
+  const denCell = ctx.addr(row.row, den.col);
+  ctx.report({
+    code: 'division-by-zero',
+    severity: pusat ? 'warning' : 'error',
+    row: row.row,
+    col: pct.col,
+    key: pusat ? 'division-by-zero-pusat' : 'division-by-zero',
+    params: { label: row.label, den: `${den.header} (${denCell})`, marker: ctx.options.pusatMarker, denCell },
+    expected: pusat ? ctx.options.pusatMarker : '-',
+    actual: '#DIV/0!',
+    fix: pusat ? { kind: 'set-text', value: ctx.options.pusatMarker } : { kind: 'set-text', value: '-' },
+  });
+}

@@ -1,0 +1,137 @@
+import Decimal from 'decimal.js';
+import { columnLetter } from '../a1';
+import type { FixProposal } from '../findings';
+import type { TableColumn, TableRow } from '../model';
+import { SUMMABLE_ROLES } from '../recognize/vocabulary';
+import type { TableContext } from './context';
+import { explainGap, type Contribution } from './explain';
+
+/** Rows a total adds up: top-level rows (items without a parent, and parents) since the last subtotal. */
+export function contributorsOf(rows: TableRow[], index: number): TableRow[] {
+  const isSub = rows[index].role === 'subtotal';
+  let start = 0;
+  if (isSub) {
+    for (let i = index - 1; i >= 0; i--) {
+      if (rows[i].role === 'subtotal' || rows[i].role === 'total') {
+        start = i + 1;
+        break;
+      }
+    }
+  }
+  return rows.slice(start, index).filter((r) => (r.role === 'item' && r.parentRow === undefined) || r.role === 'parent');
+}
+
+export function collect(ctx: TableContext, rows: TableRow[], col: number): { parts: Contribution[]; filled: number } {
+  const parts: Contribution[] = [];
+  let filled = 0;
+  for (const r of rows) {
+    const n = ctx.num(r.row, col);
+    if (n.state !== 'empty') filled++;
+    const v = ctx.value(r.row, col);
+    if (v === null) continue;
+    parts.push({ row: r.row, label: r.label, value: v, textStored: n.state === 'text-number' || n.state === 'ambiguous', empty: n.state === 'empty' });
+  }
+  return { parts, filled };
+}
+
+/** A SUM over one block of rows when they are contiguous, else the cells added one by one. */
+export function sumFix(rows: number[], col: number): FixProposal | undefined {
+  if (rows.length === 0) return undefined;
+  const L = columnLetter(col);
+  const contiguous = rows.every((r, i) => i === 0 || r === rows[i - 1] + 1);
+  if (contiguous) return { kind: 'set-formula', value: `=SUM(${L}${rows[0] + 1}:${L}${rows[rows.length - 1] + 1})` };
+  if (rows.length <= 40) return { kind: 'set-formula', value: '=' + rows.map((r) => `${L}${r + 1}`).join('+') };
+  return undefined;
+}
+
+export function checkTotals(ctx: TableContext): void {
+  const rows = ctx.table.rows;
+  const cols = ctx.table.columns.filter((k) => SUMMABLE_ROLES.has(k.role));
+  rows.forEach((row, index) => {
+    if (row.role !== 'total' && row.role !== 'subtotal') return;
+    const contributors = contributorsOf(rows, index);
+    if (contributors.length === 0) return;
+    for (const k of cols) checkOne(ctx, row, k, contributors);
+  });
+  checkRowTotals(ctx);
+}
+
+function checkOne(ctx: TableContext, total: TableRow, k: TableColumn, contributors: TableRow[]): void {
+  const cell = ctx.num(total.row, k.col);
+  if (cell.value === null || cell.state === 'error') return;
+  const { parts, filled } = collect(ctx, contributors, k.col);
+  if (filled === 0) {
+    if (cell.value.isZero()) return;
+    ctx.report({
+      code: 'missing-value',
+      severity: 'warning',
+      row: contributors[0].row,
+      col: k.col,
+      key: 'total-no-items',
+      params: { column: k.header, actual: ctx.fmt(cell.value) },
+      actual: cell.value,
+    });
+    return;
+  }
+  const expected = parts.reduce((s, p) => s.plus(p.value), new Decimal(0));
+  if (expected.eq(cell.value)) return;
+  const groups = contributors
+    .filter((r) => r.role === 'parent')
+    .map((p) => {
+      const rows = ctx.table.rows.filter((r) => r.parentRow === p.row).map((r) => r.row);
+      const value = rows.reduce((s, r) => s.plus(ctx.value(r, k.col) ?? 0), new Decimal(0));
+      return { label: p.label, rows, value };
+    })
+    .filter((g) => g.rows.length > 0);
+  const why = explainGap(ctx, k.col, expected, cell.value, parts, cell.decimals, groups);
+  ctx.report({
+    code: 'total-mismatch',
+    severity: why.roundingOnly ? 'info' : 'error',
+    row: total.row,
+    col: k.col,
+    key: 'total-mismatch',
+    params: {
+      column: k.header,
+      actual: ctx.fmt(cell.value),
+      expected: ctx.fmt(expected),
+      gap: ctx.fmt(expected.minus(cell.value).abs()),
+    },
+    expected,
+    actual: cell.value,
+    extra: why.text,
+    fix: parts.some((p) => p.textStored) ? { kind: 'set-value', value: Number(expected.toFixed()) } : sumFix(contributors.map((r) => r.row), k.col),
+  });
+}
+
+/** 'Jumlah Pegawai' beside the counts it adds up, on every row including the total row. */
+function checkRowTotals(ctx: TableContext): void {
+  for (const j of ctx.cols('jumlah')) {
+    const addends = ctx.table.columns.filter((k) => k.role === 'count' && k.col < j.col);
+    if (addends.length < 2) continue;
+    for (const row of ctx.table.rows) {
+      if (row.role === 'section') continue;
+      const cell = ctx.num(row.row, j.col);
+      if (cell.value === null || cell.state === 'error') continue;
+      const parts: Contribution[] = [];
+      for (const k of addends) {
+        const v = ctx.value(row.row, k.col);
+        if (v !== null) parts.push({ row: row.row, label: k.header, value: v, textStored: ctx.num(row.row, k.col).state === 'text-number' });
+      }
+      const expected = parts.reduce((s, p) => s.plus(p.value), new Decimal(0));
+      if (expected.eq(cell.value)) continue;
+      const L1 = columnLetter(addends[0].col);
+      const L2 = columnLetter(addends[addends.length - 1].col);
+      ctx.report({
+        code: 'total-mismatch',
+        severity: 'error',
+        row: row.row,
+        col: j.col,
+        key: 'row-total-mismatch',
+        params: { column: j.header, label: row.label, actual: ctx.fmt(cell.value), expected: ctx.fmt(expected) },
+        expected,
+        actual: cell.value,
+        fix: { kind: 'set-formula', value: `=SUM(${L1}${row.row + 1}:${L2}${row.row + 1})` },
+      });
+    }
+  }
+}

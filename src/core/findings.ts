@@ -1,0 +1,49 @@
+/**
+ * The one finding format used by the CLI JSON, the task pane and the tests.
+ * Finding codes are a stable contract: add new ones, never rename.
+ */
+export const FINDING_CODES = [
+  'total-mismatch',
+  'parent-sum-mismatch',
+  'percent-mismatch',
+  'division-by-zero',
+  'error-value',
+  'text-number',
+  'ambiguous-number',
+  'identity-mismatch',
+  'duplicate-code',
+  'numbering-gap',
+  'missing-value',
+  'capaian-mismatch',
+  'predikat-mismatch',
+  'formula-uncalculated',
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type Lang = 'id' | 'en';
+
+/** A proposed change to one cell; the add-in previews and applies it. */
+export interface FixProposal {
+  kind: 'set-value' | 'set-formula' | 'set-text' | 'convert-text-number';
+  /** Value or formula (with '=') to write. */
+  value: string | number;
+  numberFormat?: string;
+}
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the cell holding the reported (wrong) value. */
+  cell: string;
+  message: string;
+  /** Plain decimal strings when numeric, e.g. "38104680384". */
+  expected?: string;
+  actual?: string;
+  /** Range of the table the finding belongs to, when it belongs to one. */
+  table?: string;
+  fix?: FixProposal;
+}

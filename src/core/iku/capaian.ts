@@ -1,0 +1,79 @@
+/**
+ * Capaian (achievement) of an IKU row and a guess at which way the indicator
+ * points, so the checks can recompute the capaian column.
+ */
+import Decimal from 'decimal.js';
+
+export type Polarity = 'positive' | 'negative';
+
+export type CapaianResult = { ok: true; value: Decimal } | { ok: false; reason: 'target-zero' };
+
+/**
+ * positive: realisasi / target x 100; negative (lower is better):
+ * (2 x target - realisasi) / target x 100. Target 0 => { ok:false,
+ * reason:'target-zero' } (this is NOT 'kewenangan pusat'; the caller reports it).
+ */
+export function computeCapaian(target: Decimal, realisasi: Decimal, polarity: Polarity): CapaianResult {
+  if (target.isZero()) return { ok: false, reason: 'target-zero' };
+  const achieved = polarity === 'negative' ? target.times(2).minus(realisasi) : realisasi;
+  // Multiply before dividing so the only rounding is the final division.
+  return { ok: true, value: achieved.times(100).div(target) };
+}
+
+/**
+ * Phrases whose presence means the value should go down ("lower is better").
+ * Kept short on purpose: a wrong 'negative' silently turns 40% into 160%, so
+ * only wording that is unambiguous in Indonesian LAKIP indicators is listed.
+ * Matched at a word start, so suffixed forms ('menurunnya', 'berkurangnya') count.
+ */
+const LOWER_IS_BETTER = [
+  'menurun', // menurunnya angka ...
+  'penurunan',
+  'berkurang',
+  'angka kemiskinan',
+  'tingkat kemiskinan',
+  'persentase penduduk miskin',
+  'jumlah penduduk miskin',
+  'jumlah kasus',
+  'prevalensi',
+  'tingkat pengangguran',
+];
+
+/**
+ * Wording that turns the indicator into a count of people reached or cases
+ * handled, which is higher-is-better whatever group it is about, e.g. NTT's
+ * 'Persentase Penduduk Miskin ... Yang Terakses Perlindungan Sosial'.
+ * 'persentase penurunan' measures the size of a decrease, so more is better too.
+ */
+const REACH_OVERRIDES = [
+  'terakses',
+  'yang memperoleh',
+  'yang menerima',
+  'yang mendapat',
+  'tertangani',
+  'yang ditangani',
+  'terlayani',
+  'cakupan',
+  'persentase penurunan',
+];
+
+function normalize(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      // 'Presentase' and 'Prosentase' are common spellings in real reports.
+      .replace(/\b(?:presentase|prosentase)\b/g, 'persentase')
+  );
+}
+
+function mentions(text: string, phrases: readonly string[]): boolean {
+  return phrases.some((p) => new RegExp(`\\b${p}`).test(text));
+}
+
+/** Guess polarity from the indicator's wording; 'positive' unless it clearly says lower is better. */
+export function guessPolarity(indicator: string): Polarity {
+  const text = normalize(indicator);
+  if (mentions(text, REACH_OVERRIDES)) return 'positive';
+  return mentions(text, LOWER_IS_BETTER) ? 'negative' : 'positive';
+}

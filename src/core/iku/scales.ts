@@ -1,0 +1,141 @@
+/**
+ * Predikat scales: which label a capaian earns. Reports differ in bands and
+ * wording, so the scale is a setting: a preset id or a custom scale.
+ */
+import Decimal from 'decimal.js';
+import type { PredikatBand, PredikatScale } from '../model';
+
+export type ScalePresetId = 'ntt-4' | 'flotim-5' | 'permenpan-5';
+
+// The last band of every scale catches everything below the band above it,
+// so its min (0 here) only documents the intended floor; negative capaian
+// from 'lower is better' indicators still lands there.
+export const SCALE_PRESETS: Record<ScalePresetId, PredikatScale> = {
+  // LKjIP Dinas Sosial Provinsi NTT: X >= 85; 70 <= X < 85; 55 < X < 70; X <= 55.
+  'ntt-4': {
+    id: 'ntt-4',
+    name: 'NTT (4 predikat: 85 / 70 / 55)',
+    bands: [
+      { min: 85, label: 'Sangat Berhasil' },
+      { min: 70, label: 'Berhasil' },
+      { min: 55, lowerExclusive: true, label: 'Cukup Berhasil' },
+      { min: 0, label: 'Belum Berhasil' },
+    ],
+  },
+  // LKjIP Dinas Sosial Flores Timur prints overlapping ranges ("80 s/d 90
+  // Berhasil, 90 s/d 100 Sangat Berhasil"); a shared boundary goes to the
+  // band it starts (80 => Berhasil, 90 => Sangat Berhasil), and over 100 is
+  // still Sangat Berhasil.
+  'flotim-5': {
+    id: 'flotim-5',
+    name: 'Flores Timur (5 predikat: 90 / 80 / 70 / 60)',
+    bands: [
+      { min: 90, label: 'Sangat Berhasil' },
+      { min: 80, label: 'Berhasil' },
+      { min: 70, label: 'Cukup Berhasil' },
+      { min: 60, label: 'Kurang Berhasil' },
+      { min: 0, label: 'Tidak Berhasil' },
+    ],
+  },
+  // The common 91-100 / 76-90 / 66-75 / 51-65 / <=50 scale. Its ranges leave
+  // gaps (90.5); a value in a gap belongs to the lower band, hence inclusive
+  // mins of 91, 76, 66 and 51.
+  'permenpan-5': {
+    id: 'permenpan-5',
+    name: 'PermenPAN (5 predikat: 91 / 76 / 66 / 51)',
+    bands: [
+      { min: 91, label: 'Sangat Tinggi' },
+      { min: 76, label: 'Tinggi' },
+      { min: 66, label: 'Sedang' },
+      { min: 51, label: 'Rendah' },
+      { min: 0, label: 'Sangat Rendah' },
+    ],
+  },
+};
+
+const PRESET_IDS = Object.keys(SCALE_PRESETS) as ScalePresetId[];
+
+function isPresetId(id: string): id is ScalePresetId {
+  return (PRESET_IDS as string[]).includes(id);
+}
+
+/** undefined => 'ntt-4'; a custom scale is validated like customScale(). */
+export function resolveScale(s: string | PredikatScale | undefined): PredikatScale {
+  if (s === undefined) return SCALE_PRESETS['ntt-4'];
+  if (typeof s === 'string') {
+    // Ids come from settings typed by people, so ' NTT-4 ' should still work.
+    const id = s.trim().toLowerCase();
+    if (isPresetId(id)) return SCALE_PRESETS[id];
+    throw new Error(`Unknown predikat scale '${s}'. Valid ids: ${PRESET_IDS.join(', ')}.`);
+  }
+  // A scale stored in the workbook may have been edited by hand.
+  const id = typeof s.id === 'string' && s.id.trim() !== '' ? s.id : 'custom';
+  return { ...customScale(s.name, s.bands), id };
+}
+
+function meets(capaian: Decimal, band: PredikatBand): boolean {
+  const cmp = capaian.cmp(new Decimal(band.min));
+  return band.lowerExclusive ? cmp > 0 : cmp >= 0;
+}
+
+export function predikatFor(capaian: Decimal, scale: PredikatScale): string {
+  const bands = scale.bands;
+  for (let i = 0; i < bands.length - 1; i++) {
+    if (meets(capaian, bands[i])) return bands[i].label;
+  }
+  return bands[bands.length - 1].label;
+}
+
+function normalizeLabel(text: string): string {
+  // Whitespace is dropped entirely, not collapsed: typed cells contain double
+  // spaces, non-breaking spaces and line breaks inside the label.
+  return text.replace(/\s+/g, '').toLowerCase();
+}
+
+/** Does typed text name this band? Case/space-insensitive. */
+export function samePredikat(typed: string, label: string): boolean {
+  return normalizeLabel(typed) === normalizeLabel(label);
+}
+
+function toDecimal(value: Decimal.Value, index: number): Decimal {
+  let d: Decimal;
+  try {
+    d = new Decimal(value);
+  } catch {
+    throw new Error(`Band ${index + 1}: min '${String(value)}' is not a number.`);
+  }
+  if (!d.isFinite()) throw new Error(`Band ${index + 1}: min '${String(value)}' is not a finite number.`);
+  return d;
+}
+
+/**
+ * Builds a scale from user input, highest band first. Throws when there are
+ * fewer than 2 bands, mins are not strictly decreasing, or labels are empty
+ * or repeated (compared the way samePredikat compares them).
+ */
+export function customScale(name: string, bands: PredikatBand[]): PredikatScale {
+  if (!Array.isArray(bands) || bands.length < 2) {
+    throw new Error(`A predikat scale needs at least 2 bands, got ${Array.isArray(bands) ? bands.length : 0}.`);
+  }
+  const seen = new Map<string, number>();
+  let previous: Decimal | null = null;
+  const checked = bands.map((band, i): PredikatBand => {
+    if (typeof band !== 'object' || band === null) throw new Error(`Band ${i + 1} is not a { min, label } object.`);
+    const label = typeof band.label === 'string' ? band.label.trim() : '';
+    if (label === '') throw new Error(`Band ${i + 1}: label is empty.`);
+    const key = normalizeLabel(label);
+    const first = seen.get(key);
+    if (first !== undefined) throw new Error(`Band ${i + 1}: label '${label}' repeats band ${first + 1}.`);
+    seen.set(key, i);
+    const min = toDecimal(band.min, i);
+    if (previous && !min.lt(previous)) {
+      throw new Error(
+        `Band ${i + 1} ('${label}'): min ${min.toString()} must be lower than the band above (${previous.toString()}); list bands from highest to lowest.`,
+      );
+    }
+    previous = min;
+    return band.lowerExclusive ? { min: band.min, lowerExclusive: true, label } : { min: band.min, label };
+  });
+  const title = typeof name === 'string' ? name.trim() : '';
+  return { id: 'custom', name: title || 'Custom', bands: checked };
+}

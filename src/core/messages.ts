@@ -1,0 +1,162 @@
+import Decimal from 'decimal.js';
+import type { Lang } from './findings';
+import { formatNumber } from './numbers/parse';
+
+/** Numbers in messages as staff write them: 1.234.567,89 in Indonesian, 1,234,567.89 in English. */
+export function fmtNum(v: Decimal.Value, lang: Lang, decimals?: number): string {
+  const d = new Decimal(v);
+  const places = decimals ?? Math.min(d.decimalPlaces(), 4);
+  return formatNumber(d, lang, places);
+}
+
+type Params = Record<string, string | number | undefined>;
+type Template = { id: string; en: string };
+
+/**
+ * Every user-facing sentence of the engine, Bahasa Indonesia first. '{name}'
+ * placeholders are filled from the finding's params; keys are stable.
+ */
+const T = {
+  'total-mismatch': {
+    id: 'Total {column} tertulis {actual}, tetapi jumlah rinciannya {expected} (selisih {gap}).',
+    en: 'Total {column} says {actual}, but its rows add up to {expected} (difference {gap}).',
+  },
+  'row-total-mismatch': {
+    id: '{column} pada baris "{label}" tertulis {actual}, tetapi jumlah kolom-kolomnya {expected}.',
+    en: '{column} on row "{label}" says {actual}, but its columns add up to {expected}.',
+  },
+  'total-no-items': {
+    id: 'Total {column} berisi {actual}, tetapi rinciannya kosong sehingga total tidak dapat diperiksa.',
+    en: 'Total {column} holds {actual}, but the rows above are empty, so the total cannot be checked.',
+  },
+  'parent-sum-mismatch': {
+    id: '{column} pada "{label}" tertulis {actual}, tetapi jumlah {count} baris di bawahnya {expected} (selisih {gap}).',
+    en: '{column} of "{label}" says {actual}, but the {count} rows under it add up to {expected} (difference {gap}).',
+  },
+  'percent-mismatch': {
+    id: 'Persentase pada "{label}" tertulis {actual}, tetapi {num} / {den} × 100 = {exact}, dibulatkan {decimals} desimal menjadi {expected}.',
+    en: 'The percentage on "{label}" says {actual}, but {num} / {den} × 100 = {exact}, which rounds to {expected} at {decimals} decimals.',
+  },
+  'division-by-zero-pusat': {
+    id: '#DIV/0! pada "{label}": {den} bernilai 0 karena penanganannya menjadi kewenangan pusat. Tulis "{marker}" dan keluarkan baris ini dari persentase total.',
+    en: '#DIV/0! on "{label}": {den} is 0 because the matter is the central government\'s responsibility. Write "{marker}" and leave this row out of the total percentage.',
+  },
+  'division-by-zero': {
+    id: '#DIV/0! pada "{label}": pembagi {den} bernilai 0. Ganti dengan "-" atau rumus yang memeriksa pembagi (misalnya =IF({denCell}=0;"-";...)).',
+    en: '#DIV/0! on "{label}": the divisor {den} is 0. Replace it with "-" or a formula that checks the divisor (e.g. =IF({denCell}=0,"-",...)).',
+  },
+  'division-by-zero-target': {
+    id: 'Capaian "{label}" tidak dapat dihitung karena target bernilai 0. Ini bukan kewenangan pusat: periksa targetnya.',
+    en: 'The achievement of "{label}" cannot be computed because the target is 0. This is not a central-government matter: check the target.',
+  },
+  'error-value': {
+    id: 'Sel berisi galat {error} pada "{label}"; angka ini tidak ikut dihitung dan akan terbawa ke laporan.',
+    en: 'The cell holds the error {error} on "{label}"; it is left out of every sum and will be copied into the report.',
+  },
+  'text-number': {
+    id: 'Angka "{raw}" pada "{label}" tersimpan sebagai teks, sehingga SUM melewatinya. Simpan sebagai angka {expected}.',
+    en: 'The number "{raw}" on "{label}" is stored as text, so SUM skips it. Store it as the number {expected}.',
+  },
+  'text-number-plain': {
+    id: 'Angka "{raw}" pada "{label}" tersimpan sebagai teks dan dibaca sebagai {expected}; rumus tidak dapat menghitungnya.',
+    en: 'The number "{raw}" on "{label}" is stored as text and read as {expected}; formulas cannot use it.',
+  },
+  'ambiguous-number': {
+    id: 'Teks "{raw}" pada "{label}" bisa berarti {expected} atau {alternative}; tulis sebagai angka agar tidak keliru.',
+    en: 'The text "{raw}" on "{label}" could mean {expected} or {alternative}; enter it as a number to remove the doubt.',
+  },
+  'identity-sum': {
+    id: 'Pada "{label}", Populasi {populasi} seharusnya sama dengan Kewenangan Provinsi {prov} + Kewenangan Kabupaten/Kota; Kewenangan Kabupaten/Kota seharusnya {expected}, tertulis {actual}.',
+    en: 'On "{label}", Population {populasi} should equal the provincial share {prov} + the regency/city share; the regency/city share should be {expected}, found {actual}.',
+  },
+  'identity-handled': {
+    id: 'Pada "{label}", yang ditangani ({actual}) melebihi kewenangan provinsi ({expected}).',
+    en: 'On "{label}", the number handled ({actual}) exceeds the provincial share ({expected}).',
+  },
+  'duplicate-code': {
+    id: 'Kode rekening {code} dipakai dua kali (juga di baris {otherRow}: "{otherLabel}").',
+    en: 'Account code {code} is used twice (also on row {otherRow}: "{otherLabel}").',
+  },
+  'duplicate-label': {
+    id: 'Uraian "{label}" muncul dua kali (juga di baris {otherRow}) dengan kode berbeda.',
+    en: 'The description "{label}" appears twice (also on row {otherRow}) with different codes.',
+  },
+  'numbering-gap': {
+    id: 'Penomoran melompat: setelah {previous} tertulis {actual}; nomor {expected} tidak ada.',
+    en: 'Numbering jumps: after {previous} comes {actual}; number {expected} is missing.',
+  },
+  'numbering-repeat': {
+    id: 'Nomor {actual} dipakai lagi setelah {previous}; seharusnya {expected}.',
+    en: 'Number {actual} is used again after {previous}; it should be {expected}.',
+  },
+  'missing-value': {
+    id: '{column} pada "{label}" kosong, padahal baris lain terisi.',
+    en: '{column} on "{label}" is empty while the other rows are filled.',
+  },
+  'capaian-mismatch': {
+    id: 'Capaian "{label}" tertulis {actual}, tetapi {formula} = {exact}, dibulatkan menjadi {expected}.',
+    en: 'The achievement of "{label}" says {actual}, but {formula} = {exact}, which rounds to {expected}.',
+  },
+  'predikat-mismatch': {
+    id: 'Predikat "{label}" tertulis "{actual}", tetapi capaian {capaian} pada skala {scale} berarti "{expected}".',
+    en: 'The rating of "{label}" says "{actual}", but an achievement of {capaian} on the {scale} scale means "{expected}".',
+  },
+  'formula-uncalculated': {
+    id: 'Rumus {formula} belum pernah dihitung (tidak ada nilai tersimpan); nilainya dihitung ulang menjadi {expected}. Buka dan simpan ulang di Excel.',
+    en: 'The formula {formula} has never been calculated (no stored value); recomputed as {expected}. Open and save the file again in Excel.',
+  },
+  'why-row-left-out': {
+    id: ' Selisihnya sama dengan baris {cell} "{label}": kemungkinan baris itu tidak ikut dijumlah.',
+    en: ' The difference equals row {cell} "{label}": that row was probably left out of the sum.',
+  },
+  'why-row-twice': {
+    id: ' Selisihnya sama dengan baris {cell} "{label}": kemungkinan baris itu terhitung dua kali.',
+    en: ' The difference equals row {cell} "{label}": that row was probably counted twice.',
+  },
+  'why-text-numbers': {
+    id: ' Selisihnya sama dengan {count} angka yang tersimpan sebagai teks ({cells}), yang dilewati SUM.',
+    en: ' The difference equals {count} numbers stored as text ({cells}), which SUM skips.',
+  },
+  'why-text-present': {
+    id: ' Catatan: {count} angka di kolom ini tersimpan sebagai teks ({cells}); SUM melewatinya.',
+    en: ' Note: {count} numbers in this column are stored as text ({cells}); SUM skips them.',
+  },
+  'why-transposed': {
+    id: ' Selisihnya habis dibagi 9 dan angka tertulis memuat digit yang sama: kemungkinan dua digit tertukar.',
+    en: ' The difference is divisible by 9 and the digits are the same: two digits were probably swapped.',
+  },
+  'why-nine': {
+    id: ' Selisihnya habis dibagi 9, tanda umum salah ketik (digit tertukar).',
+    en: ' The difference is divisible by 9, a common sign of a typing slip (swapped digits).',
+  },
+  'why-missing-row': {
+    id: ' Baris {cell} "{label}" kosong; nilainya kemungkinan {gap}.',
+    en: ' Row {cell} "{label}" is empty; its figure is probably {gap}.',
+  },
+  'why-children-twice': {
+    id: ' Selisihnya sama dengan jumlah rincian di bawah "{label}" ({cells}): rincian itu ikut terjumlah bersama programnya (terhitung dua kali).',
+    en: ' The difference equals the rows under "{label}" ({cells}): they were added on top of their program (counted twice).',
+  },
+  'why-rounding': {
+    id: ' Selisihnya lebih kecil dari satuan yang ditampilkan: hanya pembulatan tampilan.',
+    en: ' The difference is smaller than the unit shown: display rounding only.',
+  },
+  'why-pusat-excluded': {
+    id: ' Baris kewenangan pusat tidak ikut dihitung.',
+    en: ' Rows that are central-government matters are left out.',
+  },
+  'why-not-handled': {
+    id: ' Selisihnya sama dengan yang belum ditangani (Kewenangan Provinsi − Yang ditangani = {gap}).',
+    en: ' The difference equals the number not handled (provincial share − handled = {gap}).',
+  },
+} satisfies Record<string, Template>;
+
+export type MessageKey = keyof typeof T;
+
+export function message(key: MessageKey, params: Params, lang: Lang): string {
+  const tpl = T[key][lang];
+  return tpl.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    return v === undefined ? '' : String(v);
+  });
+}

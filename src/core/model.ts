@@ -1,0 +1,102 @@
+import type Decimal from 'decimal.js';
+import type { Finding, Lang } from './findings';
+
+export type TableKind = 'pmks' | 'spm' | 'budget' | 'belanja' | 'iku' | 'count';
+
+/** What a column means; drives which checks apply. */
+export type ColumnRole =
+  | 'indikator'
+  | 'sasaran'
+  | 'no'
+  | 'code'
+  | 'label'
+  | 'populasi'
+  | 'kewenangan-prov'
+  | 'ditangani'
+  | 'kewenangan-kab'
+  | 'percent'
+  | 'anggaran'
+  | 'realisasi'
+  | 'target'
+  | 'capaian'
+  | 'predikat'
+  | 'keterangan'
+  | 'sumber-dana'
+  | 'satuan'
+  | 'rumus'
+  | 'baseline'
+  | 'count'
+  | 'jumlah'
+  | 'text';
+
+export type RowRole = 'item' | 'section' | 'parent' | 'subtotal' | 'total';
+
+export interface TableColumn {
+  /** 0-based absolute column. */
+  col: number;
+  /** Column letter(s), e.g. 'D'. */
+  letter: string;
+  header: string;
+  role: ColumnRole;
+  /** For split Kode Rekening columns: position of this part (0-based). */
+  codePart?: number;
+}
+
+export interface TableRow {
+  /** 0-based absolute row. */
+  row: number;
+  role: RowRole;
+  label: string;
+  /** Kode rekening (joined with '.') or numbering text, when present. */
+  code?: string;
+  no?: string;
+  /** Row index (absolute) of the parent row, for rows under a parent. */
+  parentRow?: number;
+  /** True when the row is a matter of central government (kewenangan pusat). */
+  pusat?: boolean;
+}
+
+export interface RecognizedTable {
+  sheet: string;
+  kind: TableKind;
+  /** A1 range from the first header row to the last table row. */
+  range: string;
+  headerRows: number[];
+  columns: TableColumn[];
+  rows: TableRow[];
+  title?: string;
+}
+
+/** Settings the checks take; the add-in stores them in the workbook. */
+export interface PredikatBand {
+  /** Lower bound, inclusive unless lowerExclusive. */
+  min: Decimal.Value;
+  lowerExclusive?: boolean;
+  label: string;
+}
+
+export interface PredikatScale {
+  id: string;
+  name: string;
+  /** Bands from the highest to the lowest. The last band catches everything below. */
+  bands: PredikatBand[];
+}
+
+export interface AnalyzeOptions {
+  lang?: Lang;
+  /** Marker written instead of #DIV/0! for matters of central government. */
+  pusatMarker?: string;
+  /** Predikat scale preset id or a custom scale. */
+  scale?: string | PredikatScale;
+}
+
+export interface TableSummary {
+  sheet: string;
+  range: string;
+  kind: TableKind;
+}
+
+export interface WorkbookReport {
+  tables: RecognizedTable[];
+  findings: Finding[];
+}

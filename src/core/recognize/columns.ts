@@ -1,0 +1,76 @@
+import { readNumeric } from '../cells';
+import { columnLetter } from '../a1';
+import type { Grid } from '../grid';
+import type { ColumnRole, TableColumn } from '../model';
+import { headerSaysPercent, NUMERIC_ROLES, roleForHeader } from './vocabulary';
+
+/** Header text per column: the group title and the sub-header joined, merged cells followed. */
+export function headerTexts(grid: Grid, headerRows: number[], left: number, right: number): string[] {
+  const out: string[] = [];
+  for (let c = left; c <= right; c++) {
+    const parts: string[] = [];
+    for (const r of headerRows) {
+      const t = grid.textAt(r, c, true);
+      if (t && parts[parts.length - 1] !== t) parts.push(t);
+    }
+    out.push(parts.join(' '));
+  }
+  return out;
+}
+
+function subHeader(grid: Grid, headerRows: number[], c: number): string {
+  return headerRows.length > 1 ? grid.textAt(headerRows[headerRows.length - 1], c, true) : '';
+}
+
+/** Share of filled data cells in a column that read as numbers. */
+function numericShare(grid: Grid, rows: number[], col: number): number {
+  let nums = 0;
+  let filled = 0;
+  for (const r of rows) {
+    const n = readNumeric(grid, r, col, 'integer');
+    if (n.state === 'empty') continue;
+    filled++;
+    if (n.state !== 'text') nums++;
+  }
+  return filled === 0 ? 0 : nums / filled;
+}
+
+/**
+ * Column roles from the header words, then settled by the table around them:
+ * a percentage-marked 'Realisasi' is a percentage in a budget table but the
+ * realisation of an indicator in an IKU table; an unknown header over numbers
+ * is a count.
+ */
+export function assignColumns(grid: Grid, headerRows: number[], left: number, right: number, dataRows: number[]): TableColumn[] {
+  const texts = headerTexts(grid, headerRows, left, right);
+  const cols: TableColumn[] = [];
+  for (let c = left; c <= right; c++) {
+    const header = texts[c - left];
+    const sub = subHeader(grid, headerRows, c);
+    let role: ColumnRole | null = (sub && roleForHeader(sub)) || roleForHeader(header);
+    const share = numericShare(grid, dataRows, c);
+    if (role === null) role = share >= 0.5 ? 'count' : 'text';
+    else if ((role === 'label' || role === 'text') && share >= 0.8) role = 'count';
+    cols.push({ col: c, letter: columnLetter(c), header, role });
+  }
+  const has = (r: ColumnRole) => cols.some((k) => k.role === r);
+  for (const k of cols) {
+    if (k.role === 'realisasi' && headerSaysPercent(k.header) && (has('anggaran') || cols.filter((x) => x.role === 'realisasi').length > 1)) {
+      k.role = 'percent';
+    }
+  }
+  for (const k of cols) {
+    if (k.role === 'jumlah' && !cols.some((x) => x.col < k.col && x.role === 'count')) k.role = 'count';
+  }
+  if (!has('label')) {
+    const ind = cols.find((k) => k.role === 'indikator' && numericShare(grid, dataRows, k.col) < 0.5);
+    if (ind && (has('target') || !has('sasaran'))) ind.role = 'label';
+  }
+  const codeCols = cols.filter((k) => k.role === 'code');
+  if (codeCols.length > 1) codeCols.forEach((k, i) => (k.codePart = i));
+  return cols;
+}
+
+export function numericColumns(cols: TableColumn[]): TableColumn[] {
+  return cols.filter((k) => NUMERIC_ROLES.has(k.role));
+}

@@ -1,0 +1,123 @@
+import { toA1 } from '../a1';
+import type { Grid } from '../grid';
+import type { RecognizedTable } from '../model';
+import { assignColumns } from './columns';
+import { hasSecondHeaderRow, isColumnNumberRow, isHeaderRow } from './headers';
+import { kindOf } from './kind';
+import { classifyRows } from './rows';
+import { isTotalLabel } from './vocabulary';
+
+function headerExtent(grid: Grid, rows: number[]): { left: number; right: number } {
+  let left = Infinity;
+  let right = -Infinity;
+  for (const r of rows) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      if (grid.textAt(r, c, true) === '') continue;
+      const m = grid.merge(r, c);
+      left = Math.min(left, m ? m.left : c);
+      right = Math.max(right, m ? m.right : c);
+    }
+  }
+  return { left, right };
+}
+
+function isSourceLine(grid: Grid, row: number, left: number, right: number): boolean {
+  for (let c = left; c <= right; c++) {
+    const t = grid.textAt(row, c);
+    if (t) return /^(sumber|source|keterangan|catatan|ket)\s*:/i.test(t);
+  }
+  return false;
+}
+
+function rowHasTotalLabel(grid: Grid, row: number, left: number, right: number): boolean {
+  for (let c = left; c <= right; c++) {
+    const t = grid.textAt(row, c);
+    if (t) return isTotalLabel(t);
+  }
+  return false;
+}
+
+/**
+ * Data rows run from under the header to the total row, a 'Sumber:' line,
+ * two blank rows, or the next header, so two tables on one sheet stay apart.
+ */
+function dataRowsFrom(grid: Grid, start: number, left: number, right: number): number[] {
+  const rows: number[] = [];
+  let blanks = 0;
+  for (let r = start; r <= grid.bottom; r++) {
+    if (grid.rowIsBlank(r, left, right)) {
+      if (++blanks >= 2) break;
+      continue;
+    }
+    if (isSourceLine(grid, r, left, right) || isHeaderRow(grid, r)) break;
+    blanks = 0;
+    rows.push(r);
+    if (rowHasTotalLabel(grid, r, left, right) && nextIsEnd(grid, r + 1, left, right)) break;
+  }
+  return rows;
+}
+
+/** After a total, the table ends unless figures carry on (then it was a subtotal), perhaps after a section title. */
+function nextIsEnd(grid: Grid, row: number, left: number, right: number): boolean {
+  for (let r = row; r <= Math.min(row + 1, grid.bottom); r++) {
+    if (grid.rowIsBlank(r, left, right) || isSourceLine(grid, r, left, right) || isHeaderRow(grid, r)) return true;
+    if (hasFigures(grid, r, left, right)) return false;
+  }
+  return true;
+}
+
+function hasFigures(grid: Grid, row: number, left: number, right: number): boolean {
+  for (let c = left; c <= right; c++) {
+    const cell = grid.cell(row, c);
+    if (cell.type === 'Double' || cell.type === 'Error' || cell.type === 'Integer') return true;
+  }
+  return false;
+}
+
+function titleAbove(grid: Grid, header: number, left: number, right: number): string | undefined {
+  const lines: string[] = [];
+  for (let r = header - 1; r >= Math.max(grid.top, header - 4); r--) {
+    if (grid.rowIsBlank(r, left, right)) {
+      if (lines.length) break;
+      continue;
+    }
+    for (let c = left; c <= right; c++) {
+      const t = grid.textAt(r, c);
+      if (t) {
+        lines.unshift(t);
+        break;
+      }
+    }
+  }
+  return lines.length ? lines.join(' / ') : undefined;
+}
+
+export function findTables(grid: Grid): RecognizedTable[] {
+  const tables: RecognizedTable[] = [];
+  if (grid.isEmpty) return tables;
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    if (!isHeaderRow(grid, r)) continue;
+    const headerRows = hasSecondHeaderRow(grid, r) ? [r, r + 1] : [r];
+    const { left, right } = headerExtent(grid, headerRows);
+    let start = headerRows[headerRows.length - 1] + 1;
+    if (isColumnNumberRow(grid, start)) start++;
+    const dataRows = dataRowsFrom(grid, start, left, right);
+    if (dataRows.length === 0) continue;
+    const columns = assignColumns(grid, headerRows, left, right, dataRows);
+    const kind = kindOf(columns);
+    if (!kind) continue;
+    const rows = classifyRows(grid, kind, columns, dataRows);
+    const last = dataRows[dataRows.length - 1];
+    tables.push({
+      sheet: grid.name,
+      kind,
+      range: `${toA1(r, left)}:${toA1(last, right)}`,
+      headerRows,
+      columns,
+      rows,
+      title: titleAbove(grid, r, left, right),
+    });
+    r = last;
+  }
+  return tables;
+}

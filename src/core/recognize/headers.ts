@@ -1,0 +1,76 @@
+import type { Grid } from '../grid';
+import { parseNumberText } from '../numbers/parse';
+import { roleForHeader } from './vocabulary';
+
+/** Cells of a header never read as numbers and are short; long prose is a data cell. */
+function headerLike(text: string): boolean {
+  return text.length > 0 && text.length <= 90 && parseNumberText(text) === null;
+}
+
+/**
+ * A row that names at least two column roles and holds nothing numeric.
+ * Title rows (one merged cell) and data rows (numbers, long text) fail it.
+ */
+export function isHeaderRow(grid: Grid, row: number): boolean {
+  let filled = 0;
+  let hits = 0;
+  const roles = new Set<string>();
+  for (let c = grid.left; c <= grid.right; c++) {
+    const cell = grid.cell(row, c);
+    if (cell.type === 'Empty') continue;
+    if (cell.type !== 'String') return false;
+    const t = grid.textAt(row, c);
+    if (t === '') continue;
+    filled++;
+    if (!headerLike(t)) return false;
+    const role = roleForHeader(t);
+    if (role) {
+      hits++;
+      roles.add(role);
+    }
+  }
+  return filled >= 2 && hits >= 2 && roles.size >= 2 && hits * 5 >= filled * 2;
+}
+
+/**
+ * The row under a header is a second header row when the header has merged
+ * cells over it (a group title over sub-columns, or labels merged down) and
+ * it holds only short text.
+ */
+export function hasSecondHeaderRow(grid: Grid, row: number): boolean {
+  const next = row + 1;
+  if (next > grid.bottom || grid.rowIsBlank(next)) return false;
+  let spans = false;
+  for (let c = grid.left; c <= grid.right; c++) {
+    const m = grid.merge(row, c);
+    if (m && m.top === row && (m.bottom > row || m.right > m.left)) spans = true;
+  }
+  if (!spans) return false;
+  for (let c = grid.left; c <= grid.right; c++) {
+    const cell = grid.cell(next, c);
+    if (cell.type === 'Empty') continue;
+    if (cell.type !== 'String' || !headerLike(grid.textAt(next, c))) return false;
+    // A sub-header sits under a group title that spans columns, or beside labels merged down.
+    const above = grid.merge(row, c);
+    if (!above || above.right === above.left) {
+      if (!(above && above.bottom >= next)) return false;
+    }
+  }
+  return true;
+}
+
+/** '1 2 3 4 5 6' under the header: column numbers printed in many government tables. */
+export function isColumnNumberRow(grid: Grid, row: number): boolean {
+  if (row > grid.bottom) return false;
+  let expected = 1;
+  let seen = 0;
+  for (let c = grid.left; c <= grid.right; c++) {
+    const cell = grid.cell(row, c);
+    if (cell.type === 'Empty') continue;
+    const v = cell.type === 'String' ? Number(String(cell.value).trim()) : Number(cell.value);
+    if (v !== expected) return false;
+    expected++;
+    seen++;
+  }
+  return seen >= 3;
+}

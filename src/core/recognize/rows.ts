@@ -1,0 +1,99 @@
+import { readNumeric } from '../cells';
+import type { Grid } from '../grid';
+import type { TableColumn, TableKind, TableRow } from '../model';
+import { isSubtotalLabel, isTotalLabel, LABEL_ROLES, NUMERIC_ROLES, saysPusat } from './vocabulary';
+
+const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\.?$/i;
+
+function codeOf(grid: Grid, row: number, codeCols: TableColumn[]): string | undefined {
+  const parts: string[] = [];
+  for (const k of codeCols) {
+    const t = grid.textAt(row, k.col);
+    if (t) parts.push(...t.split(/[\s.]+/).filter(Boolean));
+  }
+  if (parts.length === 0 || !parts.every((p) => /^\d+$/.test(p))) return undefined;
+  return parts.join('.');
+}
+
+function firstText(grid: Grid, row: number, cols: TableColumn[]): string {
+  for (const k of cols) {
+    const t = grid.textAt(row, k.col);
+    if (t && readNumeric(grid, row, k.col, undefined).state === 'text') return t;
+  }
+  return '';
+}
+
+function hasNumbers(grid: Grid, row: number, numeric: TableColumn[]): boolean {
+  return numeric.some((k) => {
+    const s = readNumeric(grid, row, k.col, 'integer').state;
+    return s !== 'empty' && s !== 'text';
+  });
+}
+
+/**
+ * Row roles: totals by their label, parents by their code (a Kode Rekening that
+ * prefixes the rows below it) or by a roman numeral ('I Urusan ...'), sections
+ * as labelled rows without figures ('Dana Dekonsentrasi').
+ */
+export function classifyRows(grid: Grid, kind: TableKind, cols: TableColumn[], dataRows: number[]): TableRow[] {
+  const numeric = cols.filter((k) => NUMERIC_ROLES.has(k.role));
+  const textCols = cols.filter((k) => !NUMERIC_ROLES.has(k.role));
+  const labelCols = [
+    ...cols.filter((k) => k.role === 'label'),
+    ...cols.filter((k) => LABEL_ROLES.has(k.role) && k.role !== 'label'),
+  ];
+  const codeCols = cols.filter((k) => k.role === 'code');
+  const noCol = cols.find((k) => k.role === 'no');
+  const ketCol = cols.find((k) => k.role === 'keterangan');
+
+  const rows: TableRow[] = dataRows.map((r) => {
+    const lead = firstText(grid, r, textCols);
+    const label = firstText(grid, r, labelCols) || lead;
+    const no = noCol ? grid.textAt(r, noCol.col) || undefined : undefined;
+    const code = codeCols.length ? codeOf(grid, r, codeCols) : undefined;
+    const row: TableRow = { row: r, role: 'item', label, no, code };
+    if (lead && isTotalLabel(lead) && !code && !(no && /\d/.test(no))) {
+      row.role = isSubtotalLabel(lead) ? 'subtotal' : 'total';
+      row.label = lead;
+    } else if (!hasNumbers(grid, r, numeric) && !code && !no) {
+      row.role = 'section';
+    } else if (kind === 'budget' && no && ROMAN.test(no)) {
+      row.role = 'parent';
+    }
+    if (ketCol && saysPusat(grid.textAt(r, ketCol.col))) row.pusat = true;
+    return row;
+  });
+
+  // A total followed by more items closes a part of the table, not the whole.
+  rows.forEach((row, i) => {
+    if (row.role === 'total' && rows.slice(i + 1).some((x) => x.role === 'item' || x.role === 'parent')) row.role = 'subtotal';
+  });
+
+  if (codeCols.length) linkByCode(rows);
+  else linkByRoman(rows);
+  return rows;
+}
+
+function linkByCode(rows: TableRow[]): void {
+  const stack: TableRow[] = [];
+  for (const row of rows) {
+    if (!row.code || row.role !== 'item') {
+      if (row.role !== 'item') stack.length = 0;
+      continue;
+    }
+    while (stack.length && !row.code.startsWith(stack[stack.length - 1].code + '.')) stack.pop();
+    if (stack.length) row.parentRow = stack[stack.length - 1].row;
+    stack.push(row);
+  }
+  const parents = new Set(rows.map((r) => r.parentRow).filter((r): r is number => r !== undefined));
+  for (const row of rows) if (parents.has(row.row)) row.role = 'parent';
+}
+
+function linkByRoman(rows: TableRow[]): void {
+  let parent: TableRow | undefined;
+  for (const row of rows) {
+    if (row.role === 'parent') parent = row;
+    else if (row.role === 'item' && parent) row.parentRow = parent.row;
+    else if (row.role === 'total' || row.role === 'subtotal') parent = undefined;
+  }
+}

@@ -1,0 +1,109 @@
+import type { ColumnRole } from '../model';
+
+/** Lower-case, accents and punctuation folded, so 'Presentase', 'PERSENTASE (%)' and 'kwenangan' compare easily. */
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u00a0\u202f\s]+/g, ' ')
+    .replace(/[^a-z0-9%/() ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Header spellings seen in LAKIP/LKjIP workbooks. Order matters: the first
+ * rule that matches wins, so the narrower phrases come first
+ * ('yang ditangani sesuai kewenangan prov' is a handled count, not the share).
+ */
+const RULES: [RegExp, ColumnRole][] = [
+  [/^(no|nomor|no urut|nmr)$/, 'no'],
+  [/^kode( rek(ening)?)?\b/, 'code'],
+  [/^rumus|^formula|cara (perhitungan|menghitung)/, 'rumus'],
+  [/^(ket|keterangan)$/, 'keterangan'],
+  [/sumber dana|sumber anggaran/, 'sumber-dana'],
+  [/^satuan\b/, 'satuan'],
+  [/predikat|^kategori|^kriteria/, 'predikat'],
+  [/^capaian|capaian kinerja|tingkat capaian/, 'capaian'],
+  [/(di)?tangani|tertangani|terlayani|dilayani/, 'ditangani'],
+  [/k(e)?w(e)?nangan (kab|kota)/, 'kewenangan-kab'],
+  [/k(e)?w(e)?nangan prov/, 'kewenangan-prov'],
+  [/^populasi|jumlah pmks|sasaran populasi/, 'populasi'],
+  [/kondisi awal|baseline|capaian awal/, 'baseline'],
+  [/^target|^rencana|^sasaran target/, 'target'],
+  [/penyerapan|^realisasi|total realisasi|keuangan \(rp\)|^keuangan$/, 'realisasi'],
+  [/anggaran|^pagu|jumlah belanja|^alokasi|^dana\b|^belanja/, 'anggaran'],
+  [/^(%|\(%\)|persentase|presentase|prosentase|persen)$/, 'percent'],
+  [/^sasaran/, 'sasaran'],
+  [/^indikator/, 'indikator'],
+  [/^jumlah( pegawai| total| keseluruhan)?$|^total$/, 'jumlah'],
+  [
+    /^(jenis|uraian|program|kegiatan|nama|eselon|pendidikan|golongan|misi|tujuan|strategi|kebijakan|urusan|bidang|unit|layanan|pmks|barang)/,
+    'label',
+  ],
+];
+
+export function roleForHeader(text: string): ColumnRole | null {
+  const h = normalizeHeader(text)
+    // A year in the header ('Populasi 2021', 'Target 2021 (%)') says nothing about the role.
+    .replace(/\b(19|20)\d\d\b/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (h === '') return null;
+  for (const [re, role] of RULES) if (re.test(h)) return role;
+  // '(%)' or a trailing '%' anywhere else still marks a percentage column.
+  if (/%/.test(h)) return 'percent';
+  return null;
+}
+
+/** True for a header whose column holds a percentage even when the role says realisasi/target. */
+export function headerSaysPercent(text: string): boolean {
+  return /%|persen|presentase|persentase|prosentase/.test(normalizeHeader(text));
+}
+
+export const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  'populasi',
+  'kewenangan-prov',
+  'ditangani',
+  'kewenangan-kab',
+  'percent',
+  'anggaran',
+  'realisasi',
+  'target',
+  'capaian',
+  'baseline',
+  'count',
+  'jumlah',
+]);
+
+/** Columns whose items add up to the total row (percentages and ratios do not). */
+export const SUMMABLE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  'populasi',
+  'kewenangan-prov',
+  'ditangani',
+  'kewenangan-kab',
+  'anggaran',
+  'realisasi',
+  'count',
+  'jumlah',
+]);
+
+export const LABEL_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['label', 'indikator', 'sasaran']);
+
+const TOTAL_RE = /^(grand )?(total|jumlah|sub ?total|sub jumlah)\b/;
+
+export function isTotalLabel(text: string): boolean {
+  return TOTAL_RE.test(normalizeHeader(text));
+}
+
+export function isSubtotalLabel(text: string): boolean {
+  return /^(sub ?total|sub jumlah)\b/.test(normalizeHeader(text));
+}
+
+/** Kewenangan pusat: central government's responsibility, said in many ways in Keterangan. */
+export function saysPusat(text: string): boolean {
+  return /k(e)?w(e)?nangan (pemerintah )?pusat|ditangani (oleh )?(pemerintah )?pusat|urusan (pemerintah )?pusat/.test(
+    normalizeHeader(text),
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Plain snapshot of a workbook, shaped like the arrays Office.js returns for a
+ * used range (values, text, formulas, numberFormat, valueTypes), so the xlsx
+ * reader and the Excel reader feed the engine the same thing.
+ */
+
+/** Mirrors Excel.RangeValueType. */
+export type ValueType = 'Empty' | 'String' | 'Double' | 'Boolean' | 'Error' | 'Integer' | 'Unknown';
+
+export type RawValue = string | number | boolean;
+
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+export interface SheetSnapshot {
+  name: string;
+  visibility: SheetVisibility;
+  /** 0-based row and column of the top-left cell of the arrays below (the used range). */
+  origin: { row: number; col: number };
+  /** Cached values. Empty cells are ''. Error cells hold the error text, e.g. '#DIV/0!'. */
+  values: RawValue[][];
+  /** Displayed text as Excel would show it (may be '' when unknown). */
+  text: string[][];
+  /** Formula with leading '=' for formula cells, otherwise the same as values. */
+  formulas: RawValue[][];
+  /** Excel number format code per cell ('General' when none). */
+  numberFormat: string[][];
+  valueTypes: ValueType[][];
+  /** Merged areas in A1 notation, e.g. 'A4:A12'. */
+  merges: string[];
+  /** Rows hidden by the user or by a filter (0-based absolute). */
+  hiddenRows?: number[];
+  /** Set for chart sheets and other sheets without cells. */
+  kind?: 'worksheet' | 'chart';
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}

@@ -1,0 +1,317 @@
+/**
+ * Bytes of an .xlsx file -> WorkbookSnapshot. Browser-safe (no Node APIs);
+ * readWorkbook.ts adds the file-system front end.
+ */
+import * as ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { RawValue, SheetSnapshot, SheetVisibility, ValueType, WorkbookSnapshot } from '../core/snapshot';
+import { MAX_FILE_BYTES, WorkbookReadError } from './errors';
+import { displayText, GENERAL } from './formatText';
+import { cfbLooksEncrypted, sniff } from './sniff';
+import { listSheets, type SheetEntry } from './workbookParts';
+
+/**
+ * Largest total uncompressed size of the package parts. Guards against zip
+ * bombs and against parts too large to become a JS string inside exceljs.
+ */
+export const MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
+
+/** Read a workbook from its bytes. `name` is used in errors (file name or label). Throws WorkbookReadError. */
+export async function readWorkbookBuffer(data: Uint8Array, name: string): Promise<WorkbookSnapshot> {
+  if (data.byteLength === 0) throw new WorkbookReadError('empty-file', name);
+  if (data.byteLength > MAX_FILE_BYTES) throw new WorkbookReadError('too-large', name);
+  switch (sniff(data, data.byteLength)) {
+    case 'empty':
+      throw new WorkbookReadError('empty-file', name);
+    case 'cfb':
+      throw new WorkbookReadError(cfbLooksEncrypted(data) ? 'encrypted' : 'legacy-xls', name);
+    case 'other':
+      throw new WorkbookReadError('not-xlsx', name);
+    case 'zip':
+      return readZip(data, name);
+  }
+}
+
+async function readZip(data: Uint8Array, name: string): Promise<WorkbookSnapshot> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch (e) {
+    throw new WorkbookReadError('corrupt', name, e);
+  }
+
+  let total = 0;
+  for (const f of Object.values(zip.files)) {
+    const size = (f as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+    if (typeof size === 'number' && size > 0) total += size;
+  }
+  if (total > MAX_UNCOMPRESSED_BYTES) {
+    throw new WorkbookReadError('too-large', name, new Error(`uncompressed size ${total} bytes`));
+  }
+
+  const workbookPart = zip.file('xl/workbook.xml');
+  if (!workbookPart) {
+    // A zip, but not an xlsx (docx, odt/ods, xlsb, a plain archive...). If the
+    // package says it is a spreadsheet, its workbook part is missing: damaged.
+    const contentTypes = await zip
+      .file('[Content_Types].xml')
+      ?.async('string')
+      .catch(() => undefined);
+    const saysSpreadsheet = !!contentTypes && /spreadsheetml\.(sheet|template)\.main\+xml/.test(contentTypes);
+    throw new WorkbookReadError(saysSpreadsheet ? 'corrupt' : 'not-xlsx', name, new Error('no xl/workbook.xml part'));
+  }
+
+  let entries: SheetEntry[];
+  try {
+    const workbookXml = await workbookPart.async('string');
+    const relsXml = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+    entries = listSheets(workbookXml, relsXml);
+  } catch (e) {
+    throw new WorkbookReadError('corrupt', name, e);
+  }
+
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs types want a Node Buffer, but it hands the data to JSZip, which takes any Uint8Array.
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new WorkbookReadError('corrupt', name, e);
+  }
+
+  try {
+    return buildSnapshot(wb, entries);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new WorkbookReadError(e.code, name, (e as { cause?: unknown }).cause);
+    throw new WorkbookReadError('corrupt', name, e);
+  }
+}
+
+function visibility(state: string | undefined): SheetVisibility {
+  if (state === 'hidden') return 'Hidden';
+  if (state === 'veryHidden') return 'VeryHidden';
+  return 'Visible';
+}
+
+function emptySheet(name: string, state: string | undefined, kind?: 'worksheet' | 'chart'): SheetSnapshot {
+  const s: SheetSnapshot = {
+    name,
+    visibility: visibility(state),
+    origin: { row: 0, col: 0 },
+    values: [],
+    text: [],
+    formulas: [],
+    numberFormat: [],
+    valueTypes: [],
+    merges: [],
+    hiddenRows: [],
+  };
+  if (kind) s.kind = kind;
+  return s;
+}
+
+function buildSnapshot(wb: ExcelJS.Workbook, entries: SheetEntry[]): WorkbookSnapshot {
+  const date1904 = !!wb.properties?.date1904;
+  const worksheets = wb.worksheets;
+
+  // Sheets listed in workbook.xml are authoritative for order and chart sheets.
+  // If that list could not be read, fall back to what exceljs loaded.
+  const listedWorksheets = entries.filter((e) => e.kind === 'worksheet');
+  if (entries.length === 0 || listedWorksheets.length < worksheets.length) {
+    return { sheets: worksheets.map((ws) => sheetSnapshot(ws, date1904)) };
+  }
+
+  const used = new Set<ExcelJS.Worksheet>();
+  const sheets: SheetSnapshot[] = [];
+  for (const entry of entries) {
+    if (entry.kind === 'chartsheet') {
+      sheets.push(emptySheet(entry.name, entry.state, 'chart'));
+      continue;
+    }
+    const ws =
+      worksheets.find((w) => !used.has(w) && w.id === entry.sheetId) ??
+      worksheets.find((w) => !used.has(w) && w.name === entry.name);
+    if (ws) {
+      used.add(ws);
+      sheets.push(sheetSnapshot(ws, date1904));
+    } else if (entry.kind === 'worksheet') {
+      // exceljs only loads parts named xl/worksheets/sheetN.xml; anything else
+      // would silently come out empty, which a checker must not do.
+      throw new WorkbookReadError(
+        'corrupt',
+        '',
+        new Error(`worksheet "${entry.name}" (${entry.target ?? 'no part'}) could not be read`),
+      );
+    } else {
+      // Dialog sheets, Excel 4 macro sheets: no cells we can read.
+      sheets.push(emptySheet(entry.name, entry.state));
+    }
+  }
+  return { sheets };
+}
+
+interface Converted {
+  value: RawValue;
+  formula: RawValue;
+  type: ValueType;
+}
+
+const EMPTY: Converted = { value: '', formula: '', type: 'Empty' };
+
+/** Excel serial number of a JS Date as exceljs produced it from a serial. */
+function dateToSerial(d: Date, date1904: boolean): number {
+  return 25569 + d.getTime() / 86400000 - (date1904 ? 1462 : 0);
+}
+
+function richTextToString(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) {
+    return (v as { richText: { text?: unknown }[] }).richText.map((r) => (r && typeof r.text === 'string' ? r.text : '')).join('');
+  }
+  return v === undefined || v === null ? '' : String(v);
+}
+
+/** A plain (non-formula) value or a formula's cached result. */
+function convertPlain(v: unknown, date1904: boolean): { value: RawValue; type: ValueType } {
+  if (v === null || v === undefined) return { value: '', type: 'Empty' };
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return { value: '#NUM!', type: 'Error' };
+    return { value: v, type: 'Double' };
+  }
+  if (typeof v === 'string') return { value: v, type: 'String' };
+  if (typeof v === 'boolean') return { value: v, type: 'Boolean' };
+  if (v instanceof Date) {
+    const t = v.getTime();
+    return Number.isNaN(t) ? { value: '', type: 'Empty' } : { value: dateToSerial(v, date1904), type: 'Double' };
+  }
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('error' in o) return { value: String(o.error), type: 'Error' };
+    if ('richText' in o) return { value: richTextToString(o), type: 'String' };
+    if ('hyperlink' in o || 'text' in o) return { value: richTextToString(o.text), type: 'String' };
+  }
+  return { value: String(v), type: 'Unknown' };
+}
+
+function convertCell(cell: ExcelJS.Cell, date1904: boolean): Converted {
+  // Cells covered by a merge (other than its top-left) are empty in Excel;
+  // exceljs would hand back the master's value.
+  if (cell.type === ExcelJS.ValueType.Merge) return EMPTY;
+  const v = cell.value as unknown;
+  if (v && typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v)) {
+    const res = convertPlain((v as { result?: unknown }).result, date1904);
+    // For shared-formula children exceljs translates the master's formula.
+    let f: string | undefined;
+    try {
+      f = cell.formula;
+    } catch {
+      f = undefined;
+    }
+    const formula: RawValue = typeof f === 'string' && f !== '' ? (f.startsWith('=') ? f : `=${f}`) : res.value;
+    return { value: res.value, formula, type: res.type };
+  }
+  const res = convertPlain(v, date1904);
+  return { value: res.value, formula: res.value, type: res.type };
+}
+
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Merged ranges of a worksheet in A1 notation. */
+function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  // ws.model.merges holds the same ranges, but building ws.model copies every
+  // row; read the merge table directly when it is there.
+  const internal = (ws as unknown as { _merges?: Record<string, { range?: unknown }> })._merges;
+  if (internal && typeof internal === 'object') {
+    const out: string[] = [];
+    for (const m of Object.values(internal)) if (m && typeof m.range === 'string') out.push(m.range);
+    return out;
+  }
+  return [...(ws.model.merges ?? [])];
+}
+
+const A1_RANGE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i;
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function parseRange(a1: string): Rect | undefined {
+  const m = A1_RANGE.exec(a1.trim());
+  if (!m) return undefined;
+  const r1 = Number(m[2]) - 1;
+  const c1 = colIndex(m[1]);
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  const c2 = m[3] ? colIndex(m[3]) : c1;
+  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}
+
+function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
+  const merges = mergesOf(ws);
+
+  // Used range: every cell holding something (value, formula, merge) plus
+  // every merged area.
+  let rect: Rect | undefined;
+  const extend = (top: number, left: number, bottom: number, right: number) => {
+    if (!rect) rect = { top, left, bottom, right };
+    else {
+      if (top < rect.top) rect.top = top;
+      if (left < rect.left) rect.left = left;
+      if (bottom > rect.bottom) rect.bottom = bottom;
+      if (right > rect.right) rect.right = right;
+    }
+  };
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (_cell, colNumber) => {
+      extend(rowNumber - 1, colNumber - 1, rowNumber - 1, colNumber - 1);
+    });
+  });
+  for (const m of merges) {
+    const r = parseRange(m);
+    if (r) extend(r.top, r.left, r.bottom, r.right);
+  }
+
+  const snap = emptySheet(ws.name, ws.state);
+  if (!rect) return snap;
+  const { top, left, bottom, right } = rect as Rect;
+  const nRows = bottom - top + 1;
+  const nCols = right - left + 1;
+  snap.origin = { row: top, col: left };
+
+  const hiddenRows: number[] = [];
+  for (let r = 0; r < nRows; r++) {
+    const values: RawValue[] = new Array(nCols).fill('');
+    const text: string[] = new Array(nCols).fill('');
+    const formulas: RawValue[] = new Array(nCols).fill('');
+    const numberFormat: string[] = new Array(nCols).fill(GENERAL);
+    const valueTypes: ValueType[] = new Array(nCols).fill('Empty');
+    const row = ws.findRow(top + r + 1);
+    if (row) {
+      if (row.hidden) hiddenRows.push(top + r);
+      for (let c = 0; c < nCols; c++) {
+        const cell = row.findCell(left + c + 1);
+        if (!cell) continue;
+        const fmt = typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : GENERAL;
+        const conv = convertCell(cell, date1904);
+        values[c] = conv.value;
+        formulas[c] = conv.formula;
+        valueTypes[c] = conv.type;
+        numberFormat[c] = fmt;
+        text[c] = displayText(conv.value, conv.type, fmt, date1904);
+      }
+    }
+    snap.values.push(values);
+    snap.text.push(text);
+    snap.formulas.push(formulas);
+    snap.numberFormat.push(numberFormat);
+    snap.valueTypes.push(valueTypes);
+  }
+  snap.merges = merges;
+  snap.hiddenRows = hiddenRows;
+  return snap;
+}

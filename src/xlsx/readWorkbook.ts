@@ -1,0 +1,99 @@
+/**
+ * .xlsx file -> WorkbookSnapshot (the same shape the Excel add-in reads through
+ * Office.js), detecting the file type by content, never by extension.
+ *
+ * The file is only ever opened read-only. Non-workbook files are identified
+ * from their first bytes without reading the rest.
+ */
+import { promises as fsp } from 'node:fs';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import { MAX_FILE_BYTES, WorkbookReadError } from './errors';
+import { readWorkbookBuffer } from './fromBuffer';
+import { ENCRYPTION_INFO_UTF16LE, indexOfBytes, SNIFF_BYTES, sniff } from './sniff';
+
+export { readWorkbookBuffer } from './fromBuffer';
+
+const STAT_NOT_FOUND = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP', 'EACCES', 'EPERM', 'EBUSY', 'EINVAL']);
+
+function errnoOf(e: unknown): string | undefined {
+  return e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
+}
+
+/** Map a file-system error while opening/reading to a WorkbookReadError. */
+function fsError(e: unknown, path: string, reading: boolean): WorkbookReadError {
+  const code = errnoOf(e);
+  if (code === 'EISDIR') return new WorkbookReadError('not-a-file', path, e);
+  if (!reading || (code && STAT_NOT_FOUND.has(code))) return new WorkbookReadError('not-found', path, e);
+  return new WorkbookReadError('corrupt', path, e);
+}
+
+type Handle = Awaited<ReturnType<typeof fsp.open>>;
+
+async function readAt(fh: Handle, length: number, position: number): Promise<Uint8Array> {
+  const buf = new Uint8Array(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await fh.read(buf, done, length - done, position + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return done === length ? buf : buf.subarray(0, done);
+}
+
+/** Scan a CFB file for the UTF-16LE stream name "EncryptionInfo", chunk by chunk, stopping at the first hit. */
+async function cfbFileLooksEncrypted(fh: Handle, size: number): Promise<boolean> {
+  const chunk = 1024 * 1024;
+  const overlap = ENCRYPTION_INFO_UTF16LE.length - 1;
+  for (let pos = 0; pos < size; pos += chunk) {
+    const start = Math.max(0, pos - overlap);
+    const part = await readAt(fh, Math.min(size, pos + chunk) - start, start);
+    if (indexOfBytes(part, ENCRYPTION_INFO_UTF16LE) >= 0) return true;
+    if (part.length === 0) break;
+  }
+  return false;
+}
+
+/** Read an .xlsx workbook from disk. Throws WorkbookReadError. */
+export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> {
+  let stat;
+  try {
+    stat = await fsp.stat(path);
+  } catch (e) {
+    throw fsError(e, path, false);
+  }
+  if (stat.isDirectory() || !stat.isFile()) throw new WorkbookReadError('not-a-file', path);
+  if (stat.size > MAX_FILE_BYTES) throw new WorkbookReadError('too-large', path);
+  if (stat.size === 0) throw new WorkbookReadError('empty-file', path);
+
+  let fh: Handle;
+  try {
+    fh = await fsp.open(path, 'r');
+  } catch (e) {
+    throw fsError(e, path, false);
+  }
+  let data: Uint8Array;
+  try {
+    // The size may have changed since stat: go by the open handle.
+    const size = (await fh.stat()).size;
+    if (size > MAX_FILE_BYTES) throw new WorkbookReadError('too-large', path);
+    if (size === 0) throw new WorkbookReadError('empty-file', path);
+    const head = await readAt(fh, Math.min(SNIFF_BYTES, size), 0);
+    switch (sniff(head, size)) {
+      case 'empty':
+        throw new WorkbookReadError('empty-file', path);
+      case 'other':
+        throw new WorkbookReadError('not-xlsx', path);
+      case 'cfb':
+        throw new WorkbookReadError((await cfbFileLooksEncrypted(fh, size)) ? 'encrypted' : 'legacy-xls', path);
+      case 'zip':
+        data = await readAt(fh, size, 0);
+        break;
+    }
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    throw fsError(e, path, true);
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+  return readWorkbookBuffer(data, path);
+}

@@ -1,0 +1,57 @@
+/**
+ * Content sniffing: decide what a file is from its first bytes, never from its
+ * extension. Browser-safe (no Node APIs).
+ */
+
+export type SniffResult = 'zip' | 'cfb' | 'empty' | 'other';
+
+/** Bytes needed by {@link sniff}. */
+export const SNIFF_BYTES = 8;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\x03\x04"
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(data: Uint8Array, magic: readonly number[]): boolean {
+  if (data.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (data[i] !== magic[i]) return false;
+  return true;
+}
+
+/**
+ * @param head the first bytes of the file (at least {@link SNIFF_BYTES} when the file is that long)
+ * @param totalSize the whole file's size in bytes
+ */
+export function sniff(head: Uint8Array, totalSize: number): SniffResult {
+  if (totalSize === 0) return 'empty';
+  if (startsWith(head, ZIP_MAGIC)) return 'zip';
+  if (startsWith(head, CFB_MAGIC)) return 'cfb';
+  return 'other';
+}
+
+/** "EncryptionInfo" in UTF-16LE: the stream an encrypted OOXML package keeps inside its CFB container. */
+export const ENCRYPTION_INFO_UTF16LE: Uint8Array = (() => {
+  const s = 'EncryptionInfo';
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) out[i * 2] = s.charCodeAt(i);
+  return out;
+})();
+
+/** Index of `needle` in `hay` from `from`, or -1. */
+export function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0): number {
+  const n = needle.length;
+  if (n === 0) return from;
+  const first = needle[0];
+  const last = hay.length - n;
+  for (let i = from; i <= last; i++) {
+    if (hay[i] !== first) continue;
+    let j = 1;
+    while (j < n && hay[i + j] === needle[j]) j++;
+    if (j === n) return i;
+  }
+  return -1;
+}
+
+/** True when a CFB (OLE) container holds an encrypted OOXML package rather than an old .xls. */
+export function cfbLooksEncrypted(data: Uint8Array): boolean {
+  return indexOfBytes(data, ENCRYPTION_INFO_UTF16LE) >= 0;
+}

@@ -1,0 +1,188 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import JSZip from 'jszip';
+import * as os from 'os';
+import * as path from 'path';
+import { MAX_FILE_BYTES, readErrorMessage, WorkbookReadError, type ReadErrorCode } from '../../src/xlsx/errors';
+import { readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/readWorkbook';
+
+const SAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'dinsos-ntt-2021.xlsx');
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakip-xlsx-errors-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function write(name: string, data: Uint8Array | string): string {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, data);
+  return p;
+}
+
+/** Random bytes that cannot contain the UTF-16LE marker (no zero bytes). */
+function noise(n: number): Buffer {
+  const b = crypto.randomBytes(n);
+  for (let i = 0; i < n; i++) if (b[i] === 0) b[i] = 0x5a;
+  return b;
+}
+
+async function caught(p: Promise<unknown>): Promise<WorkbookReadError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(WorkbookReadError);
+    return e as WorkbookReadError;
+  }
+  throw new Error('expected a WorkbookReadError, but reading succeeded');
+}
+
+/** Reads the file (and, when it is a file, its bytes), checks the code and both messages. */
+async function expectCode(file: string, code: ReadErrorCode, viaBuffer = true): Promise<WorkbookReadError> {
+  const err = await caught(readWorkbookFile(file));
+  expect(err.code).toBe(code);
+  expect(err.file).toBe(file);
+  const base = path.basename(file);
+  for (const lang of ['id', 'en'] as const) {
+    const msg = readErrorMessage(err, lang);
+    expect(msg).toContain(base);
+    expect(msg.length).toBeGreaterThan(base.length + 40);
+  }
+  expect(readErrorMessage(err, 'id')).not.toBe(readErrorMessage(err, 'en'));
+  if (viaBuffer) {
+    const bufErr = await caught(readWorkbookBuffer(new Uint8Array(fs.readFileSync(file)), base));
+    expect(bufErr.code).toBe(code);
+    expect(readErrorMessage(bufErr, 'id')).toContain(base);
+    expect(readErrorMessage(bufErr, 'en')).toContain(base);
+  }
+  return err;
+}
+
+test('zero bytes => empty-file', async () => {
+  await expectCode(write('kosong.xlsx', ''), 'empty-file');
+});
+
+test('a text file named .xlsx => not-xlsx', async () => {
+  await expectCode(write('catatan.xlsx', 'Tahun;Target;Realisasi\n2021;100;95\n'), 'not-xlsx');
+});
+
+test('a PDF named .xlsx => not-xlsx', async () => {
+  await expectCode(write('laporan-pdf.xlsx', Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), noise(500)])), 'not-xlsx');
+});
+
+test('a one-byte file => not-xlsx', async () => {
+  await expectCode(write('satu.xlsx', 'P'), 'not-xlsx');
+});
+
+test('CFB container without EncryptionInfo => legacy-xls', async () => {
+  const err = await expectCode(write('lama.xls', Buffer.concat([CFB_MAGIC, noise(4096)])), 'legacy-xls');
+  expect(readErrorMessage(err, 'id')).toMatch(/\.xlsx/);
+  expect(readErrorMessage(err, 'en')).toMatch(/Save As/);
+});
+
+test('CFB container with EncryptionInfo => encrypted (marker straddling a 1 MiB read chunk)', async () => {
+  const marker = Buffer.from('EncryptionInfo', 'utf16le');
+  const before = 1024 * 1024 - CFB_MAGIC.length - 7;
+  const data = Buffer.concat([CFB_MAGIC, noise(before), marker, noise(300)]);
+  const err = await expectCode(write('berkata-sandi.xlsx', data), 'encrypted');
+  expect(readErrorMessage(err, 'en')).toMatch(/password/i);
+  expect(readErrorMessage(err, 'id')).toMatch(/kata sandi/);
+});
+
+test('a truncated copy of a sample (first 2000 bytes) => corrupt', async () => {
+  await expectCode(write('terpotong.xlsx', fs.readFileSync(SAMPLE).subarray(0, 2000)), 'corrupt');
+});
+
+test('a Word document (zip without a workbook) => not-xlsx', async () => {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file('word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>');
+  await expectCode(write('dokumen.xlsx', await zip.generateAsync({ type: 'nodebuffer' })), 'not-xlsx');
+});
+
+test('a spreadsheet package missing its workbook part => corrupt', async () => {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+  );
+  zip.file('xl/worksheets/sheet1.xml', '<worksheet/>');
+  await expectCode(write('tanpa-workbook.xlsx', await zip.generateAsync({ type: 'nodebuffer' })), 'corrupt');
+});
+
+test('a workbook whose XML is garbage => corrupt', async () => {
+  const zip = await JSZip.loadAsync(fs.readFileSync(SAMPLE));
+  zip.file('xl/workbook.xml', '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets>');
+  zip.file('xl/worksheets/sheet1.xml', 'this is not xml <<<');
+  await expectCode(write('rusak-xml.xlsx', await zip.generateAsync({ type: 'nodebuffer' })), 'corrupt');
+});
+
+test('a worksheet part exceljs cannot see is reported, not silently dropped => corrupt', async () => {
+  const zip = await JSZip.loadAsync(fs.readFileSync(SAMPLE));
+  const part = await zip.file('xl/worksheets/sheet1.xml')!.async('uint8array');
+  zip.remove('xl/worksheets/sheet1.xml');
+  zip.file('xl/worksheets/lembar-utama.xml', part);
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  expect(rels).toContain('worksheets/sheet1.xml');
+  zip.file('xl/_rels/workbook.xml.rels', rels.replace('worksheets/sheet1.xml', 'worksheets/lembar-utama.xml'));
+  const err = await expectCode(write('bagian-asing.xlsx', await zip.generateAsync({ type: 'nodebuffer' })), 'corrupt');
+  expect(String((err as { cause?: unknown }).cause)).toContain('Indikator 1 PMKS');
+});
+
+test('a zip whose parts claim an enormous uncompressed size => too-large', async () => {
+  const zip = new JSZip();
+  zip.file('xl/workbook.xml', 'x'.repeat(64), { createFolders: false });
+  const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  // Patch the central directory record's uncompressed size (offset 24) to 0x7fffffff.
+  const cd = data.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  expect(cd).toBeGreaterThan(0);
+  data.writeUInt32LE(0x7fffffff, cd + 24);
+  await expectCode(write('bom-zip.xlsx', data), 'too-large');
+});
+
+test('a file over 200 MB => too-large, without reading it', async () => {
+  const p = path.join(dir, 'raksasa.xlsx');
+  const fd = fs.openSync(p, 'w');
+  fs.writeSync(fd, Buffer.from('PK\x03\x04', 'latin1'));
+  fs.ftruncateSync(fd, MAX_FILE_BYTES + 1); // sparse: takes no disk space
+  fs.closeSync(fd);
+  const t0 = Date.now();
+  await expectCode(p, 'too-large', false);
+  expect(Date.now() - t0).toBeLessThan(2000);
+});
+
+test('a directory => not-a-file', async () => {
+  const sub = path.join(dir, 'folder-laporan.xlsx');
+  fs.mkdirSync(sub);
+  await expectCode(sub, 'not-a-file', false);
+});
+
+test('a missing path => not-found', async () => {
+  await expectCode(path.join(dir, 'tidak-ada.xlsx'), 'not-found', false);
+  await expectCode(path.join(dir, 'tidak-ada-folder', 'laporan.xlsx'), 'not-found', false);
+});
+
+test('WorkbookReadError carries code, file and cause', () => {
+  const cause = new Error('boom');
+  const e = new WorkbookReadError('corrupt', 'x.xlsx', cause);
+  expect(e).toBeInstanceOf(Error);
+  expect(e.code).toBe('corrupt');
+  expect(e.file).toBe('x.xlsx');
+  expect((e as { cause?: unknown }).cause).toBe(cause);
+  expect(e.message).toContain('x.xlsx');
+});
+
+test('every code has distinct messages in both languages', () => {
+  const codes: ReadErrorCode[] = ['not-found', 'not-a-file', 'not-xlsx', 'legacy-xls', 'encrypted', 'corrupt', 'empty-file', 'too-large'];
+  for (const lang of ['id', 'en'] as const) {
+    const msgs = codes.map((c) => readErrorMessage(new WorkbookReadError(c, 'laporan.xlsx'), lang));
+    expect(new Set(msgs).size).toBe(codes.length);
+    for (const m of msgs) expect(m).toContain('laporan.xlsx');
+  }
+});
