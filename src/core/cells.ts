@@ -32,6 +32,13 @@ export interface NumericCell {
   raw: string;
   /** For ambiguous text: the other reading. */
   alternative?: Decimal;
+  /** Stored as an Excel percentage (0.9682 shown as 96,82%): value is already scaled to percent units. */
+  percentFormat?: boolean;
+}
+
+/** True when the positive section of a number format scales by 100 ('0.00%'). */
+export function isPercentFormat(numberFormat: string): boolean {
+  return /%/.test(numberFormat.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\./g, ''));
 }
 
 export function readNumeric(grid: Grid, row: number, col: number, hint: NumberHint, depth = 0): NumericCell {
@@ -44,15 +51,18 @@ export function readNumeric(grid: Grid, row: number, col: number, hint: NumberHi
   }
   if (c.type === 'Double' || c.type === 'Integer' || typeof c.value === 'number') {
     const n = Number(c.value);
-    const v = new Decimal(n);
+    const pct = isPercentFormat(c.numberFormat);
+    // Excel stores 96,82% as 0.9682; the checks work in percent units as the reports print them.
+    const v = pct ? new Decimal(n).times(100) : new Decimal(n);
     const dash = n === 0 && /^[-–—]$/.test(c.text.trim());
     return {
       state: dash ? 'dash' : 'number',
       value: v,
       sumValue: v,
-      decimals: fmtDecimals ?? Math.min(valueDecimals(n), 10),
+      decimals: fmtDecimals ?? Math.max(0, Math.min(valueDecimals(n) - (pct ? 2 : 0), 10)),
       formula,
       raw,
+      percentFormat: pct || undefined,
     };
   }
   if (c.type === 'Empty' || (typeof c.value === 'string' && c.value.trim() === '')) {

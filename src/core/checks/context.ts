@@ -83,12 +83,15 @@ export class TableContext {
     fix?: FixProposal;
     extra?: string;
   }): void {
+    // One finding per cell and code: a total wrong both down and across is one mistake.
+    const cell = toA1(f.row, f.col);
+    if (this.findings.some((x) => x.code === f.code && x.cell === cell)) return;
     const plain = (v: Decimal | string | undefined) => (v === undefined ? undefined : typeof v === 'string' ? v : v.toFixed());
     this.findings.push({
       code: f.code,
       severity: f.severity,
       sheet: this.table.sheet,
-      cell: toA1(f.row, f.col),
+      cell,
       message: message(f.key, f.params, this.lang) + (f.extra ?? ''),
       expected: plain(f.expected),
       actual: plain(f.actual),

@@ -71,7 +71,7 @@ export function checkPercentages(ctx: TableContext): void {
       actual: cell.value,
       fix: cell.formula
         ? { kind: 'set-formula', value: `=${L(num.col)}${row.row + 1}/${L(den.col)}${row.row + 1}*100` }
-        : { kind: 'set-value', value: Number(expected.toFixed()) },
+        : { kind: 'set-value', value: Number((cell.percentFormat ? expected.div(100) : expected).toFixed()) },
     });
   });
 }

@@ -59,6 +59,11 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
       k.role = 'percent';
     }
   }
+  // SPM tables head the population column 'Target': with 'Yang ditangani' and no realisation it is the population.
+  if (has('ditangani') && !has('populasi') && !has('realisasi')) {
+    const t = cols.find((k) => k.role === 'target');
+    if (t) t.role = 'populasi';
+  }
   for (const k of cols) {
     if (k.role === 'jumlah' && !cols.some((x) => x.col < k.col && x.role === 'count')) k.role = 'count';
   }

@@ -74,14 +74,15 @@ function hasFigures(grid: Grid, row: number, left: number, right: number): boole
   return false;
 }
 
-function titleAbove(grid: Grid, header: number, left: number, right: number): string | undefined {
+/** Title lines just above the header, anywhere on those rows ('Tabel 3.2' often sits left of the table). */
+function titleAbove(grid: Grid, header: number): string | undefined {
   const lines: string[] = [];
   for (let r = header - 1; r >= Math.max(grid.top, header - 4); r--) {
-    if (grid.rowIsBlank(r, left, right)) {
+    if (grid.rowIsBlank(r)) {
       if (lines.length) break;
       continue;
     }
-    for (let c = left; c <= right; c++) {
+    for (let c = grid.left; c <= grid.right; c++) {
       const t = grid.textAt(r, c);
       if (t) {
         lines.unshift(t);
@@ -115,7 +116,7 @@ export function findTables(grid: Grid): RecognizedTable[] {
       headerRows,
       columns,
       rows,
-      title: titleAbove(grid, r, left, right),
+      title: titleAbove(grid, r),
     });
     r = last;
   }

@@ -1,0 +1,177 @@
+/**
+ * `lakip check`: expands the arguments into files, reads and checks them one at a
+ * time (so memory stays flat for large batches), streams each file's report and
+ * ends with a summary.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyzeWorkbook } from '../core/analyze';
+import type { Lang, Severity } from '../core/findings';
+import type { AnalyzeOptions } from '../core/model';
+import { readWorkbookFile } from '../xlsx/readWorkbook';
+import { readErrorMessage, WorkbookReadError } from '../xlsx/errors';
+import { JsonWriter } from './formatJson';
+import { formatFileText, formatSummaryText, makeStyle } from './formatText';
+import { messages, type CliMessages, type FailOn, type Format, type SummaryCounts } from './messages';
+import { Progress } from './progress';
+import type { FileResult } from './result';
+
+export interface CheckOptions {
+  format: Format;
+  lang: Lang;
+  scale?: string;
+  marker?: string;
+  failOn?: FailOn;
+}
+
+export interface CheckIO {
+  write(s: string): void;
+  writeErr(s: string): void;
+  stdoutTTY: boolean;
+  stderrTTY: boolean;
+  colour: boolean;
+  columns?: number;
+}
+
+/** One entry to check: a file path, or a problem found while expanding the arguments. */
+export type Input = { file: string; error?: { code: string; message: string } };
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_READ_FAILED = 2;
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+function detailOf(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
+}
+
+function isXlsxName(name: string): boolean {
+  // '~$name.xlsx' are the lock files Excel leaves next to an open workbook.
+  return /\.xlsx$/i.test(name) && !name.startsWith('~$');
+}
+
+/** Files named on the command line, with every folder replaced by the .xlsx files in it (sorted, not recursive). */
+export function expandInputs(args: readonly string[], m: CliMessages): Input[] {
+  const out: Input[] = [];
+  for (const arg of args) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(arg);
+    } catch {
+      stat = undefined; // the reader reports missing files in its own words
+    }
+    if (!stat || !stat.isDirectory()) {
+      out.push({ file: arg });
+      continue;
+    }
+    let names: string[];
+    try {
+      names = fs
+        .readdirSync(arg, { withFileTypes: true })
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && isXlsxName(e.name))
+        .map((e) => e.name)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    } catch (err) {
+      out.push({ file: arg, error: { code: 'unreadable-directory', message: m.unreadableDirectory(arg, detailOf(err)) } });
+      continue;
+    }
+    if (names.length === 0) {
+      out.push({ file: arg, error: { code: 'empty-directory', message: m.emptyDirectory(arg) } });
+      continue;
+    }
+    for (const name of names) out.push({ file: path.join(arg, name) });
+  }
+  return out;
+}
+
+function isWorkbookReadError(err: unknown): err is WorkbookReadError {
+  if (err instanceof WorkbookReadError) return true;
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    (err as { name?: unknown }).name === 'WorkbookReadError' &&
+    typeof (err as { code?: unknown }).code === 'string'
+  );
+}
+
+/** Makes sure an error message says which file it is about. */
+function namingFile(message: string, file: string): string {
+  if (message.includes(file) || message.includes(path.basename(file))) return message;
+  return `${file}: ${message}`;
+}
+
+/** Reads and checks one file; never throws. */
+export async function checkOne(input: Input, opts: CheckOptions): Promise<FileResult> {
+  const m = messages(opts.lang);
+  const { file } = input;
+  if (input.error) return { file, error: input.error, tables: [], findings: [] };
+
+  let snapshot;
+  try {
+    snapshot = await readWorkbookFile(file);
+  } catch (err) {
+    const error = isWorkbookReadError(err)
+      ? { code: String(err.code), message: namingFile(readErrorMessage(err, opts.lang), file) }
+      : { code: 'read-failed', message: m.unexpectedReadError(file, detailOf(err)) };
+    return { file, error, tables: [], findings: [] };
+  }
+
+  const analyzeOptions: AnalyzeOptions = { lang: opts.lang };
+  if (opts.scale !== undefined) analyzeOptions.scale = opts.scale;
+  if (opts.marker !== undefined) analyzeOptions.pusatMarker = opts.marker;
+  try {
+    const report = analyzeWorkbook(snapshot, analyzeOptions);
+    return {
+      file,
+      tables: report.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind })),
+      findings: report.findings,
+    };
+  } catch (err) {
+    return { file, error: { code: 'analysis-failed', message: m.analysisFailed(file, detailOf(err)) }, tables: [], findings: [] };
+  }
+}
+
+export async function runCheck(args: readonly string[], opts: CheckOptions, io: CheckIO): Promise<number> {
+  const m = messages(opts.lang);
+  const inputs = expandInputs(args, m);
+  const progress = new Progress(io.writeErr, io.stderrTTY && inputs.length > 3, io.columns);
+  const style = makeStyle(opts.format === 'text' && io.colour);
+  const json = opts.format === 'json' ? new JsonWriter(io.write) : undefined;
+
+  const counts: SummaryCounts = { filesRead: 0, filesFailed: 0, tables: 0, bySeverity: { error: 0, warning: 0, info: 0 } };
+  let worst = -1;
+
+  json?.begin();
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    progress.update(m.progress(i + 1, inputs.length, path.basename(input.file)));
+    const result = await checkOne(input, opts);
+
+    if (result.error) counts.filesFailed++;
+    else counts.filesRead++;
+    counts.tables += result.tables.length;
+    for (const f of result.findings) {
+      if (f.severity in counts.bySeverity) counts.bySeverity[f.severity]++;
+      worst = Math.max(worst, SEVERITY_RANK[f.severity] ?? -1);
+    }
+
+    progress.clear();
+    if (json) {
+      json.file(result);
+      if (result.error) io.writeErr(`lakip: ${result.error.message}\n`);
+    } else {
+      io.write(formatFileText(result, opts.lang, style));
+    }
+  }
+  progress.clear();
+  json?.end();
+
+  if (json) io.writeErr(formatSummaryText(counts, opts.lang));
+  else io.write(formatSummaryText(counts, opts.lang, style));
+
+  if (counts.filesFailed > 0) return EXIT_READ_FAILED;
+  if (opts.failOn && worst >= SEVERITY_RANK[opts.failOn]) return EXIT_FINDINGS;
+  return EXIT_OK;
+}

@@ -1,0 +1,176 @@
+/**
+ * `lakip` command line. `run()` is what bin/lakip.js calls, and what the tests call
+ * in-process with captured output. It never calls process.exit: it returns the exit code.
+ *
+ * Exit codes: 0 all files read (whatever they contain); 1 findings at or above
+ * --fail-on; 2 some file could not be read (the others are still reported);
+ * 64 usage error; 70 unexpected program error.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command, CommanderError } from 'commander';
+import type { Lang } from '../core/findings';
+import { runCheck } from './check';
+import { FAIL_ON, FORMATS, LANGS, SCALES, langFromArgv, messages, type CliMessages, type FailOn, type Format } from './messages';
+
+export const EXIT_USAGE = 64;
+export const EXIT_INTERNAL = 70;
+
+export interface Writer {
+  write(s: string): unknown;
+}
+
+export interface CliIO {
+  stdout: Writer;
+  stderr: Writer;
+  /** true/false for both streams, or per stream. */
+  isTTY: boolean | { stdout?: boolean; stderr?: boolean };
+  /** Environment used for NO_COLOR; defaults to process.env. */
+  env?: Record<string, string | undefined>;
+  /** Terminal width for the progress line. */
+  columns?: number;
+}
+
+class UsageError extends Error {}
+
+export function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'Cara pakai (usage):',
+  'Options:': 'Opsi (options):',
+  'Commands:': 'Perintah (commands):',
+  'Arguments:': 'Argumen (arguments):',
+  'Global Options:': 'Opsi umum (global options):',
+};
+
+const CHECK_HELP_AFTER = `
+Contoh (examples):
+  lakip check laporan-2021.xlsx
+  lakip check folder-lakip/ --format json > hasil.json
+  lakip check *.xlsx --lang en --fail-on error
+
+Kode keluar (exit codes):
+  0   semua berkas terbaca (all files read), apa pun isinya
+  1   ada temuan setingkat --fail-on atau lebih berat (findings at or above --fail-on)
+  2   ada berkas yang tidak dapat dibaca (some file could not be read)
+  64  galat penggunaan (usage error)
+`;
+
+function pickChoice<T extends string>(m: CliMessages, option: string, value: unknown, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  const v = String(value);
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(m.badChoice(option, v, allowed));
+  return v as T;
+}
+
+function commanderMessage(m: CliMessages, err: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+  const suggestion = /\(Did you mean (?:one of )?(.+)\?\)/.exec(err.message)?.[1];
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return m.unknownOption(quoted, suggestion);
+    case 'commander.unknownCommand':
+      return m.unknownCommand(quoted, suggestion);
+    case 'commander.optionMissingArgument':
+      return m.optionMissingArgument(quoted.split(/[ ,]/).find((s) => s.startsWith('--')) ?? quoted);
+    case 'commander.excessArguments':
+      return m.tooManyArguments;
+    case 'commander.help':
+      return m.noCommand;
+    default:
+      return err.message.replace(/^error: /, '');
+  }
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const out = (s: string): void => void io.stdout.write(s);
+  const err = (s: string): void => void io.stderr.write(s);
+  const tty = typeof io.isTTY === 'boolean' ? { stdout: io.isTTY, stderr: io.isTTY } : io.isTTY;
+  const env = io.env ?? process.env;
+  const argvLang: Lang = langFromArgv(argv);
+  let exitCode = 0;
+
+  const program = new Command();
+  program
+    .name('lakip')
+    .description(
+      'Pemeriksa tabel laporan LAKIP/LKjIP dalam berkas Excel (.xlsx).\n' +
+        '(Checks the tables of LAKIP/LKjIP reports kept in Excel workbooks.)',
+    )
+    .version(packageVersion(), '-V, --version', 'tampilkan versi (show the version)')
+    .helpOption('-h, --help', 'tampilkan bantuan (show help)')
+    .helpCommand('help [perintah]', 'tampilkan bantuan perintah (show help for a command)')
+    .configureOutput({ writeOut: out, writeErr: err, outputError: () => undefined })
+    .configureHelp({ styleTitle: (s: string) => TITLES[s] ?? s })
+    .exitOverride()
+    .showSuggestionAfterError(true);
+
+  program
+    .command('check')
+    .description(
+      'Periksa satu atau banyak berkas .xlsx (atau semua .xlsx dalam folder).\n' +
+        '(Check one or many .xlsx files, or every .xlsx in a folder.)',
+    )
+    .argument('[berkas...]', 'berkas .xlsx atau folder (.xlsx files or folders)')
+    .option('--format <format>', 'bentuk keluaran: text atau json; bawaan text (output format: text or json; default text)')
+    .option('--lang <lang>', 'bahasa laporan: id atau en; bawaan id (report language: id or en; default id)')
+    .option('--scale <skala>', `skala predikat (predikat scale): ${SCALES.join(', ')}`)
+    .option('--marker <teks>', 'penanda urusan pusat, pengganti #DIV/0! (marker for central-government matters)')
+    .option(
+      '--fail-on <tingkat>',
+      'keluar dengan kode 1 bila ada temuan setingkat ini atau lebih berat: error atau warning ' +
+        '(exit 1 when findings of this severity or worse exist)',
+    )
+    .addHelpText('after', CHECK_HELP_AFTER)
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      const m = messages(argvLang);
+      const format = pickChoice<Format>(m, '--format', opts.format, FORMATS) ?? 'text';
+      const lang = pickChoice<Lang>(m, '--lang', opts.lang, LANGS) ?? 'id';
+      const scale = pickChoice<string>(m, '--scale', opts.scale, SCALES);
+      const failOn = pickChoice<FailOn>(m, '--fail-on', opts.failOn, FAIL_ON);
+      if (!files || files.length === 0) throw new UsageError(m.noFiles);
+      const marker = typeof opts.marker === 'string' ? opts.marker : undefined;
+      exitCode = await runCheck(
+        files,
+        { format, lang, scale, marker, failOn },
+        {
+          write: out,
+          writeErr: err,
+          stdoutTTY: !!tty.stdout,
+          stderrTTY: !!tty.stderr,
+          colour: !!tty.stdout && env.NO_COLOR === undefined,
+          columns: io.columns,
+        },
+      );
+    });
+
+  const usageHint = (m: CliMessages): string => m.usageHint(argv.includes('check') ? 'check ' : '');
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    const m = messages(argvLang);
+    if (e instanceof UsageError) {
+      err(`${m.usagePrefix} ${e.message}\n${usageHint(m)}\n`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof CommanderError) {
+      // 'commander.help' is also used by `lakip help [command]` (exit code 0); with a
+      // non-zero exit code it is the help printed on stderr because no command was given.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.help' && e.exitCode === 0) return 0;
+      err(`${m.usagePrefix} ${commanderMessage(m, e)}\n${usageHint(m)}\n`);
+      return EXIT_USAGE;
+    }
+    err(messages(argvLang).internalError(e instanceof Error ? e.stack ?? e.message : String(e)) + '\n');
+    return EXIT_INTERNAL;
+  }
+}
