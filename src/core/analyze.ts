@@ -1,4 +1,5 @@
 import { checkCellStates } from './checks/cellStates';
+import { checkCrossTables } from './checks/crossTable';
 import { checkDuplicateCodes } from './checks/codes';
 import { TableContext, type ResolvedOptions } from './checks/context';
 import { checkIku } from './checks/iku';
@@ -56,7 +57,7 @@ function sortFindings(findings: Finding[], sheetOrder: Map<string, number>): Fin
 export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): WorkbookReport {
   const resolved = resolveOptions(options);
   const tables: RecognizedTable[] = [];
-  const findings: Finding[] = [];
+  const contexts: TableContext[] = [];
   const order = new Map<string, number>();
   snapshot.sheets.forEach((sheet, i) => {
     order.set(sheet.name, i);
@@ -66,8 +67,10 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
       tables.push(table);
       const ctx = new TableContext(grid, table, resolved);
       for (const check of CHECKS) check(ctx);
-      findings.push(...ctx.findings);
+      contexts.push(ctx);
     }
   });
+  checkCrossTables(contexts);
+  const findings: Finding[] = contexts.flatMap((c) => c.findings);
   return { tables, findings: sortFindings(findings, order) };
 }

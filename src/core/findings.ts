@@ -17,6 +17,7 @@ export const FINDING_CODES = [
   'capaian-mismatch',
   'predikat-mismatch',
   'formula-uncalculated',
+  'cross-table-mismatch',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -105,6 +105,10 @@ const T = {
     id: 'Rumus {formula} belum pernah dihitung (tidak ada nilai tersimpan); nilainya dihitung ulang menjadi {expected}. Buka dan simpan ulang di Excel.',
     en: 'The formula {formula} has never been calculated (no stored value); recomputed as {expected}. Open and save the file again in Excel.',
   },
+  'cross-table-mismatch': {
+    id: 'Baris "{label}" berjumlah {actual}, tetapi {otherSheet} mencatat "{category}" sebanyak {expected} ({otherCell}). Rincian yang sama seharusnya sama di kedua tabel.',
+    en: 'Row "{label}" totals {actual}, but {otherSheet} gives "{category}" as {expected} ({otherCell}). The same breakdown should agree in both tables.',
+  },
   'why-row-left-out': {
     id: ' Selisihnya sama dengan baris {cell} "{label}": kemungkinan baris itu tidak ikut dijumlah.',
     en: ' The difference equals row {cell} "{label}": that row was probably left out of the sum.',

@@ -134,6 +134,30 @@ describe('checks', () => {
     expect(f[0].message).toMatch(/target bernilai 0/);
   });
 
+  it('cross-table-mismatch when two tables break down the same total differently', () => {
+    const byEchelon = sheet(
+      'T1',
+      [
+        ['No', 'Eselon', 'Pendidikan', null, null, 'Jumlah'],
+        [null, null, 'SD/SLTA/SMA', 'S1', 'S2', null],
+        ['1.', 'Eselon III', 0, 4, 1, 5],
+        ['2.', 'Eselon IV', 2, 9, 0, 11],
+        ['Jumlah', null, 2, 13, 1, 16],
+      ],
+      ['A1:A2', 'B1:B2', 'C1:E1', 'F1:F2', 'A5:B5'],
+    );
+    const byRank = sheet('T2', [
+      ['No', 'Pendidikan', 'Gol III', 'Gol IV', 'Jumlah'],
+      ['1.', 'S2', 0, 1, 1],
+      ['2.', 'S1', 10, 2, 12],
+      ['3.', 'SMA', 3, 0, 3],
+      ['Jumlah', null, 13, 3, 16],
+    ]);
+    const f = analyzeWorkbook(book(byEchelon, byRank)).findings;
+    expect(f.map(brief)).toEqual(['warning | cross-table-mismatch | T2 | E3 | 13 | 12', 'warning | cross-table-mismatch | T2 | E4 | 2 | 3']);
+    expect(f[0].message).toContain("'T1'!D5");
+  });
+
   it('rejects an unknown scale id with the valid ones listed', () => {
     expect(() => analyzeWorkbook(book(), { scale: 'nope' })).toThrow(/ntt-4/);
   });

@@ -91,7 +91,7 @@ function checkOne(ctx: TableContext, total: TableRow, k: TableColumn, contributo
     col: k.col,
     key: 'total-mismatch',
     params: {
-      column: k.header,
+      column: k.header.replace(/^total\s+/i, ''),
       actual: ctx.fmt(cell.value),
       expected: ctx.fmt(expected),
       gap: ctx.fmt(expected.minus(cell.value).abs()),
