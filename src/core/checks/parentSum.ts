@@ -1,8 +1,7 @@
-import Decimal from 'decimal.js';
 import { SUMMABLE_ROLES } from '../recognize/vocabulary';
 import type { TableContext } from './context';
 import { explainGap } from './explain';
-import { collect, sumFix } from './totals';
+import { collect, sumFix, sumOf, sumParams } from './totals';
 
 /** A program row (by Kode Rekening) or an 'I Urusan ...' row must equal the rows under it. */
 export function checkParentSums(ctx: TableContext): void {
@@ -15,7 +14,7 @@ export function checkParentSums(ctx: TableContext): void {
       if (cell.value === null || cell.state === 'error') continue;
       const { parts, filled } = collect(ctx, children, k.col);
       if (filled === 0) continue;
-      const expected = parts.reduce((s, p) => s.plus(p.value), new Decimal(0));
+      const expected = sumOf(parts);
       if (expected.eq(cell.value)) continue;
       const why = explainGap(ctx, k.col, expected, cell.value, parts, cell.decimals);
       ctx.report({
@@ -24,14 +23,7 @@ export function checkParentSums(ctx: TableContext): void {
         row: parent.row,
         col: k.col,
         key: 'parent-sum-mismatch',
-        params: {
-          column: k.header,
-          label: parent.label,
-          count: children.length,
-          actual: ctx.fmt(cell.value),
-          expected: ctx.fmt(expected),
-          gap: ctx.fmt(expected.minus(cell.value).abs()),
-        },
+        params: { column: k.header, label: parent.label, count: children.length, ...sumParams(ctx, expected, cell.value) },
         expected,
         actual: cell.value,
         extra: why.text,

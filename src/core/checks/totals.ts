@@ -34,6 +34,15 @@ export function collect(ctx: TableContext, rows: TableRow[], col: number): { par
   return { parts, filled };
 }
 
+export function sumOf(parts: Contribution[]): Decimal {
+  return parts.reduce((s, p) => s.plus(p.value), new Decimal(0));
+}
+
+/** The figures every sum finding states: what is written, what the rows give, and the gap between. */
+export function sumParams(ctx: TableContext, expected: Decimal, actual: Decimal): Record<string, string> {
+  return { actual: ctx.fmt(actual), expected: ctx.fmt(expected), gap: ctx.fmt(expected.minus(actual).abs()) };
+}
+
 /** A SUM over one block of rows when they are contiguous, else the cells added one by one. */
 export function sumFix(rows: number[], col: number): FixProposal | undefined {
   if (rows.length === 0) return undefined;
@@ -73,7 +82,7 @@ function checkOne(ctx: TableContext, total: TableRow, k: TableColumn, contributo
     });
     return;
   }
-  const expected = parts.reduce((s, p) => s.plus(p.value), new Decimal(0));
+  const expected = sumOf(parts);
   if (expected.eq(cell.value)) return;
   const groups = contributors
     .filter((r) => r.role === 'parent')
@@ -90,12 +99,7 @@ function checkOne(ctx: TableContext, total: TableRow, k: TableColumn, contributo
     row: total.row,
     col: k.col,
     key: 'total-mismatch',
-    params: {
-      column: k.header.replace(/^total\s+/i, ''),
-      actual: ctx.fmt(cell.value),
-      expected: ctx.fmt(expected),
-      gap: ctx.fmt(expected.minus(cell.value).abs()),
-    },
+    params: { column: k.header.replace(/^total\s+/i, ''), ...sumParams(ctx, expected, cell.value) },
     expected,
     actual: cell.value,
     extra: why.text,
@@ -117,7 +121,7 @@ function checkRowTotals(ctx: TableContext): void {
         const v = ctx.value(row.row, k.col);
         if (v !== null) parts.push({ row: row.row, label: k.header, value: v, textStored: ctx.num(row.row, k.col).state === 'text-number' });
       }
-      const expected = parts.reduce((s, p) => s.plus(p.value), new Decimal(0));
+      const expected = sumOf(parts);
       if (expected.eq(cell.value)) continue;
       const L1 = columnLetter(addends[0].col);
       const L2 = columnLetter(addends[addends.length - 1].col);
