@@ -39,7 +39,9 @@ export class Grid {
     this.top = snap.origin.row;
     this.left = snap.origin.col;
     const height = snap.values.length;
-    const width = height > 0 ? Math.max(...snap.values.map((r) => r.length)) : 0;
+    // A loop, not Math.max(...rows): spreading a million rows overflows the call stack.
+    let width = 0;
+    for (const r of snap.values) if (r.length > width) width = r.length;
     this.bottom = this.top + height - 1;
     this.right = this.left + width - 1;
     this.width = Math.max(width, 1) + this.left + 16384;

@@ -140,3 +140,14 @@ describe('layout recognition', () => {
     expect(analyzeWorkbook(book(empty, chart, headerOnly))).toEqual({ tables: [], findings: [] });
   });
 });
+
+describe('large sheets', () => {
+  it('checks a 200,000-row budget table without overflowing the stack', () => {
+    const rows: (string | number | null)[][] = [['No', 'Program', 'Anggaran', 'Realisasi', '%']];
+    for (let i = 1; i <= 200_000; i++) rows.push([i, `Program ${i}`, 1000, 500, 50]);
+    rows.push([null, 'Jumlah', 200_000 * 1000, 200_000 * 500 + 1, 50]);
+    const r = analyzeWorkbook(book(sheet('Besar', rows)));
+    expect(r.tables[0].rows).toHaveLength(200_001);
+    expect(r.findings.map(brief)).toEqual(['error | total-mismatch | Besar | D200002 | 100000000 | 100000001']);
+  });
+});

@@ -10,7 +10,7 @@ export type TestCell =
 
 /** Build a snapshot the way the readers do, from rows of test cells starting at A1 (or at `origin`). */
 export function sheet(name: string, rows: TestCell[][], merges: string[] = [], origin = { row: 0, col: 0 }): SheetSnapshot {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const values: RawValue[][] = [];
   const text: string[][] = [];
   const formulas: RawValue[][] = [];
