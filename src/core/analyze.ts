@@ -11,7 +11,10 @@ import { checkPmksIdentity } from './checks/pmksIdentity';
 import { checkTotals } from './checks/totals';
 import type { Finding } from './findings';
 import { Grid } from './grid';
+import { scaleFromWorkbook } from './iku/scaleFromWorkbook';
 import { resolveScale } from './iku/scales';
+import { NarrativeChecker } from './narrative/check';
+import { narrativeFromWorkbook } from './narrative/fromWorkbook';
 import type { AnalyzeOptions, RecognizedTable, WorkbookReport } from './model';
 import { findTables } from './recognize/findTables';
 import type { WorkbookSnapshot } from './snapshot';
@@ -55,7 +58,8 @@ function sortFindings(findings: Finding[], sheetOrder: Map<string, number>): Fin
 
 /** Recognise every table of every worksheet and run every check on it. Pure: same snapshot, same report. */
 export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): WorkbookReport {
-  const resolved = resolveOptions(options);
+  // The office's own scale sheet, when there is one, beats the default; an explicit setting beats both.
+  const resolved = resolveOptions(options.scale ? options : { ...options, scale: scaleFromWorkbook(snapshot) });
   const tables: RecognizedTable[] = [];
   const contexts: TableContext[] = [];
   const order = new Map<string, number>();
@@ -71,6 +75,10 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
     }
   });
   checkCrossTables(contexts);
-  const findings: Finding[] = contexts.flatMap((c) => c.findings);
-  return { tables, findings: sortFindings(findings, order) };
+  const tableFindings = sortFindings(contexts.flatMap((c) => c.findings), order);
+  const narrative = new NarrativeChecker(contexts, resolved);
+  for (const source of [...narrativeFromWorkbook(snapshot, tables), ...(options.narratives ?? [])]) narrative.checkSource(source);
+  narrative.finish(tableFindings);
+  const findings: Finding[] = [...tableFindings, ...narrative.findings];
+  return { tables, findings };
 }

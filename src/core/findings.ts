@@ -18,6 +18,10 @@ export const FINDING_CODES = [
   'predikat-mismatch',
   'formula-uncalculated',
   'cross-table-mismatch',
+  'narrative-mismatch',
+  'terbilang-mismatch',
+  'narrative-rounded',
+  'narrative-unlinked',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -47,4 +51,8 @@ export interface Finding {
   /** Range of the table the finding belongs to, when it belongs to one. */
   table?: string;
   fix?: FixProposal;
+  /** For narrative findings: the table cell the prose restates. */
+  related?: { sheet: string; cell: string };
+  /** For prose read from a file rather than the workbook: where the paragraph is. */
+  source?: { file: string; paragraph: number };
 }

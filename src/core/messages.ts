@@ -109,6 +109,46 @@ const T = {
     id: 'Baris "{label}" berjumlah {actual}, tetapi {otherSheet} mencatat "{category}" sebanyak {expected} ({otherCell}). Rincian yang sama seharusnya sama di kedua tabel.',
     en: 'Row "{label}" totals {actual}, but {otherSheet} gives "{category}" as {expected} ({otherCell}). The same breakdown should agree in both tables.',
   },
+  'narrative-mismatch': {
+    id: 'Narasi menyebut {what} "{subject}" {actual}, tetapi tabel mencatat {expected} di {where}.',
+    en: 'The text gives {what} of "{subject}" as {actual}, but the table has {expected} in {where}.',
+  },
+  'narrative-mismatch-per': {
+    id: 'Narasi menyebut bantuan {actual} per {per} untuk "{subject}", tetapi Keterangan tabel ({where}) menyebut {expected} per {per}.',
+    en: 'The text gives aid of {actual} per {per} for "{subject}", but the table\'s Keterangan ({where}) says {expected} per {per}.',
+  },
+  'narrative-mismatch-count': {
+    id: 'Narasi menyebut {actual} {unit}, tetapi tabel {where} memuat {expected} baris {unit}.',
+    en: 'The text mentions {actual} {unit}, but table {where} has {expected} {unit} rows.',
+  },
+  'narrative-table-agrees': {
+    id: ' Pemeriksaan tabel sendiri juga menghasilkan {actual} untuk sel itu: yang keliru adalah tabelnya.',
+    en: ' The table\'s own arithmetic also gives {actual} for that cell: the table is what is wrong.',
+  },
+  'narrative-found-elsewhere': {
+    id: ' Angka {actual} ada di {where} ("{label}"): kemungkinan narasi merujuk baris yang salah.',
+    en: ' The figure {actual} is in {where} ("{label}"): the text probably quotes the wrong row.',
+  },
+  'narrative-rounded': {
+    id: '{raw} di narasi dianggap pembulatan {decimals} desimal dari {value} di {where}.',
+    en: '{raw} in the text is taken as {value} in {where} rounded to {decimals} decimals.',
+  },
+  'narrative-unlinked': {
+    id: 'Angka berikut tidak dapat dikaitkan dengan tabel mana pun, sehingga tidak diperiksa: {figures}.',
+    en: 'These figures could not be linked to any table and were not checked: {figures}.',
+  },
+  'terbilang-mismatch': {
+    id: 'Angka {digits} ditulis dengan huruf "{words}", yang berarti {wordsValue}. Seharusnya: "{correct}".',
+    en: 'The amount {digits} is written in words as "{words}", which means {wordsValue}. It should read: "{correct}".',
+  },
+  'narrative-predikat': {
+    id: 'Narasi menyebut {claim}, tetapi rata-rata capaian {count} indikator IKU adalah {average} ({scale}: "{expected}").',
+    en: 'The text claims {claim}, but the average achievement of the {count} IKU indicators is {average} ({scale}: "{expected}").',
+  },
+  'why-narrative-amount': {
+    id: ' Selisih {gap} sama dengan {raw} yang disebut di narasi ({where}: "…{snippet}"): pos itu tampaknya belum dimasukkan ke tabel.',
+    en: ' The difference {gap} equals {raw} named in the text ({where}: "…{snippet}"): that item seems to be missing from the table.',
+  },
   'why-row-left-out': {
     id: ' Selisihnya sama dengan baris {cell} "{label}": kemungkinan baris itu tidak ikut dijumlah.',
     en: ' The difference equals row {cell} "{label}": that row was probably left out of the sum.',

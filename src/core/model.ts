@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { Finding, Lang } from './findings';
+import type { NarrativeSource } from './narrative/types';
 
 export type TableKind = 'pmks' | 'spm' | 'budget' | 'belanja' | 'iku' | 'count';
 
@@ -88,6 +89,8 @@ export interface AnalyzeOptions {
   pusatMarker?: string;
   /** Predikat scale preset id or a custom scale. */
   scale?: string | PredikatScale;
+  /** Report prose from files (.txt/.docx) to check against the tables, besides the workbook's own text. */
+  narratives?: NarrativeSource[];
 }
 
 export interface TableSummary {

@@ -74,3 +74,8 @@ export function book(...sheets: SheetSnapshot[]): WorkbookSnapshot {
 export function brief(f: { code: string; severity: string; sheet: string; cell: string; expected?: string; actual?: string }): string {
   return [f.severity, f.code, f.sheet, f.cell, f.expected ?? '', f.actual ?? ''].join(' | ');
 }
+
+/** Findings about the tables themselves, leaving out what the narrative checks add. */
+export function tableFindings<T extends { code: string; sheet: string; related?: unknown; source?: unknown }>(report: { findings: T[] }): T[] {
+  return report.findings.filter((f) => !f.related && !f.source && !f.code.startsWith('narrative-') && f.code !== 'terbilang-mismatch' && f.sheet !== 'Narasi');
+}

@@ -1,0 +1,287 @@
+import Decimal from 'decimal.js';
+import type { ResolvedOptions, TableContext } from '../checks/context';
+import type { Finding, FindingCode, Severity } from '../findings';
+import { predikatFor } from '../iku/scales';
+import { fmtNum, message, type MessageKey } from '../messages';
+import { extractFigures } from './figures';
+import { claimKind, type ClaimKind } from './kinds';
+import { canHold, linkFigure, type CellRef } from './link';
+import { averageCapaian, claimHolds, findPredikatClaim } from './predikat';
+import { buildSubjects, headingSubjects, mentions, type Mention, type Subject } from './subjects';
+import { fromWords, toWords } from './terbilang';
+import { sentences } from './text';
+import type { NarrativeParagraph, NarrativeSource, ProseFigure } from './types';
+
+const WHAT: Record<ClaimKind | 'per', { id: string; en: string }> = {
+  populasi: { id: 'jumlah (populasi)', en: 'the population' },
+  'kewenangan-prov': { id: 'kewenangan provinsi', en: 'the provincial share' },
+  'kewenangan-kab': { id: 'kewenangan kabupaten/kota', en: 'the regency/city share' },
+  ditangani: { id: 'jumlah yang ditangani', en: 'the number handled' },
+  belum: { id: 'jumlah yang belum ditangani', en: 'the number not yet handled' },
+  anggaran: { id: 'anggaran', en: 'the budget' },
+  realisasi: { id: 'realisasi', en: 'the realisation' },
+  target: { id: 'target', en: 'the target' },
+  percent: { id: 'persentase', en: 'the percentage' },
+  per: { id: 'bantuan per orang', en: 'the aid per person' },
+  other: { id: 'angka', en: 'the figure' },
+};
+
+const ROW_COUNT_UNITS = new Set(['program', 'kegiatan', 'indikator', 'sasaran']);
+
+interface Place {
+  sheet: string;
+  cell: string;
+  source?: { file: string; paragraph: number };
+}
+
+function placeOf(p: NarrativeParagraph, sourceName: string): Place {
+  if (p.sheet && p.cell) return { sheet: p.sheet, cell: p.cell };
+  const file = p.file ?? sourceName;
+  return { sheet: file, cell: `¶${p.paragraph ?? 0}`, source: { file, paragraph: p.paragraph ?? 0 } };
+}
+
+function where(c: CellRef): string {
+  return `'${c.ctx.table.sheet}'!${c.ctx.addr(c.row, c.col)}`;
+}
+
+function nearestBefore(list: Mention[], at: number, from = 0): Subject[] {
+  const before = list.filter((m) => m.end <= at && m.start >= from);
+  if (before.length === 0) return [];
+  const end = Math.max(...before.map((m) => m.end));
+  return before.filter((m) => m.end === end).map((m) => m.subject);
+}
+
+function uniq(subjects: Subject[]): Subject[] {
+  return [...new Set(subjects)];
+}
+
+/**
+ * Every figure of the report's prose, checked against the tables: each is
+ * linked to the cell it restates; disagreements, wrong amounts in words and
+ * unsupported predikat claims are findings; what cannot be linked is listed.
+ */
+export class NarrativeChecker {
+  readonly findings: Finding[] = [];
+  private readonly subjects: Subject[];
+  private readonly fallback: Subject[];
+  private readonly unlinked: { place: Place; figures: ProseFigure[]; text: string }[] = [];
+
+  constructor(
+    private readonly contexts: TableContext[],
+    private readonly options: ResolvedOptions,
+  ) {
+    this.subjects = buildSubjects(contexts);
+    this.fallback = contexts.flatMap((ctx) =>
+      ctx.table.rows
+        .filter((r) => r.role === 'total' || r.role === 'parent')
+        .map((row) => ({ ctx, row, phrases: [], content: [], total: true })),
+    );
+  }
+
+  private get lang() {
+    return this.options.lang;
+  }
+
+  private push(code: FindingCode, severity: Severity, place: Place, key: MessageKey, params: Record<string, string | number | undefined>, extra: Partial<Finding> = {}, suffix = ''): void {
+    this.findings.push({
+      code,
+      severity,
+      sheet: place.sheet,
+      cell: place.cell,
+      message: message(key, params, this.lang) + suffix,
+      ...extra,
+      ...(place.source ? { source: place.source } : {}),
+    });
+  }
+
+  checkSource(source: NarrativeSource): void {
+    let heading: Subject[] = [];
+    for (const p of source.paragraphs) {
+      if (p.heading) {
+        heading = headingSubjects(p.text, this.subjects);
+        continue;
+      }
+      this.checkParagraph(p, placeOf(p, source.name), heading);
+    }
+  }
+
+  private checkParagraph(p: NarrativeParagraph, place: Place, heading: Subject[]): void {
+    const text = p.text;
+    const figures = extractFigures(text);
+    if (figures.length === 0) return;
+    const found = mentions(text, this.subjects);
+    const spans = sentences(text);
+    const claimed = this.checkPredikat(text, place);
+    const unlinked: ProseFigure[] = [];
+    figures.forEach((f, i) => {
+      if (claimed.some((s) => f.start >= s.start && f.end <= s.end)) return;
+      if (f.words) this.checkWords(f, place);
+      if (ROW_COUNT_UNITS.has(f.unit)) {
+        if (!this.checkRowCount(f, place)) unlinked.push(f);
+        return;
+      }
+      const sentence = spans.find((s) => f.start >= s.start && f.start < s.end) ?? { start: 0, end: text.length };
+      const prev = figures[i - 1];
+      const next = figures[i + 1];
+      const before = text.slice(Math.max(sentence.start, prev && prev.end <= f.start ? prev.end : sentence.start), f.start);
+      const after = text.slice(f.words ? f.words.end : f.end, next && next.start < sentence.end ? next.start : sentence.end);
+      const kind = claimKind(before, after, f.unit);
+      const inSentence = found.filter((m) => m.start >= sentence.start && m.end <= sentence.end).map((m) => m.subject);
+      const fits = found.filter((m) => canHold(m.subject, f, kind));
+      // An earlier sentence lends its subject only when it names one thing ('Jumlah Anak Terlantar ... Sedangkan 957.251 ...').
+      const earlier = fits.filter((m) => m.end <= sentence.start);
+      const oneEarlier = new Set(earlier.map((m) => text.slice(m.start, m.end).toLowerCase())).size === 1 ? nearestBefore(earlier, sentence.start) : [];
+      const primary = [nearestBefore(fits, f.start, sentence.start), oneEarlier, heading.filter((s) => canHold(s, f, kind))].find((l) => l.length) ?? [];
+      let candidates = uniq([...primary, ...inSentence, ...found.map((m) => m.subject), ...heading]);
+      // A sum named by no row ('alokasi anggaran sebesar ...') can still restate some table's total.
+      if (primary.length === 0 && (f.unit === 'rupiah' || f.unit === 'percent')) candidates = uniq([...candidates, ...this.fallback]);
+      const link = linkFigure(f, kind, candidates, primary);
+      if (link.status === 'agree' && link.roundedTo !== undefined) {
+        this.push('narrative-rounded', 'info', place, 'narrative-rounded', {
+          raw: f.raw,
+          decimals: link.roundedTo,
+          value: fmtNum(link.cell.value, this.lang),
+          where: where(link.cell),
+        }, { related: { sheet: link.cell.ctx.table.sheet, cell: link.cell.ctx.addr(link.cell.row, link.cell.col) } });
+      } else if (link.status === 'mismatch') {
+        this.reportMismatch(f, link.cell, link.kind, place);
+      } else if (link.status === 'unlinked') {
+        unlinked.push(f);
+      }
+    });
+    if (unlinked.length) this.unlinked.push({ place, figures: unlinked, text });
+  }
+
+  private reportMismatch(f: ProseFigure, cell: CellRef, kind: ClaimKind | 'per', place: Place): void {
+    const related = { sheet: cell.ctx.table.sheet, cell: cell.ctx.addr(cell.row, cell.col) };
+    const money = f.unit === 'rupiah';
+    const show = (v: Decimal) => (money ? `Rp ${fmtNum(v, this.lang)}` : fmtNum(v, this.lang)) + (f.unit === 'percent' ? '%' : '');
+    let suffix = '';
+    // When the table's own check expects the prose's figure, the table cell is the one to correct.
+    const own = cell.ctx.findings.find((x) => x.cell === related.cell && x.expected !== undefined);
+    if (own && own.expected === f.value.toFixed()) suffix += message('narrative-table-agrees', { actual: show(f.value) }, this.lang);
+    else {
+      const elsewhere = this.findValue(f, cell);
+      if (elsewhere) suffix += message('narrative-found-elsewhere', { actual: show(f.value), where: where(elsewhere), label: elsewhere.label }, this.lang);
+    }
+    const key: MessageKey = kind === 'per' ? 'narrative-mismatch-per' : 'narrative-mismatch';
+    this.push('narrative-mismatch', 'error', place, key, {
+      what: WHAT[kind][this.lang],
+      subject: cell.label,
+      actual: show(f.value),
+      expected: show(cell.value),
+      where: where(cell),
+      per: f.per,
+    }, { expected: cell.value.toFixed(), actual: f.value.toFixed(), related }, suffix);
+  }
+
+  /** The same amount in another row of a budget table, to say which row the text probably meant. */
+  private findValue(f: ProseFigure, not: CellRef): CellRef | undefined {
+    const money = (k: string) => k === 'budget' || k === 'belanja';
+    if (!money(not.ctx.table.kind)) return undefined;
+    for (const ctx of this.contexts) {
+      if (!money(ctx.table.kind)) continue;
+      for (const row of ctx.table.rows) {
+        for (const k of ctx.table.columns) {
+          if (row.row === not.row && ctx === not.ctx) continue;
+          const money = k.role === 'anggaran' || k.role === 'realisasi';
+          const pct = k.role === 'percent';
+          if ((f.unit === 'rupiah') !== money || (f.unit === 'percent') !== pct) continue;
+          const v = ctx.num(row.row, k.col).value;
+          if (v && v.eq(f.value)) return { ctx, row: row.row, col: k.col, label: row.label, header: k.header, value: v };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private checkWords(f: ProseFigure, place: Place): void {
+    const read = fromWords(f.words!.text);
+    if (!read || read.value.eq(f.value)) return;
+    let correct = '';
+    try {
+      correct = toWords(f.value, { currency: f.unit === 'rupiah' });
+    } catch {
+      correct = '';
+    }
+    this.push('terbilang-mismatch', 'error', place, 'terbilang-mismatch', {
+      digits: f.raw,
+      words: f.words!.text,
+      wordsValue: fmtNum(read.value, this.lang),
+      correct,
+    }, { expected: f.value.toFixed(), actual: read.value.toFixed() });
+  }
+
+  /** '7 Program dan 28 kegiatan', '9 indikator': counted against the rows of the matching tables. */
+  private checkRowCount(f: ProseFigure, place: Place): boolean {
+    // A row typed twice (one code, two rows) is one kegiatan to the writer: either count agrees.
+    const counts: { ctx: TableContext; n: number; alt?: number }[] = [];
+    for (const ctx of this.contexts) {
+      const k = ctx.table.kind;
+      if (f.unit === 'program' && k === 'belanja') counts.push({ ctx, n: ctx.rows('parent').length });
+      if (f.unit === 'kegiatan' && k === 'belanja') {
+        const rows = ctx.table.rows.filter((r) => r.role === 'item' && r.parentRow !== undefined);
+        counts.push({ ctx, n: rows.length, alt: new Set(rows.map((r) => r.code)).size });
+      }
+      if (f.unit === 'indikator' && k === 'iku') counts.push({ ctx, n: ctx.rows('item').length });
+      if (f.unit === 'sasaran' && k === 'iku') {
+        const col = ctx.col('sasaran');
+        if (col) counts.push({ ctx, n: ctx.rows('item').filter((r) => ctx.grid.textAt(r.row, col.col) !== '').length });
+      }
+    }
+    if (counts.length === 0) return false;
+    if (counts.some((c) => f.value.eq(c.n) || (c.alt !== undefined && f.value.eq(c.alt)))) return true;
+    if (counts.length > 1) return false;
+    const { ctx, n } = counts[0];
+    this.push('narrative-mismatch', 'error', place, 'narrative-mismatch-count', {
+      actual: f.value.toFixed(),
+      unit: f.unit,
+      expected: n,
+      where: `'${ctx.table.sheet}'!${ctx.table.range}`,
+    }, { expected: String(n), actual: f.value.toFixed(), related: { sheet: ctx.table.sheet, cell: ctx.table.range.split(':')[0] } });
+    return true;
+  }
+
+  private checkPredikat(text: string, place: Place): { start: number; end: number }[] {
+    const claim = findPredikatClaim(text, this.options.scale);
+    if (!claim) return [];
+    const avg = averageCapaian(this.contexts);
+    if (!avg) return claim.spans;
+    if (claimHolds(claim, avg.average, this.options.scale)) return claim.spans;
+    const expected = predikatFor(avg.average, this.options.scale);
+    const parts: string[] = [];
+    if (claim.label) parts.push(`"${claim.label}"`);
+    if (claim.range) parts.push(`${fmtNum(claim.range[0], this.lang)}–${fmtNum(claim.range[1], this.lang)}%`);
+    this.push('predikat-mismatch', 'error', place, 'narrative-predikat', {
+      claim: parts.join(this.lang === 'id' ? ' dengan rata-rata capaian ' : ' with an average of '),
+      count: avg.count,
+      average: fmtNum(avg.average.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), this.lang, 2),
+      scale: this.options.scale.name,
+      expected,
+    }, { expected, actual: claim.label ?? parts.join(' ') });
+    return claim.spans;
+  }
+
+  /**
+   * A total's gap that equals an amount named only in the text: the item is
+   * in the prose but not in the table. Then the list of unlinked figures.
+   */
+  finish(tableFindings: Finding[]): void {
+    for (const tf of tableFindings) {
+      if ((tf.code !== 'total-mismatch' && tf.code !== 'parent-sum-mismatch') || !tf.expected || !tf.actual) continue;
+      const gap = new Decimal(tf.expected).minus(tf.actual).abs();
+      for (const u of this.unlinked) {
+        const hit = u.figures.find((f) => f.unit === 'rupiah' && !f.per && f.value.eq(gap));
+        if (!hit) continue;
+        const snippet = u.text.slice(Math.max(0, hit.start - 70), hit.end).replace(/^\S*\s/, '').trim();
+        tf.message += message('why-narrative-amount', { gap: fmtNum(gap, this.lang), raw: hit.raw, where: `${u.place.sheet}!${u.place.cell}`, snippet }, this.lang);
+        u.figures = u.figures.filter((f) => f !== hit);
+        break;
+      }
+    }
+    for (const u of this.unlinked) {
+      if (u.figures.length === 0) continue;
+      this.push('narrative-unlinked', 'info', u.place, 'narrative-unlinked', { figures: u.figures.map((f) => f.raw).join(', ') });
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { parseRange, toA1 } from '../a1';
+import { Grid } from '../grid';
+import type { RecognizedTable } from '../model';
+import type { WorkbookSnapshot } from '../snapshot';
+import type { NarrativeParagraph, NarrativeSource } from './types';
+
+const LONG = 150;
+
+/** A short line without a final period or colon reads as a title for what follows. */
+export function looksLikeHeading(text: string): boolean {
+  const t = text.trim();
+  // 'Sasaran 1:' titles what follows; 'Dengan penjelasan sebagai berikut :' only introduces it.
+  if (t.length <= 30 && /:$/.test(t) && !/berikut/i.test(t)) return true;
+  return t.length > 0 && t.length <= 140 && !/[.:;,]$/.test(t) && !/\b(sebanyak|sebesar)\b/i.test(t);
+}
+
+/**
+ * Report prose kept in the workbook: every text cell of a sheet that has no
+ * table but has real paragraphs (a 'Narasi' sheet), and long text cells
+ * outside the tables elsewhere. Keterangan cells inside tables are data.
+ */
+export function narrativeFromWorkbook(snapshot: WorkbookSnapshot, tables: RecognizedTable[]): NarrativeSource[] {
+  const out: NarrativeSource[] = [];
+  for (const sheet of snapshot.sheets) {
+    if (sheet.kind === 'chart') continue;
+    const grid = new Grid(sheet);
+    if (grid.isEmpty) continue;
+    const ranges = tables.filter((t) => t.sheet === sheet.name).map((t) => parseRange(t.range)!);
+    const inTable = (r: number, c: number) => ranges.some((g) => r >= g.top && r <= g.bottom && c >= g.left && c <= g.right);
+    const cells: { row: number; col: number; text: string }[] = [];
+    for (let r = grid.top; r <= grid.bottom; r++) {
+      for (let c = grid.left; c <= grid.right; c++) {
+        const cell = grid.cell(r, c);
+        if (cell.type !== 'String' || inTable(r, c)) continue;
+        const text = String(cell.value).trim();
+        if (text) cells.push({ row: r, col: c, text });
+      }
+    }
+    const hasProse = cells.some((x) => x.text.length >= LONG);
+    if (!hasProse) continue;
+    const proseSheet = ranges.length === 0;
+    const paragraphs: NarrativeParagraph[] = cells
+      .filter((x) => proseSheet || x.text.length >= LONG)
+      .map((x) => ({
+        text: x.text,
+        heading: proseSheet && looksLikeHeading(x.text),
+        sheet: sheet.name,
+        cell: toA1(x.row, x.col),
+      }));
+    out.push({ name: sheet.name, paragraphs });
+  }
+  return out;
+}

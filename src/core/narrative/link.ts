@@ -1,0 +1,168 @@
+import Decimal from 'decimal.js';
+import type { TableContext } from '../checks/context';
+import type { ColumnRole, TableColumn } from '../model';
+import { extractFigures } from './figures';
+import type { ClaimKind } from './kinds';
+import type { Subject } from './subjects';
+import type { ProseFigure } from './types';
+
+export interface CellRef {
+  ctx: TableContext;
+  row: number;
+  col: number;
+  label: string;
+  header: string;
+  value: Decimal;
+}
+
+export type Link =
+  | { status: 'agree'; cell: CellRef; roundedTo?: number }
+  | { status: 'mismatch'; cell: CellRef; kind: ClaimKind | 'per' }
+  | { status: 'unlinked' };
+
+const COUNT_ROLES: ColumnRole[] = ['populasi', 'kewenangan-prov', 'ditangani', 'kewenangan-kab', 'count', 'jumlah'];
+
+/** Columns a figure of this unit and kind can restate, in the row's table. */
+function columnsFor(ctx: TableContext, unit: ProseFigure['unit'], kind: ClaimKind | undefined): TableColumn[] {
+  const cols = ctx.table.columns;
+  const pick = (...roles: ColumnRole[]) => cols.filter((k) => roles.includes(k.role));
+  const iku = ctx.table.kind === 'iku';
+  if (kind === 'other') return [];
+  if (unit === 'rupiah') {
+    if (kind === 'realisasi') return pick('realisasi');
+    if (kind === 'anggaran') return pick('anggaran');
+    return pick('anggaran', 'realisasi');
+  }
+  if (unit === 'percent') {
+    if (kind === 'target') return pick('target');
+    if (kind === 'realisasi') return iku ? pick('realisasi') : pick('percent');
+    if (kind === 'percent') return pick('percent', 'capaian');
+    return pick('percent', 'target', 'realisasi', 'capaian').filter((k) => iku || k.role === 'percent');
+  }
+  if (iku) return [];
+  switch (kind) {
+    case 'populasi':
+      return pick('populasi');
+    case 'kewenangan-prov':
+      return pick('kewenangan-prov');
+    case 'kewenangan-kab':
+      return pick('kewenangan-kab');
+    case 'ditangani':
+      return pick('ditangani');
+    default:
+      return pick(...COUNT_ROLES);
+  }
+}
+
+/** Whether a row's table has anywhere to hold this figure, so a nearer mention of another table does not steal it. */
+export function canHold(s: Subject, figure: ProseFigure, kind: ClaimKind | undefined): boolean {
+  if (figure.per) return s.ctx.col('keterangan') !== undefined;
+  if (kind === 'belum') return s.ctx.col('kewenangan-prov') !== undefined && s.ctx.col('ditangani') !== undefined;
+  return columnsFor(s.ctx, figure.unit, kind).length > 0;
+}
+
+function cellRef(s: Subject, col: TableColumn, value: Decimal): CellRef {
+  return { ctx: s.ctx, row: s.row.row, col: col.col, label: s.row.label, header: col.header, value };
+}
+
+/** The figure a table cell holds, or null when it holds none (empty, error, text). */
+function cellValue(s: Subject, col: TableColumn): Decimal | null {
+  const n = s.ctx.num(s.row.row, col.col);
+  if (n.state === 'empty' || n.state === 'error' || n.state === 'text') return null;
+  return n.value;
+}
+
+/** 'Belum ditangani' is not a column: it is Kewenangan Provinsi minus Yang ditangani. */
+function notHandled(s: Subject): CellRef | null {
+  const prov = s.ctx.col('kewenangan-prov');
+  const handled = s.ctx.col('ditangani');
+  if (!prov || !handled) return null;
+  const p = cellValue(s, prov);
+  const h = cellValue(s, handled);
+  if (!p || !h) return null;
+  return { ...cellRef(s, handled, p.minus(h)), header: `${prov.header} − ${handled.header}` };
+}
+
+function same(figure: ProseFigure, value: Decimal): { ok: boolean; roundedTo?: number } {
+  if (value.eq(figure.value)) return { ok: true };
+  if (figure.unit === 'percent') {
+    // '96,8%' in prose restates 96,82 in the table: fewer decimals are a rounding, not a disagreement.
+    const r = value.toDecimalPlaces(figure.decimals, Decimal.ROUND_HALF_UP);
+    if (r.eq(figure.value)) return { ok: true, roundedTo: figure.decimals };
+  }
+  return { ok: false };
+}
+
+function keteranganFigures(s: Subject): { col: TableColumn; figures: ProseFigure[] } | null {
+  const ket = s.ctx.col('keterangan');
+  if (!ket) return null;
+  // Typed Keterangan glues words to amounts ('per orangRp.1.600.000'); part them so the amount reads.
+  const text = s.ctx.grid.textAt(s.row.row, ket.col).replace(/([A-Za-z])(Rp\.?)/g, '$1 $2');
+  return text ? { col: ket, figures: extractFigures(text) } : null;
+}
+
+/**
+ * Link one figure to the table: agreement with any cell of any candidate row
+ * settles it; a disagreement is reported only against the row the sentence
+ * is clearly about and the column its words name.
+ */
+export function linkFigure(
+  figure: ProseFigure,
+  kind: ClaimKind | undefined,
+  candidates: Subject[],
+  primary: Subject[],
+): Link {
+  for (const s of candidates) {
+    if (figure.per) {
+      const k = keteranganFigures(s);
+      const hit = k?.figures.find((f) => f.per === figure.per && f.value.eq(figure.value));
+      if (hit && k) return { status: 'agree', cell: cellRef(s, k.col, hit.value) };
+      continue;
+    }
+    if (kind === 'belum') {
+      const d = notHandled(s);
+      if (d && d.value.eq(figure.value)) return { status: 'agree', cell: d };
+    }
+    for (const col of columnsFor(s.ctx, figure.unit, kind)) {
+      const v = cellValue(s, col);
+      if (!v) continue;
+      const m = same(figure, v);
+      if (m.ok) return { status: 'agree', cell: cellRef(s, col, v), roundedTo: m.roundedTo };
+    }
+  }
+  // Details restated from Keterangan ('270 klien', '20 panti swasta') count as agreement, never as disagreement.
+  if (!figure.per && figure.unit !== 'percent' && figure.unit !== 'rupiah') {
+    for (const s of candidates) {
+      const k = keteranganFigures(s);
+      const hit = k?.figures.find((f) => !f.per && f.value.eq(figure.value));
+      if (hit && k) return { status: 'agree', cell: cellRef(s, k.col, hit.value) };
+    }
+  }
+  return disagreement(figure, kind, primary);
+}
+
+function disagreement(figure: ProseFigure, kind: ClaimKind | undefined, primary: Subject[]): Link {
+  if (figure.per) {
+    for (const s of primary) {
+      const k = keteranganFigures(s);
+      const other = k?.figures.find((f) => f.per === figure.per && f.unit === 'rupiah');
+      if (other && k) return { status: 'mismatch', cell: cellRef(s, k.col, other.value), kind: 'per' };
+    }
+    return { status: 'unlinked' };
+  }
+  if (!kind) return { status: 'unlinked' };
+  if (figure.unit === 'percent' && kind !== 'target' && kind !== 'realisasi' && kind !== 'percent') return { status: 'unlinked' };
+  for (const s of primary) {
+    if (kind === 'belum') {
+      const d = notHandled(s);
+      if (d) return { status: 'mismatch', cell: d, kind };
+      continue;
+    }
+    for (const col of columnsFor(s.ctx, figure.unit, kind)) {
+      const v = cellValue(s, col);
+      // An empty cell is not a disagreement: the prose may be the only place the figure is written.
+      if (v) return { status: 'mismatch', cell: cellRef(s, col, v), kind };
+    }
+  }
+  return { status: 'unlinked' };
+}
