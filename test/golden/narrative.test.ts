@@ -108,3 +108,48 @@ describe('golden: narrative of dinsos-flotim-2020.xlsx', () => {
     expect(new Decimal(69.25).lt(70)).toBe(true);
   });
 });
+
+describe('golden: the full report text given as a file', () => {
+  // Imported lazily so the core tests above do not depend on the file reader.
+  const readText = async (name: string) => (await import('../../src/io/readNarrative')).readNarrativeFile(path.join(__dirname, '../../examples', name));
+
+  it('NTT: the same disagreements, located by paragraph, and the APBD gap explained by the text', async () => {
+    const wb = await read('dinsos-ntt-2021.xlsx');
+    const text = await readText('laporan-ntt-2021.txt');
+    const report = analyzeWorkbook(wb, { narratives: [text] });
+    const fromFile = report.findings.filter((f) => f.source && f.severity !== 'info');
+    expect(fromFile.map((f) => [f.code, f.expected, f.actual, f.related?.cell, f.sheet])).toEqual([
+      ['narrative-mismatch', '201541', '201511', 'H4', 'laporan-ntt-2021.txt'],
+      ['narrative-mismatch', '0', '1104', 'H8', 'laporan-ntt-2021.txt'],
+      ['narrative-mismatch', '2400000', '2100000', 'I11', 'laporan-ntt-2021.txt'],
+    ]);
+    expect(fromFile.every((f) => /^¶\d+$/.test(f.cell) && f.source!.paragraph > 0)).toBe(true);
+    // 'Program Pengelolaan Taman Makam Pahlawan ... Rp. 72.912.100' is in the text, not in the APBD table.
+    const c6 = report.findings.find((f) => f.sheet === 'APBD' && f.cell === 'C6')!;
+    expect(c6.message).toContain('Taman Makam Pahlawan');
+    // The amounts in words ('Sembilan Milyard ... Rupiah') are right: no terbilang finding.
+    expect(report.findings.filter((f) => f.code === 'terbilang-mismatch')).toEqual([]);
+  });
+
+  it('NTT: a wrong amount in words is reported with the right wording', async () => {
+    const wb = await read('dinsos-ntt-2021.xlsx');
+    const text = await readText('laporan-ntt-2021.txt');
+    const p = text.paragraphs.find((x) => x.text.includes('Sembilan Milyard'))!;
+    p.text = p.text.replace('Tujuh Puluh Ribu Rupiah', 'Tujuh Ribu Rupiah');
+    const f = analyzeWorkbook(wb, { narratives: [text] }).findings.filter((x) => x.code === 'terbilang-mismatch');
+    expect(f.map((x) => [x.expected, x.actual])).toEqual([['9257070000', '9257007000']]);
+    expect(f[0].message).toContain('sembilan miliar dua ratus lima puluh tujuh juta tujuh puluh ribu rupiah');
+  });
+
+  it('Flores Timur: the same disagreements as the Narasi sheet', async () => {
+    const wb = await read('dinsos-flotim-2020.xlsx');
+    const report = analyzeWorkbook(wb, { narratives: [await readText('laporan-flotim-2020.txt')] });
+    const fromFile = report.findings.filter((f) => f.source && f.severity !== 'info');
+    expect(fromFile.map((f) => [f.code, f.expected, f.actual])).toEqual([
+      ['narrative-mismatch', '4644989985', '6265251035'],
+      ['narrative-mismatch', '99.27', '98.6'],
+      ['predikat-mismatch', 'Kurang Berhasil', 'cukup berhasil'],
+      ['narrative-mismatch', '60', '100'],
+    ]);
+  });
+});

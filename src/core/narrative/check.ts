@@ -10,6 +10,7 @@ import { averageCapaian, claimHolds, findPredikatClaim } from './predikat';
 import { buildSubjects, headingSubjects, mentions, type Mention, type Subject } from './subjects';
 import { fromWords, toWords } from './terbilang';
 import { sentences } from './text';
+import { looksLikeHeading } from './fromWorkbook';
 import type { NarrativeParagraph, NarrativeSource, ProseFigure } from './types';
 
 const WHAT: Record<ClaimKind | 'per', { id: string; en: string }> = {
@@ -97,7 +98,8 @@ export class NarrativeChecker {
   checkSource(source: NarrativeSource): void {
     let heading: Subject[] = [];
     for (const p of source.paragraphs) {
-      if (p.heading) {
+      // A title line the reader did not mark ('Perlindungan dan Jaminan Sosial ... daerah provinsi') still titles what follows.
+      if (p.heading || (looksLikeHeading(p.text) && extractFigures(p.text).length === 0)) {
         heading = headingSubjects(p.text, this.subjects);
         continue;
       }
@@ -127,7 +129,10 @@ export class NarrativeChecker {
       const after = text.slice(f.words ? f.words.end : f.end, next && next.start < sentence.end ? next.start : sentence.end);
       const kind = claimKind(before, after, f.unit);
       const inSentence = found.filter((m) => m.start >= sentence.start && m.end <= sentence.end).map((m) => m.subject);
-      const fits = found.filter((m) => canHold(m.subject, f, kind));
+      // 'Program Penanganan Bencana ... dan Program Pengelolaan Taman Makam Pahlawan dengan anggaran Rp. 72.912.100':
+      // a program named after the last known row is what the figure is about, even if no table has it.
+      const renamed = (m: Mention) => /\b[Pp]rogram\s+(?!dan\b)\p{Lu}|\b[Kk]egiatan\s+(?!dan\b)\p{Lu}/u.test(text.slice(m.end, f.start));
+      const fits = found.filter((m) => canHold(m.subject, f, kind) && !renamed(m));
       // An earlier sentence lends its subject only when it names one thing ('Jumlah Anak Terlantar ... Sedangkan 957.251 ...').
       const earlier = fits.filter((m) => m.end <= sentence.start);
       const oneEarlier = new Set(earlier.map((m) => text.slice(m.start, m.end).toLowerCase())).size === 1 ? nearestBefore(earlier, sentence.start) : [];
