@@ -8,13 +8,15 @@ import * as path from 'path';
 import { analyzeWorkbook } from '../core/analyze';
 import type { Lang, Severity } from '../core/findings';
 import type { AnalyzeOptions } from '../core/model';
+import type { NarrativeSource } from '../core/narrative/types';
+import { isNarrativeReadError, narrativeErrorMessage, readNarrativeFile } from '../io/readNarrative';
 import { readWorkbookFile } from '../xlsx/readWorkbook';
 import { readErrorMessage, WorkbookReadError } from '../xlsx/errors';
 import { JsonWriter } from './formatJson';
-import { formatFileText, formatSummaryText, makeStyle } from './formatText';
+import { formatFileText, formatNarrativeFailureText, formatSummaryText, makeStyle } from './formatText';
 import { messages, type CliMessages, type FailOn, type Format, type SummaryCounts } from './messages';
 import { Progress } from './progress';
-import type { FileResult } from './result';
+import type { FileResult, NarrativeResult } from './result';
 
 export interface CheckOptions {
   format: Format;
@@ -22,6 +24,10 @@ export interface CheckOptions {
   scale?: string;
   marker?: string;
   failOn?: FailOn;
+  /** Narrative files (.docx/.txt) from --narrative, checked against every workbook. */
+  narratives?: string[];
+  /** Text format: list unchecked narrative figures in full. */
+  verbose?: boolean;
 }
 
 export interface CheckIO {
@@ -102,8 +108,35 @@ function namingFile(message: string, file: string): string {
   return `${file}: ${message}`;
 }
 
+/**
+ * Reads the narrative files once (each path once, in the order given); the same
+ * prose is then checked against every workbook. Never throws: a file that cannot
+ * be read is reported and left out.
+ */
+export async function loadNarratives(
+  paths: readonly string[],
+  lang: Lang,
+): Promise<{ sources: NarrativeSource[]; results: NarrativeResult[] }> {
+  const m = messages(lang);
+  const sources: NarrativeSource[] = [];
+  const results: NarrativeResult[] = [];
+  for (const file of [...new Set(paths)]) {
+    try {
+      const source = await readNarrativeFile(file);
+      sources.push(source);
+      results.push({ file, paragraphs: source.paragraphs.length });
+    } catch (err) {
+      const error = isNarrativeReadError(err)
+        ? { code: err.code, message: namingFile(narrativeErrorMessage(err, lang), file) }
+        : { code: 'read-failed', message: m.unexpectedNarrativeError(file, detailOf(err)) };
+      results.push({ file, error });
+    }
+  }
+  return { sources, results };
+}
+
 /** Reads and checks one file; never throws. */
-export async function checkOne(input: Input, opts: CheckOptions): Promise<FileResult> {
+export async function checkOne(input: Input, opts: CheckOptions, narratives: readonly NarrativeSource[] = []): Promise<FileResult> {
   const m = messages(opts.lang);
   const { file } = input;
   if (input.error) return { file, error: input.error, tables: [], findings: [] };
@@ -121,6 +154,7 @@ export async function checkOne(input: Input, opts: CheckOptions): Promise<FileRe
   const analyzeOptions: AnalyzeOptions = { lang: opts.lang };
   if (opts.scale !== undefined) analyzeOptions.scale = opts.scale;
   if (opts.marker !== undefined) analyzeOptions.pusatMarker = opts.marker;
+  if (narratives.length > 0) analyzeOptions.narratives = [...narratives];
   try {
     const report = analyzeWorkbook(snapshot, analyzeOptions);
     return {
@@ -143,11 +177,23 @@ export async function runCheck(args: readonly string[], opts: CheckOptions, io: 
   const counts: SummaryCounts = { filesRead: 0, filesFailed: 0, tables: 0, bySeverity: { error: 0, warning: 0, info: 0 } };
   let worst = -1;
 
+  const narrative = opts.narratives?.length ? await loadNarratives(opts.narratives, opts.lang) : undefined;
+  let narrativesFailed = 0;
+  if (narrative) {
+    for (const n of narrative.results) {
+      if (!n.error) continue;
+      narrativesFailed++;
+      if (json) io.writeErr(`lakip: ${n.error.message} ${m.narrativeSkipped}\n`);
+      else io.write(formatNarrativeFailureText(n, opts.lang, style));
+    }
+    counts.narratives = { read: narrative.results.length - narrativesFailed, failed: narrativesFailed };
+  }
+
   json?.begin();
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
     progress.update(m.progress(i + 1, inputs.length, path.basename(input.file)));
-    const result = await checkOne(input, opts);
+    const result = await checkOne(input, opts, narrative?.sources);
 
     if (result.error) counts.filesFailed++;
     else counts.filesRead++;
@@ -162,16 +208,16 @@ export async function runCheck(args: readonly string[], opts: CheckOptions, io: 
       json.file(result);
       if (result.error) io.writeErr(`lakip: ${result.error.message}\n`);
     } else {
-      io.write(formatFileText(result, opts.lang, style));
+      io.write(formatFileText(result, opts.lang, style, { verbose: opts.verbose }));
     }
   }
   progress.clear();
-  json?.end();
+  json?.end(narrative?.results);
 
   if (json) io.writeErr(formatSummaryText(counts, opts.lang));
   else io.write(formatSummaryText(counts, opts.lang, style));
 
-  if (counts.filesFailed > 0) return EXIT_READ_FAILED;
+  if (counts.filesFailed > 0 || narrativesFailed > 0) return EXIT_READ_FAILED;
   if (opts.failOn && worst >= SEVERITY_RANK[opts.failOn]) return EXIT_FINDINGS;
   return EXIT_OK;
 }

@@ -1,10 +1,11 @@
 /**
  * JSON output: one object `{"files":[...]}` on stdout, written one file at a time
  * so a 500-file batch never holds every result in memory. Key order is part of the
- * contract and is fixed here.
+ * contract and is fixed here: a finding's optional `related` and `source`
+ * come last, after `actual`, in that order.
  */
 import type { Finding } from '../core/findings';
-import type { FileResult } from './result';
+import type { FileResult, NarrativeResult } from './result';
 
 export interface JsonFinding {
   code: string;
@@ -15,6 +16,10 @@ export interface JsonFinding {
   message: string;
   expected?: string;
   actual?: string;
+  /** The table cell a narrative finding restates. */
+  related?: { sheet: string; cell: string };
+  /** Where the paragraph is, for prose read from a narrative file. */
+  source?: { file: string; paragraph: number };
 }
 
 export function jsonFinding(f: Finding): JsonFinding {
@@ -23,6 +28,8 @@ export function jsonFinding(f: Finding): JsonFinding {
   out.message = f.message;
   if (f.expected !== undefined) out.expected = f.expected;
   if (f.actual !== undefined) out.actual = f.actual;
+  if (f.related !== undefined) out.related = { sheet: f.related.sheet, cell: f.related.cell };
+  if (f.source !== undefined) out.source = { file: f.source.file, paragraph: f.source.paragraph };
   return out;
 }
 
@@ -35,12 +42,21 @@ export function jsonFile(r: FileResult): Record<string, unknown> {
   return out;
 }
 
+/** One narrative file given with --narrative: how many paragraphs were read, or why it could not be. */
+export function jsonNarrative(n: NarrativeResult): Record<string, unknown> {
+  const out: Record<string, unknown> = { file: n.file };
+  if (n.error) out.error = { code: n.error.code, message: n.error.message };
+  else out.paragraphs = n.paragraphs ?? 0;
+  return out;
+}
+
 export class JsonWriter {
   private count = 0;
 
   constructor(private readonly write: (s: string) => void) {}
 
   begin(): void {
+    this.count = 0;
     this.write('{"files":[');
   }
 
@@ -48,7 +64,17 @@ export class JsonWriter {
     this.write((this.count++ === 0 ? '\n' : ',\n') + JSON.stringify(jsonFile(r)));
   }
 
-  end(): void {
-    this.write(this.count === 0 ? ']}\n' : '\n]}\n');
+  /**
+   * Closes the object. With --narrative, `"narratives":[...]` follows `"files"`
+   * (only then, so the output without it is unchanged).
+   */
+  end(narratives?: readonly NarrativeResult[]): void {
+    this.write(this.count === 0 ? ']' : '\n]');
+    if (narratives) {
+      this.write(',"narratives":[');
+      this.write(narratives.map((n) => '\n' + JSON.stringify(jsonNarrative(n))).join(','));
+      this.write(narratives.length === 0 ? ']' : '\n]');
+    }
+    this.write('}\n');
   }
 }

@@ -3,7 +3,8 @@
  * in-process with captured output. It never calls process.exit: it returns the exit code.
  *
  * Exit codes: 0 all files read (whatever they contain); 1 findings at or above
- * --fail-on; 2 some file could not be read (the others are still reported);
+ * --fail-on; 2 some file (workbook or --narrative file) could not be read (the
+ * others are still reported);
  * 64 usage error; 70 unexpected program error.
  */
 import * as fs from 'fs';
@@ -55,11 +56,24 @@ Contoh (examples):
   lakip check laporan-2021.xlsx
   lakip check folder-lakip/ --format json > hasil.json
   lakip check *.xlsx --lang en --fail-on error
+  lakip check laporan-2021.xlsx --narrative laporan-2021.docx
+  lakip check laporan-2021.xlsx --narrative bab3.txt --narrative bab4.txt --verbose
+
+Narasi (narrative):
+  --narrative memeriksa apakah angka dalam uraian laporan (.docx atau .txt) sama
+  dengan tabelnya. Dengan beberapa berkas .xlsx, berkas narasi yang sama dipakai
+  untuk setiap buku kerja. Berkas narasi yang tidak dapat dibaca dilaporkan (kode
+  keluar 2) dan buku kerja tetap diperiksa tanpanya.
+  (--narrative checks that the figures in the report's prose agree with its tables.
+  With several .xlsx files, the same narrative files apply to each workbook. A
+  narrative file that cannot be read is reported (exit code 2) and the workbooks
+  are still checked without it.)
 
 Kode keluar (exit codes):
   0   semua berkas terbaca (all files read), apa pun isinya
   1   ada temuan setingkat --fail-on atau lebih berat (findings at or above --fail-on)
-  2   ada berkas yang tidak dapat dibaca (some file could not be read)
+  2   ada berkas (buku kerja atau narasi) yang tidak dapat dibaca
+      (some file, workbook or narrative, could not be read)
   64  galat penggunaan (usage error)
 `;
 
@@ -128,6 +142,16 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       'keluar dengan kode 1 bila ada temuan setingkat ini atau lebih berat: error atau warning ' +
         '(exit 1 when findings of this severity or worse exist)',
     )
+    .option(
+      '--narrative <berkas>',
+      'berkas narasi laporan (.docx atau .txt) yang angkanya dicocokkan dengan tabel; boleh diulang; ' +
+        'dipakai untuk setiap buku kerja (report prose to check against the tables; repeatable; applies to every workbook)',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .option(
+      '--verbose',
+      'tampilkan lengkap angka narasi yang tidak dapat diperiksa (list the narrative figures that could not be checked in full)',
+    )
     .addHelpText('after', CHECK_HELP_AFTER)
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const m = messages(argvLang);
@@ -137,9 +161,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const failOn = pickChoice<FailOn>(m, '--fail-on', opts.failOn, FAIL_ON);
       if (!files || files.length === 0) throw new UsageError(m.noFiles);
       const marker = typeof opts.marker === 'string' ? opts.marker : undefined;
+      const narratives = Array.isArray(opts.narrative) ? opts.narrative.map(String) : undefined;
+      const verbose = opts.verbose === true;
       exitCode = await runCheck(
         files,
-        { format, lang, scale, marker, failOn },
+        { format, lang, scale, marker, failOn, narratives, verbose },
         {
           write: out,
           writeErr: err,

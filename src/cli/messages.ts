@@ -17,6 +17,8 @@ export interface SummaryCounts {
   filesFailed: number;
   tables: number;
   bySeverity: Record<Severity, number>;
+  /** Narrative files given with --narrative: how many were read and how many failed. */
+  narratives?: { read: number; failed: number };
 }
 
 export interface CliMessages {
@@ -32,6 +34,16 @@ export interface CliMessages {
   found: string;
   emptyValue: string;
   fileFailed: string;
+  /** Heading over the findings about the prose of one narrative file, or of one sheet's prose. */
+  narrativeHeading(name: string, inSheet: boolean): string;
+  /** Short form of a 'narrative-unlinked' finding, one line per paragraph. */
+  notChecked(figures: string): string;
+  andMore(n: number): string;
+  /** Hint after the short 'not checked' lines. */
+  unlinkedHint(paragraphs: number): string;
+  narrativeFailed: string;
+  narrativeSkipped: string;
+  unexpectedNarrativeError(file: string, detail: string): string;
   summary(c: SummaryCounts): string;
   progress(i: number, n: number, name: string): string;
 
@@ -74,9 +86,20 @@ const id: CliMessages = {
   found: 'tertulis',
   emptyValue: '(kosong)',
   fileFailed: 'Berkas tidak dapat dibaca:',
+  narrativeHeading: (name, inSheet) => (inSheet ? `Narasi di lembar "${name}":` : `Narasi "${name}":`),
+  notChecked: (figures) => `angka tidak diperiksa: ${figures}`,
+  andMore: (n) => `… (+${n} lagi)`,
+  unlinkedHint: (n) =>
+    `(${n} paragraf memuat angka yang tidak dapat dikaitkan dengan tabel mana pun; jalankan dengan --verbose untuk pesan lengkapnya.)`,
+  narrativeFailed: 'Berkas narasi tidak dapat dibaca:',
+  narrativeSkipped: 'Buku kerja tetap diperiksa tanpa berkas narasi ini.',
+  unexpectedNarrativeError: (file, detail) =>
+    `Berkas narasi "${file}" tidak dapat dibaca (${detail}). Buka berkas itu di Word, simpan ulang sebagai ` +
+    `"Dokumen Word (*.docx)" atau "Teks Biasa (*.txt)", lalu coba lagi.`,
   summary: (c) =>
     `Ringkasan: ${c.filesRead} berkas dibaca, ${c.filesFailed} gagal dibaca, ${c.tables} tabel; ` +
-    `temuan: ${c.bySeverity.error} galat, ${c.bySeverity.warning} peringatan, ${c.bySeverity.info} info.`,
+    `temuan: ${c.bySeverity.error} galat, ${c.bySeverity.warning} peringatan, ${c.bySeverity.info} info.` +
+    (c.narratives ? ` Narasi: ${c.narratives.read} berkas dibaca, ${c.narratives.failed} gagal dibaca.` : ''),
   progress: (i, n, name) => `Memeriksa ${i}/${n}: ${name}`,
 
   emptyDirectory: (dir) =>
@@ -126,11 +149,24 @@ const en: CliMessages = {
   found: 'found',
   emptyValue: '(empty)',
   fileFailed: 'File could not be read:',
+  narrativeHeading: (name, inSheet) => (inSheet ? `Narrative in sheet "${name}":` : `Narrative "${name}":`),
+  notChecked: (figures) => `figures not checked: ${figures}`,
+  andMore: (n) => `… (+${n} more)`,
+  unlinkedHint: (n) =>
+    `(${n} ${n === 1 ? 'paragraph has' : 'paragraphs have'} figures that could not be linked to any table; run with --verbose for the full messages.)`,
+  narrativeFailed: 'Narrative file could not be read:',
+  narrativeSkipped: 'The workbooks are still checked without this narrative file.',
+  unexpectedNarrativeError: (file, detail) =>
+    `Narrative file "${file}" could not be read (${detail}). Open it in Word, save it again as ` +
+    `"Word Document (*.docx)" or "Plain Text (*.txt)" and try again.`,
   summary: (c) =>
     `Summary: ${c.filesRead} ${c.filesRead === 1 ? 'file' : 'files'} read, ${c.filesFailed} failed, ` +
     `${c.tables} ${c.tables === 1 ? 'table' : 'tables'}; findings: ${c.bySeverity.error} ` +
     `${c.bySeverity.error === 1 ? 'error' : 'errors'}, ${c.bySeverity.warning} ` +
-    `${c.bySeverity.warning === 1 ? 'warning' : 'warnings'}, ${c.bySeverity.info} info.`,
+    `${c.bySeverity.warning === 1 ? 'warning' : 'warnings'}, ${c.bySeverity.info} info.` +
+    (c.narratives
+      ? ` Narrative: ${c.narratives.read} ${c.narratives.read === 1 ? 'file' : 'files'} read, ${c.narratives.failed} failed.`
+      : ''),
   progress: (i, n, name) => `Checking ${i}/${n}: ${name}`,
 
   emptyDirectory: (dir) =>

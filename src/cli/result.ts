@@ -8,3 +8,11 @@ export interface FileResult {
   tables: { sheet: string; range: string; kind: TableKind }[];
   findings: Finding[];
 }
+
+/** A narrative file given with --narrative, once read (or not). */
+export interface NarrativeResult {
+  /** The path as given on the command line. */
+  file: string;
+  paragraphs?: number;
+  error?: { code: string; message: string };
+}
