@@ -33,7 +33,7 @@ export function scaleFromWorkbook(snapshot: WorkbookSnapshot): PredikatScale | u
     if (bands.length < 3) continue;
     bands.sort((a, b) => Number(b.min) - Number(a.min));
     try {
-      return customScale(`lembar "${sheet.name}"`, bands);
+      return customScale(`'${sheet.name}'`, bands);
     } catch {
       // Bands that do not form a scale (duplicates, one label twice) are not the report's scale.
     }

@@ -160,20 +160,21 @@ export class NarrativeChecker {
   private reportMismatch(f: ProseFigure, cell: CellRef, kind: ClaimKind | 'per', place: Place): void {
     const related = { sheet: cell.ctx.table.sheet, cell: cell.ctx.addr(cell.row, cell.col) };
     const money = f.unit === 'rupiah';
-    const show = (v: Decimal) => (money ? `Rp ${fmtNum(v, this.lang)}` : fmtNum(v, this.lang)) + (f.unit === 'percent' ? '%' : '');
+    const show = (v: Decimal, places?: number) => (money ? 'Rp ' : '') + fmtNum(v, this.lang, places) + (f.unit === 'percent' ? '%' : '');
     let suffix = '';
     // When the table's own check expects the prose's figure, the table cell is the one to correct.
     const own = cell.ctx.findings.find((x) => x.cell === related.cell && x.expected !== undefined);
-    if (own && own.expected === f.value.toFixed()) suffix += message('narrative-table-agrees', { actual: show(f.value) }, this.lang);
+    if (own && own.expected === f.value.toFixed()) suffix += message('narrative-table-agrees', { actual: show(f.value, f.decimals) }, this.lang);
     else {
       const elsewhere = this.findValue(f, cell);
-      if (elsewhere) suffix += message('narrative-found-elsewhere', { actual: show(f.value), where: where(elsewhere), label: elsewhere.label }, this.lang);
+      if (elsewhere) suffix += message('narrative-found-elsewhere', { actual: show(f.value, f.decimals), where: where(elsewhere), label: elsewhere.label }, this.lang);
     }
     const key: MessageKey = kind === 'per' ? 'narrative-mismatch-per' : 'narrative-mismatch';
     this.push('narrative-mismatch', 'error', place, key, {
       what: WHAT[kind][this.lang],
       subject: cell.label,
-      actual: show(f.value),
+      // The prose figure keeps the decimals it was written with ('98,60%').
+      actual: show(f.value, f.decimals),
       expected: show(cell.value),
       where: where(cell),
       per: f.per,
