@@ -1,0 +1,81 @@
+import { parseA1 } from '../a1';
+import type { Finding } from '../findings';
+import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
+import type { CellEdit, CellState, FixPlan } from './types';
+
+/** What a snapshot says a cell holds now. */
+export function cellState(sheet: SheetSnapshot, row: number, col: number): CellState {
+  const r = row - sheet.origin.row;
+  const c = col - sheet.origin.col;
+  const formula = sheet.formulas[r]?.[c];
+  const numberFormat = sheet.numberFormat[r]?.[c] ?? 'General';
+  if (typeof formula === 'string' && formula.startsWith('=')) return { value: '', formula, numberFormat };
+  return { value: sheet.values[r]?.[c] ?? '', numberFormat };
+}
+
+/** A number typed as text takes the format of the real numbers around it, so '1.595' becomes 1.595 shown like its neighbours. */
+function neighbourFormat(sheet: SheetSnapshot, row: number, col: number): string | undefined {
+  const c = col - sheet.origin.col;
+  for (let d = 1; d < sheet.values.length; d++) {
+    for (const r of [row - sheet.origin.row - d, row - sheet.origin.row + d]) {
+      if (sheet.valueTypes[r]?.[c] === 'Double') return sheet.numberFormat[r][c];
+    }
+  }
+  return undefined;
+}
+
+function afterState(f: Finding, before: CellState, sheet: SheetSnapshot, row: number, col: number): CellState | string {
+  const fix = f.fix!;
+  switch (fix.kind) {
+    case 'set-value':
+    case 'convert-text-number': {
+      const n = Number(fix.value);
+      if (!Number.isFinite(n)) return 'not-a-number';
+      const format =
+        fix.kind === 'convert-text-number' && (before.numberFormat === '@' || before.numberFormat === 'General')
+          ? neighbourFormat(sheet, row, col) ?? 'General'
+          : before.numberFormat === '@'
+            ? 'General'
+            : before.numberFormat;
+      return { value: n, numberFormat: fix.numberFormat ?? format };
+    }
+    case 'set-formula':
+      return { value: '', formula: String(fix.value), numberFormat: fix.numberFormat ?? before.numberFormat };
+    case 'set-text':
+      return { value: String(fix.value), numberFormat: fix.numberFormat ?? before.numberFormat };
+  }
+}
+
+/**
+ * Turn the fixes proposed by findings into cell edits that carry the cell's
+ * current state, so applying them can be checked and undone exactly. One
+ * edit per cell: the first finding to claim a cell wins.
+ */
+export function planFixes(snapshot: WorkbookSnapshot, findings: Finding[]): FixPlan {
+  const plan: FixPlan = { edits: [], skipped: [] };
+  const taken = new Set<string>();
+  for (const f of findings) {
+    if (!f.fix || f.source) continue;
+    const sheet = snapshot.sheets.find((s) => s.name === f.sheet);
+    const at = parseA1(f.cell);
+    if (!sheet || !at) {
+      plan.skipped.push({ code: f.code, sheet: f.sheet, cell: f.cell, reason: 'no-such-cell' });
+      continue;
+    }
+    const key = `${f.sheet}!${f.cell}`;
+    if (taken.has(key)) {
+      plan.skipped.push({ code: f.code, sheet: f.sheet, cell: f.cell, reason: 'cell-already-fixed' });
+      continue;
+    }
+    const before = cellState(sheet, at.row, at.col);
+    const after = afterState(f, before, sheet, at.row, at.col);
+    if (typeof after === 'string') {
+      plan.skipped.push({ code: f.code, sheet: f.sheet, cell: f.cell, reason: after });
+      continue;
+    }
+    taken.add(key);
+    const edit: CellEdit = { sheet: f.sheet, address: f.cell, before, after, finding: { code: f.code, cell: f.cell } };
+    plan.edits.push(edit);
+  }
+  return plan;
+}

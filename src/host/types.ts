@@ -1,0 +1,69 @@
+import type { CellEdit } from '../core/fixes/types';
+import type { Lang } from '../core/findings';
+import type { WorkbookSnapshot } from '../core/snapshot';
+
+/** Settings that travel with the workbook. */
+export interface LakipSettings {
+  /** Predikat scale preset id ('ntt-4' | 'flotim-5' | 'permenpan-5'), or '' for the workbook's own scale sheet / default. */
+  scale: string;
+  /** Text written instead of #DIV/0! for central-government matters. */
+  pusatMarker: string;
+}
+
+export const DEFAULT_SETTINGS: LakipSettings = { scale: '', pusatMarker: 'Kewenangan Pusat' };
+
+export type HostErrorCode =
+  | 'protected-sheet'
+  | 'cell-editing'
+  | 'write-failed'
+  | 'read-failed'
+  | 'changed-since-check'
+  | 'nothing-to-revert'
+  | 'too-large';
+
+/** A failure the task pane explains to staff; the workbook is left as it was. */
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    readonly detail?: { sheet?: string; address?: string },
+    cause?: unknown,
+  ) {
+    super(code);
+    this.name = 'HostError';
+    if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
+  }
+}
+
+export interface ReadProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * What the task pane needs from wherever the workbook lives: Excel through
+ * Office.js (src/excel) or an .xlsx opened in a plain browser (preview). UI
+ * components talk only to this, never to Office.js.
+ */
+export interface WorkbookHost {
+  readonly kind: 'excel' | 'preview';
+  /** Office's display language (or the browser's), to pick id/en. */
+  displayLanguage(): Lang;
+  /** Office theme (or the system's), for light/dark. */
+  theme(): 'light' | 'dark';
+  /** Name shown in the pane (file name, or the workbook's name in Excel). */
+  workbookName(): Promise<string>;
+  readSnapshot(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot>;
+  selectCell(sheet: string, address: string): Promise<void>;
+  /**
+   * Write the edits in bulk after recording every touched cell in the
+   * workbook's revert log. Checks first that each cell still holds its
+   * `before` state; throws HostError and writes nothing otherwise.
+   */
+  applyEdits(edits: CellEdit[]): Promise<void>;
+  /** Restore every cell in the revert log exactly (value, formula, number format), then clear the log. Returns how many cells. */
+  revertAll(): Promise<number>;
+  /** How many cells the revert log holds (0 when there is nothing to undo). */
+  revertLogSize(): Promise<number>;
+  loadSettings(): Promise<LakipSettings>;
+  saveSettings(s: LakipSettings): Promise<void>;
+}

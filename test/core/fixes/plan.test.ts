@@ -1,0 +1,42 @@
+import path from 'path';
+import { analyzeWorkbook } from '../../../src/core/analyze';
+import { applyToSnapshot } from '../../../src/core/fixes/applyToSnapshot';
+import { planFixes } from '../../../src/core/fixes/plan';
+import { readWorkbookFile } from '../../../src/xlsx/readWorkbook';
+
+const read = (name: string) => readWorkbookFile(path.join(__dirname, '../../../examples', name));
+
+describe('fix plans', () => {
+  it('turns NTT fixes into single-cell edits that carry the cell as it was', async () => {
+    const wb = await read('dinsos-ntt-2021.xlsx');
+    const plan = planFixes(wb, analyzeWorkbook(wb).findings);
+    const byCell = new Map(plan.edits.map((e) => [`${e.sheet}!${e.address}`, e]));
+    expect(byCell.get('Indikator 1 PMKS!G13')).toMatchObject({
+      before: { formula: '=F13/E13*100', numberFormat: '0.00' },
+      after: { value: 'Kewenangan Pusat', numberFormat: '0.00' },
+    });
+    // '1.595' stored as text becomes the number, formatted like the numbers around it.
+    expect(byCell.get('Indikator 1 PMKS!D8')).toMatchObject({ before: { value: '1.595' }, after: { value: 1595, numberFormat: '#,##0' } });
+    expect(byCell.get('APBD!E11')!.after).toEqual({ value: 31.58, numberFormat: '0.00' });
+    expect(byCell.get('Indikator 1 PMKS!D30')!.after).toEqual({ value: 2579089, numberFormat: '#,##0' });
+    expect(byCell.get('Indikator 1 PMKS!E30')!.after).toEqual({ value: '', formula: '=SUM(E4:E29)', numberFormat: '#,##0' });
+    expect(new Set(plan.edits.map((e) => `${e.sheet}!${e.address}`)).size).toBe(plan.edits.length);
+  });
+
+  it('applying every fix clears the fixed findings, and undoing restores the snapshot exactly', async () => {
+    for (const name of ['dinsos-ntt-2021.xlsx', 'dinsos-flotim-2020.xlsx']) {
+      const wb = await read(name);
+      const plan = planFixes(wb, analyzeWorkbook(wb).findings);
+      expect(plan.edits.length).toBeGreaterThan(5);
+      const fixed = applyToSnapshot(wb, plan.edits);
+      const left = analyzeWorkbook(fixed).findings.filter((f) => f.fix && plan.edits.some((e) => e.sheet === f.sheet && e.address === f.cell));
+      expect(left.map((f) => `${f.code} ${f.sheet}!${f.cell}`)).toEqual([]);
+      const undone = applyToSnapshot(fixed, plan.edits, 'before');
+      for (const [i, s] of wb.sheets.entries()) {
+        expect(undone.sheets[i].formulas).toEqual(s.formulas);
+        expect(undone.sheets[i].numberFormat).toEqual(s.numberFormat);
+        expect(undone.sheets[i].valueTypes).toEqual(s.valueTypes);
+      }
+    }
+  });
+});
