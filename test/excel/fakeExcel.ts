@@ -1,0 +1,981 @@
+/// <reference types="office-js" />
+/**
+ * A small in-memory fake of the part of the Excel JavaScript API that
+ * src/excel uses, with Office.js proxy semantics:
+ *  - methods and loads are queued and run, in order, at context.sync();
+ *  - loaded properties (and `items`, `isNullObject`, ClientResult.value) can
+ *    only be read after the sync that loaded them, else PropertyNotLoaded;
+ *  - writes are applied at sync; a failing operation aborts the rest of the
+ *    batch, operations before it stay applied (batches are not transactions);
+ *  - worksheet proxies exist only after the collection is loaded and synced.
+ * It counts syncs, records each sync's operations and the bytes of its
+ * response (UTF-8 length of the JSON of everything it loaded), enforces a
+ * response limit like Excel on the web, and can be told to fail a sync.
+ *
+ * Behaviour copied from Excel on purpose: getMergedAreasOrNullObject returns
+ * only merged areas whose top-left cell lies in the range; a RangeAreas
+ * address can be truncated (addressLimit); text written without an apostrophe
+ * is read as Excel reads typing ('1.595' becomes a number, '=..' a formula)
+ * unless the cell is text-formatted (@), where everything stays text.
+ */
+import { MAX_COLS, MAX_ROWS, parseA1, toA1, type RangeAddress } from '../../src/core/a1';
+import { evaluateFormula } from '../../src/core/formula/evaluate';
+import type { RawValue, SheetSnapshot, SheetVisibility, ValueType, WorkbookSnapshot } from '../../src/core/snapshot';
+import { displayText } from '../../src/xlsx/formatText';
+import Decimal from 'decimal.js';
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message ?? code);
+    this.name = 'RichApi.Error';
+  }
+}
+
+export interface SyncRecord {
+  index: number;
+  /** Kinds of the operations queued in this sync, in order ('load:Range', 'write:formulas', 'xml:add'...). */
+  ops: string[];
+  /** UTF-8 bytes of the JSON response (every loaded property and ClientResult of the sync). */
+  bytes: number;
+  error?: string;
+}
+
+interface Op {
+  kind: string;
+  /** Runs at sync; may return data for the response and a commit run only when the whole sync succeeded. */
+  run: () => { response?: unknown; commit?: () => void } | void;
+}
+
+interface Cell {
+  value: RawValue;
+  formula?: string;
+  text: string;
+  numberFormat: string;
+  type: ValueType;
+}
+
+const ERROR_TEXT = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!)$/;
+
+/** A worksheet's cells as dense arrays from `origin`, grown on writes. */
+export class FakeSheet {
+  protected = false;
+  hiddenRows = new Set<number>();
+  origin: { row: number; col: number };
+  values: RawValue[][];
+  text: string[][];
+  formulas: (string | null)[][];
+  numberFormat: string[][];
+  types: ValueType[][];
+  /** Formula cells as loaded: Excel's calculation of these formulas, for when a revert writes them back. */
+  readonly calculated = new Map<string, { formula: string; value: RawValue; type: ValueType; text: string }>();
+
+  constructor(
+    public name: string,
+    public visibility: SheetVisibility,
+    public merges: string[],
+    snap?: SheetSnapshot,
+  ) {
+    this.origin = snap ? { ...snap.origin } : { row: 0, col: 0 };
+    this.values = snap ? snap.values.map((r) => [...r]) : [];
+    this.text = snap ? snap.text.map((r) => [...r]) : [];
+    this.numberFormat = snap ? snap.numberFormat.map((r) => [...r]) : [];
+    this.types = snap ? snap.valueTypes.map((r) => [...r]) : [];
+    // A text cell spelling '=...' is text (its value is the same string), not a formula.
+    this.formulas = snap
+      ? snap.formulas.map((r, i) =>
+          r.map((f, j) => (typeof f === 'string' && f.startsWith('=') && !(snap.valueTypes[i][j] === 'String' && snap.values[i][j] === f) ? f : null)),
+        )
+      : [];
+    for (let r = 0; r < this.formulas.length; r++) {
+      for (let c = 0; c < this.formulas[r].length; c++) {
+        const f = this.formulas[r][c];
+        if (f !== null) {
+          this.calculated.set(`${r + this.origin.row},${c + this.origin.col}`, {
+            formula: f,
+            value: this.values[r][c],
+            type: this.types[r][c],
+            text: this.text[r][c],
+          });
+        }
+      }
+    }
+    for (const h of snap?.hiddenRows ?? []) this.hiddenRows.add(h);
+  }
+
+  get width(): number {
+    return this.values[0]?.length ?? 0;
+  }
+
+  cell(row: number, col: number): Cell {
+    const r = row - this.origin.row;
+    const c = col - this.origin.col;
+    if (r < 0 || c < 0 || r >= this.values.length || c >= this.width) return { value: '', text: '', numberFormat: 'General', type: 'Empty' };
+    const f = this.formulas[r][c];
+    const cell: Cell = { value: this.values[r][c], text: this.text[r][c], numberFormat: this.numberFormat[r][c], type: this.types[r][c] };
+    if (f !== null) cell.formula = f;
+    return cell;
+  }
+
+  /** Grow the arrays so (row, col) is inside them, in any direction. */
+  private ensure(row: number, col: number): { r: number; c: number } {
+    const top = Math.min(this.origin.row, row);
+    const left = Math.min(this.origin.col, col);
+    const empty = this.values.length === 0;
+    const bottom = empty ? row : Math.max(this.origin.row + this.values.length - 1, row);
+    const right = empty ? col : Math.max(this.origin.col + this.width - 1, col);
+    const addTop = empty ? 0 : this.origin.row - top;
+    const addLeft = empty ? 0 : this.origin.col - left;
+    const height = bottom - top + 1;
+    const width = right - left + 1;
+    if (empty || addTop || addLeft || height > this.values.length || width > this.width) {
+      const grow = <T>(rows: T[][], fill: T): T[][] => {
+        const out: T[][] = [];
+        for (let r = 0; r < height; r++) {
+          const src = empty ? undefined : rows[r - addTop];
+          const line: T[] = new Array(width);
+          for (let c = 0; c < width; c++) line[c] = src && c - addLeft >= 0 && c - addLeft < src.length ? src[c - addLeft] : fill;
+          out.push(line);
+        }
+        return out;
+      };
+      this.values = grow<RawValue>(this.values, '');
+      this.text = grow(this.text, '');
+      this.formulas = grow<string | null>(this.formulas, null);
+      this.numberFormat = grow(this.numberFormat, 'General');
+      this.types = grow<ValueType>(this.types, 'Empty');
+      this.origin = { row: top, col: left };
+    }
+    return { r: row - this.origin.row, c: col - this.origin.col };
+  }
+
+  put(row: number, col: number, cell: Cell): void {
+    const { r, c } = this.ensure(row, col);
+    this.values[r][c] = cell.value;
+    this.text[r][c] = cell.text;
+    this.formulas[r][c] = cell.formula ?? null;
+    this.numberFormat[r][c] = cell.numberFormat;
+    this.types[r][c] = cell.type;
+  }
+
+  /** Bounds of the cells holding a value or formula (valuesOnly), or also a number format. */
+  usedRect(valuesOnly: boolean): RangeAddress | null {
+    let rect: RangeAddress | null = null;
+    for (let r = 0; r < this.values.length; r++) {
+      for (let c = 0; c < this.width; c++) {
+        const used = this.types[r][c] !== 'Empty' || this.formulas[r][c] !== null || (!valuesOnly && this.numberFormat[r][c] !== 'General');
+        if (!used) continue;
+        const row = r + this.origin.row;
+        const col = c + this.origin.col;
+        if (!rect) rect = { top: row, bottom: row, left: col, right: col };
+        else {
+          rect.top = Math.min(rect.top, row);
+          rect.bottom = Math.max(rect.bottom, row);
+          rect.left = Math.min(rect.left, col);
+          rect.right = Math.max(rect.right, col);
+        }
+      }
+    }
+    return rect;
+  }
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !parseA1(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function rectA1(r: RangeAddress): string {
+  if (r.left === 0 && r.right === MAX_COLS - 1) return `${r.top + 1}:${r.bottom + 1}`;
+  const a = toA1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? a : `${a}:${toA1(r.bottom, r.right)}`;
+}
+
+function parseRect(address: string): RangeAddress {
+  const parts = address.replace(/\$/g, '').split(':');
+  const a = parseA1(parts[0]);
+  const b = parts.length > 1 ? parseA1(parts[1]) : a;
+  if (!a || !b || parts.length > 2) throw new FakeOfficeError('InvalidArgument', `bad address ${address}`);
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+const WHOLE_SHEET: RangeAddress = { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 };
+
+/** 'items/name, items/protection/protected' -> ['name', 'protection/protected']. */
+function propList(arg?: string | string[] | Record<string, unknown>): string[] {
+  if (arg === undefined) return [];
+  const list = Array.isArray(arg) ? arg : typeof arg === 'string' ? arg.split(',') : Object.keys(arg);
+  return list.map((p) => p.trim().replace(/^items\//, '')).filter((p) => p !== '');
+}
+
+abstract class FakeObject {
+  protected data: Record<string, unknown> = {};
+  protected nullState: boolean | undefined;
+  constructor(readonly fake: FakeExcel) {}
+
+  protected abstract readonly typeName: string;
+
+  protected prop<T>(name: string): T {
+    if (!(name in this.data)) throw new FakeOfficeError('PropertyNotLoaded', `${this.typeName}.${name} was read before load() and sync()`);
+    return this.data[name] as T;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new FakeOfficeError('PropertyNotLoaded', `${this.typeName}.isNullObject was read before sync()`);
+    return this.nullState;
+  }
+
+  /** Read the given properties now (at sync time); null objects read nothing. */
+  protected abstract readNow(props: string[]): { data: Record<string, unknown>; commit?: () => void; isNull?: boolean };
+
+  load(arg?: string | string[] | Record<string, unknown>): this {
+    const props = propList(arg);
+    this.fake.enqueue({
+      kind: `load:${this.typeName}`,
+      run: () => {
+        const { data, commit, isNull } = this.readNow(props);
+        return {
+          response: isNull ? null : data,
+          commit: () => {
+            this.nullState = !!isNull;
+            if (!isNull) Object.assign(this.data, data);
+            commit?.();
+          },
+        };
+      },
+    });
+    return this;
+  }
+}
+
+export class FakeRange extends FakeObject {
+  protected readonly typeName = 'Range';
+  private resolved: { sheet: FakeSheet; rect: RangeAddress | null } | undefined;
+
+  constructor(
+    fake: FakeExcel,
+    private readonly resolveTarget: () => { sheet: FakeSheet; rect: RangeAddress | null },
+    eager = false,
+  ) {
+    super(fake);
+    // Methods returning a range run when the batch runs (e.g. the used range is taken at that point).
+    if (eager) {
+      fake.enqueue({
+        kind: 'call:Range',
+        run: () => {
+          const t = this.target();
+          return { commit: () => (this.nullState = t.rect === null) };
+        },
+      });
+    }
+  }
+
+  target(): { sheet: FakeSheet; rect: RangeAddress | null } {
+    if (!this.resolved) this.resolved = this.resolveTarget();
+    return this.resolved;
+  }
+
+  private rectOrThrow(): { sheet: FakeSheet; rect: RangeAddress } {
+    const t = this.target();
+    if (!t.rect) throw new FakeOfficeError('InvalidOperation', 'null range');
+    return { sheet: t.sheet, rect: t.rect };
+  }
+
+  protected readNow(props: string[]) {
+    const t = this.target();
+    if (!t.rect) return { data: {}, isNull: true };
+    const { sheet, rect } = { sheet: t.sheet, rect: t.rect };
+    const data: Record<string, unknown> = {};
+    const grid = <T>(f: (c: Cell) => T): T[][] => {
+      const out: T[][] = [];
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        const line: T[] = [];
+        for (let c = rect.left; c <= rect.right; c++) line.push(f(sheet.cell(r, c)));
+        out.push(line);
+      }
+      return out;
+    };
+    for (const p of props) {
+      switch (p) {
+        case 'address':
+          data.address = `${quoteSheet(sheet.name)}!${rectA1(rect)}`;
+          break;
+        case 'rowIndex':
+          data.rowIndex = rect.top;
+          break;
+        case 'columnIndex':
+          data.columnIndex = rect.left;
+          break;
+        case 'rowCount':
+          data.rowCount = rect.bottom - rect.top + 1;
+          break;
+        case 'columnCount':
+          data.columnCount = rect.right - rect.left + 1;
+          break;
+        case 'values':
+          data.values = grid((c) => c.value);
+          break;
+        case 'text':
+          data.text = grid((c) => c.text);
+          break;
+        case 'formulas':
+          data.formulas = grid((c) => c.formula ?? c.value);
+          break;
+        case 'numberFormat':
+          data.numberFormat = grid((c) => c.numberFormat);
+          break;
+        case 'valueTypes':
+          data.valueTypes = grid((c) =>
+            this.fake.integerTypes && c.type === 'Double' && Number.isInteger(c.value) ? 'Integer' : c.type,
+          );
+          break;
+        default:
+          throw new FakeOfficeError('InvalidArgument', `the fake does not load Range.${p}`);
+      }
+    }
+    return { data };
+  }
+
+  get address(): string {
+    return this.prop('address');
+  }
+  get rowIndex(): number {
+    return this.prop('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.prop('columnIndex');
+  }
+  get rowCount(): number {
+    return this.prop('rowCount');
+  }
+  get columnCount(): number {
+    return this.prop('columnCount');
+  }
+  get values(): RawValue[][] {
+    return this.prop('values');
+  }
+  get text(): string[][] {
+    return this.prop('text');
+  }
+  get valueTypes(): string[][] {
+    return this.prop('valueTypes');
+  }
+  get formulas(): RawValue[][] {
+    return this.prop('formulas');
+  }
+  set formulas(input: RawValue[][]) {
+    this.write('formulas', input);
+  }
+  get numberFormat(): string[][] {
+    return this.prop('numberFormat');
+  }
+  set numberFormat(input: string[][]) {
+    this.write('numberFormat', input);
+  }
+
+  private write(what: 'formulas' | 'numberFormat', input: unknown[][]): void {
+    const copy = input.map((r) => [...r]);
+    this.fake.enqueue({
+      kind: `write:${what}`,
+      run: () => {
+        const { sheet, rect } = this.rectOrThrow();
+        if (copy.length !== rect.bottom - rect.top + 1 || copy.some((r) => r.length !== rect.right - rect.left + 1)) {
+          throw new FakeOfficeError('InvalidArgument', 'the array does not match the range');
+        }
+        if (sheet.protected) throw new FakeOfficeError('AccessDenied', `${sheet.name} is protected`);
+        for (let r = 0; r < copy.length; r++) {
+          for (let c = 0; c < copy[r].length; c++) {
+            const row = rect.top + r;
+            const col = rect.left + c;
+            const v = copy[r][c];
+            if (v === null || v === undefined) continue;
+            if (what === 'numberFormat') this.fake.setFormat(sheet, row, col, String(v));
+            else this.fake.type(sheet, row, col, v as RawValue);
+          }
+        }
+        this.fake.writes.push({ sync: this.fake.syncCount, what, sheet: sheet.name, address: rectA1(rect) });
+      },
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.fake, () => {
+      const { sheet, rect } = this.rectOrThrow();
+      // As Excel does: only merged areas whose top-left cell is in the range.
+      const areas = sheet.merges.map(parseRect).filter((m) => m.top >= rect.top && m.top <= rect.bottom && m.left >= rect.left && m.left <= rect.right);
+      return { sheet, areas: areas.length ? areas : null };
+    });
+  }
+
+  getSpecialCellsOrNullObject(type: string): FakeRangeAreas {
+    if (type !== 'Visible') throw new FakeOfficeError('InvalidArgument', `the fake only knows Visible special cells`);
+    return new FakeRangeAreas(this.fake, () => {
+      const { sheet, rect } = this.rectOrThrow();
+      if (this.fake.failVisibleCells) throw new FakeOfficeError('GeneralException', 'too many areas');
+      const areas: RangeAddress[] = [];
+      const hidden = [...sheet.hiddenRows].filter((r) => r >= rect.top && r <= rect.bottom).sort((a, b) => a - b);
+      let next = rect.top;
+      for (const h of [...hidden, rect.bottom + 1]) {
+        if (h > next) areas.push({ top: next, bottom: h - 1, left: rect.left, right: rect.right });
+        next = h + 1;
+      }
+      return { sheet, areas: areas.length ? areas : null };
+    });
+  }
+
+  select(): void {
+    this.fake.enqueue({
+      kind: 'call:select',
+      run: () => {
+        const { sheet, rect } = this.rectOrThrow();
+        if (this.fake.active !== sheet.name) throw new FakeOfficeError('InvalidSelection', 'select on an inactive sheet');
+        this.fake.selection = { sheet: sheet.name, address: rectA1(rect) };
+      },
+    });
+  }
+}
+
+export class FakeRangeAreas extends FakeObject {
+  protected readonly typeName = 'RangeAreas';
+  private resolved: { sheet: FakeSheet; areas: RangeAddress[] | null } | undefined;
+  readonly areas: FakeRangeCollection;
+
+  constructor(
+    fake: FakeExcel,
+    private readonly compute: () => { sheet: FakeSheet; areas: RangeAddress[] | null },
+  ) {
+    super(fake);
+    fake.enqueue({
+      kind: 'call:RangeAreas',
+      run: () => {
+        const r = this.target();
+        return { commit: () => (this.nullState = r.areas === null) };
+      },
+    });
+    this.areas = new FakeRangeCollection(fake, () => {
+      const t = this.target();
+      return (t.areas ?? []).map((a) => new FakeRange(fake, () => ({ sheet: t.sheet, rect: a })));
+    });
+  }
+
+  private target() {
+    if (!this.resolved) this.resolved = this.compute();
+    return this.resolved;
+  }
+
+  protected readNow(props: string[]) {
+    const t = this.target();
+    if (!t.areas) return { data: {}, isNull: true };
+    const data: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'areaCount') data.areaCount = t.areas.length;
+      else if (p === 'address') {
+        const prefix = quoteSheet(t.sheet.name);
+        const parts = t.areas.map((a) => `${prefix}!${rectA1(a)}`);
+        let address = parts.join(', ');
+        if (address.length > this.fake.addressLimit) {
+          // Like Excel: cut at the last whole area that fits.
+          address = '';
+          for (const part of parts) {
+            const next = address ? `${address}, ${part}` : part;
+            if (next.length > this.fake.addressLimit) break;
+            address = next;
+          }
+        }
+        data.address = address;
+      } else throw new FakeOfficeError('InvalidArgument', `the fake does not load RangeAreas.${p}`);
+    }
+    return { data };
+  }
+
+  get address(): string {
+    return this.prop('address');
+  }
+  get areaCount(): number {
+    return this.prop('areaCount');
+  }
+}
+
+class FakeCollection<T extends FakeObject> extends FakeObject {
+  protected readonly typeName: string = 'Collection';
+  private loadedItems: T[] | undefined;
+
+  constructor(
+    fake: FakeExcel,
+    private readonly list: () => T[],
+  ) {
+    super(fake);
+  }
+
+  protected readNow(props: string[]) {
+    const items = this.list();
+    const reads = items.map((it) => (it as unknown as { readNow(p: string[]): ReturnType<FakeObject['readNow']> }).readNow(props));
+    return {
+      data: { items: reads.map((r) => r.data) },
+      commit: () => {
+        items.forEach((it, i) => {
+          (it as unknown as { data: Record<string, unknown> }).data = { ...reads[i].data };
+          (it as unknown as { nullState: boolean }).nullState = false;
+          reads[i].commit?.();
+        });
+        this.loadedItems = items;
+      },
+    };
+  }
+
+  get items(): T[] {
+    if (!this.loadedItems) throw new FakeOfficeError('PropertyNotLoaded', `${this.typeName}.items was read before load() and sync()`);
+    return this.loadedItems;
+  }
+}
+
+export class FakeRangeCollection extends FakeCollection<FakeRange> {
+  protected override readonly typeName = 'RangeCollection';
+}
+
+export class FakeProtection extends FakeObject {
+  protected readonly typeName = 'WorksheetProtection';
+  constructor(
+    fake: FakeExcel,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(fake);
+  }
+  protected readNow(props: string[]) {
+    const data: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'protected') data.protected = this.sheet().protected;
+      else throw new FakeOfficeError('InvalidArgument', `the fake does not load protection.${p}`);
+    }
+    return { data };
+  }
+  get protected(): boolean {
+    return this.prop('protected');
+  }
+}
+
+export class FakeWorksheet extends FakeObject {
+  protected readonly typeName = 'Worksheet';
+  readonly protection: FakeProtection;
+
+  constructor(
+    fake: FakeExcel,
+    private readonly resolveSheet: () => FakeSheet,
+  ) {
+    super(fake);
+    this.protection = new FakeProtection(fake, () => this.sheet());
+  }
+
+  sheet(): FakeSheet {
+    return this.resolveSheet();
+  }
+
+  protected readNow(props: string[]) {
+    const sheet = this.sheet();
+    const data: Record<string, unknown> = {};
+    const nested: string[] = [];
+    for (const p of props) {
+      if (p === 'name') data.name = sheet.name;
+      else if (p === 'visibility') data.visibility = sheet.visibility;
+      else if (p.startsWith('protection/')) nested.push(p.slice('protection/'.length));
+      else throw new FakeOfficeError('InvalidArgument', `the fake does not load Worksheet.${p}`);
+    }
+    let commit: (() => void) | undefined;
+    if (nested.length) {
+      const prot = (this.protection as unknown as { readNow(p: string[]): { data: Record<string, unknown> } }).readNow(nested);
+      data.protection = prot.data;
+      commit = () => Object.assign((this.protection as unknown as { data: Record<string, unknown> }).data, prot.data);
+    }
+    return { data, commit };
+  }
+
+  get name(): string {
+    return this.prop('name');
+  }
+  get visibility(): string {
+    return this.prop('visibility');
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.fake, () => {
+      const sheet = this.sheet();
+      return { sheet, rect: sheet.usedRect(valuesOnly) };
+    }, true);
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.fake, () => ({ sheet: this.sheet(), rect: address === undefined ? WHOLE_SHEET : parseRect(address) }));
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.fake, () => ({ sheet: this.sheet(), rect: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } }));
+  }
+
+  activate(): void {
+    this.fake.enqueue({ kind: 'call:activate', run: () => void (this.fake.active = this.sheet().name) });
+  }
+}
+
+export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  protected override readonly typeName = 'WorksheetCollection';
+
+  getItem(name: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.fake, () => {
+      const s = this.fake.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!s) throw new FakeOfficeError('ItemNotFound', `no sheet ${name}`);
+      return s;
+    });
+    // getItem fails the batch when the sheet is not there.
+    this.fake.enqueue({ kind: 'call:getItem', run: () => void ws.sheet() });
+    return ws;
+  }
+}
+
+export interface FakePart {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
+export class FakeClientResult<T> {
+  private loaded = false;
+  private v: T | undefined;
+  set(v: T): void {
+    this.v = v;
+    this.loaded = true;
+  }
+  get value(): T {
+    if (!this.loaded) throw new FakeOfficeError('PropertyNotLoaded', 'ClientResult.value was read before sync()');
+    return this.v as T;
+  }
+}
+
+export class FakeCustomXmlPart extends FakeObject {
+  protected readonly typeName = 'CustomXmlPart';
+  constructor(
+    fake: FakeExcel,
+    private readonly resolvePart: () => FakePart,
+  ) {
+    super(fake);
+  }
+  protected readNow(props: string[]) {
+    const part = this.resolvePart();
+    const data: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'id') data.id = part.id;
+      else if (p === 'namespaceUri') data.namespaceUri = part.namespaceUri;
+      else throw new FakeOfficeError('InvalidArgument', `the fake does not load CustomXmlPart.${p}`);
+    }
+    return { data };
+  }
+  get id(): string {
+    return this.prop('id');
+  }
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.fake.enqueue({
+      kind: 'xml:get',
+      run: () => {
+        // Office hands the part back with an XML declaration.
+        const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${this.resolvePart().xml}`;
+        return { response: xml, commit: () => result.set(xml) };
+      },
+    });
+    return result;
+  }
+  delete(): void {
+    this.fake.enqueue({
+      kind: 'xml:delete',
+      run: () => {
+        const part = this.resolvePart();
+        this.fake.parts = this.fake.parts.filter((p) => p !== part);
+      },
+    });
+  }
+}
+
+export class FakeCustomXmlPartScopedCollection extends FakeCollection<FakeCustomXmlPart> {
+  protected override readonly typeName = 'CustomXmlPartScopedCollection';
+}
+
+function namespaceOf(xml: string): string {
+  const m = /^\s*(?:<\?xml[^>]*\?>\s*)?<[\w.:-]+(\s[^>]*)?>/.exec(xml);
+  if (!m) throw new FakeOfficeError('InvalidArgument', 'not XML');
+  if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(xml)) throw new FakeOfficeError('InvalidArgument', 'malformed XML: bare &');
+  // Text content must not hold '<' outside tags: check that every '<' starts a tag.
+  if (/<(?![\w/?!])/.test(xml)) throw new FakeOfficeError('InvalidArgument', 'malformed XML: bare <');
+  return /\sxmlns\s*=\s*"([^"]*)"/.exec(m[1] ?? '')?.[1] ?? '';
+}
+
+export class FakeCustomXmlPartCollection {
+  constructor(private readonly fake: FakeExcel) {}
+
+  add(xml: string): FakeCustomXmlPart {
+    let part: FakePart | undefined;
+    const proxy = new FakeCustomXmlPart(this.fake, () => {
+      if (!part) throw new FakeOfficeError('ItemNotFound', 'part not added');
+      return part;
+    });
+    this.fake.enqueue({
+      kind: 'xml:add',
+      run: () => {
+        const namespaceUri = namespaceOf(xml);
+        part = { id: `{${String(++this.fake.partCounter).padStart(8, '0')}-0000-4000-8000-000000000000}`, namespaceUri, xml };
+        this.fake.parts.push(part);
+      },
+    });
+    return proxy;
+  }
+
+  getByNamespace(ns: string): FakeCustomXmlPartScopedCollection {
+    return new FakeCustomXmlPartScopedCollection(this.fake, () =>
+      this.fake.parts
+        .filter((p) => p.namespaceUri === ns)
+        .map((p) => new FakeCustomXmlPart(this.fake, () => {
+          if (!this.fake.parts.includes(p)) throw new FakeOfficeError('ItemNotFound', `part ${p.id} is gone`);
+          return p;
+        })),
+    );
+  }
+}
+
+export class FakeWorkbook extends FakeObject {
+  protected readonly typeName = 'Workbook';
+  readonly worksheets: FakeWorksheetCollection;
+  readonly customXmlParts: FakeCustomXmlPartCollection;
+
+  constructor(fake: FakeExcel) {
+    super(fake);
+    this.worksheets = new FakeWorksheetCollection(fake, () => fake.sheets.map((s) => new FakeWorksheet(fake, () => {
+      if (!fake.sheets.includes(s)) throw new FakeOfficeError('ItemNotFound', `sheet ${s.name} was deleted`);
+      return s;
+    })));
+    this.customXmlParts = new FakeCustomXmlPartCollection(fake);
+  }
+
+  protected readNow(props: string[]) {
+    const data: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'name') data.name = this.fake.name;
+      else throw new FakeOfficeError('InvalidArgument', `the fake does not load Workbook.${p}`);
+    }
+    return { data };
+  }
+
+  get name(): string {
+    return this.prop('name');
+  }
+}
+
+interface Failure {
+  code: string;
+  /** Fail the first sync holding an op of this kind (any sync when undefined)... */
+  opKind?: string;
+  /** ...at its (after+1)-th op of that kind: the ones before are applied. */
+  after: number;
+}
+
+export class FakeExcel {
+  sheets: FakeSheet[];
+  parts: FakePart[] = [];
+  partCounter = 0;
+  name = 'Book1.xlsx';
+  active: string | undefined;
+  selection: { sheet: string; address: string } | undefined;
+  /** Every sync, in order. */
+  readonly syncs: SyncRecord[] = [];
+  /** Every range write applied: in which sync, what, where. */
+  readonly writes: { sync: number; what: string; sheet: string; address: string }[] = [];
+  /** Excel on the web refuses responses over 5 MB. */
+  responseLimit = 5 * 1024 * 1024;
+  /** Longest RangeAreas.address before Excel cuts it (Infinity: never). */
+  addressLimit = Infinity;
+  /** Report whole numbers as 'Integer' value types. */
+  integerTypes = false;
+  /** Make getSpecialCells(Visible) fail (too many areas). */
+  failVisibleCells = false;
+  private queue: Op[] = [];
+  private failures: Failure[] = [];
+  readonly workbook: FakeWorkbook;
+  readonly context: Excel.RequestContext;
+
+  constructor(snapshot: WorkbookSnapshot) {
+    this.sheets = snapshot.sheets
+      .filter((s) => s.kind !== 'chart') // chart sheets are not worksheets in Office.js
+      .map((s) => new FakeSheet(s.name, s.visibility, [...s.merges], s));
+    this.workbook = new FakeWorkbook(this);
+    const ctx = { workbook: this.workbook, sync: () => this.sync() };
+    this.context = ctx as unknown as Excel.RequestContext;
+  }
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  protect(name: string, on = true): void {
+    this.sheet(name).protected = on;
+  }
+
+  /** The next sync fails before running anything. */
+  failNextSync(code: string): void {
+    this.failures.push({ code, after: 0 });
+  }
+
+  /** The first sync holding an op of `opKind` fails at its (after+1)-th such op; earlier ops stay applied. */
+  failAt(opKind: string, code: string, after = 0): void {
+    this.failures.push({ code, opKind, after });
+  }
+
+  /** Excel's input parsing of a typed value into a cell of the given format. */
+  type(sheet: FakeSheet, row: number, col: number, input: RawValue): void {
+    const numberFormat = sheet.cell(row, col).numberFormat;
+    const cell = (value: RawValue, type: ValueType, formula?: string, text?: string): Cell => {
+      const c: Cell = { value, type, numberFormat, text: text ?? displayText(value, type, numberFormat) };
+      if (formula) c.formula = formula;
+      return c;
+    };
+    if (typeof input === 'number') return sheet.put(row, col, cell(input, 'Double'));
+    if (typeof input === 'boolean') return sheet.put(row, col, cell(input, 'Boolean'));
+    if (input === '') return sheet.put(row, col, cell('', 'Empty'));
+    if (numberFormat === '@') return sheet.put(row, col, cell(input, 'String'));
+    if (input.startsWith("'")) return sheet.put(row, col, cell(input.slice(1), input.length > 1 ? 'String' : 'Empty'));
+    if (input.startsWith('=') && input.length > 1) {
+      const known = sheet.calculated.get(`${row},${col}`);
+      if (known && known.formula === input) return sheet.put(row, col, cell(known.value, known.type, input, known.text));
+      const res = evaluateFormula(input, (r, c) => {
+        const v = sheet.cell(r, c).value;
+        return typeof v === 'number' ? new Decimal(v) : null;
+      });
+      if (res.ok) return sheet.put(row, col, cell(res.value.toNumber(), 'Double', input));
+      return sheet.put(row, col, res.error === 'unsupported' ? cell('', 'Empty', input) : cell(res.error, 'Error', input));
+    }
+    const t = input.trim();
+    if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t)) return sheet.put(row, col, cell(Number(t.replace(/,/g, '')), 'Double'));
+    if (/^[+-]?\d+(\.\d+)?%$/.test(t)) return sheet.put(row, col, cell(Number(t.slice(0, -1)) / 100, 'Double'));
+    if (/^(true|false)$/i.test(t)) return sheet.put(row, col, cell(/^true$/i.test(t), 'Boolean'));
+    if (ERROR_TEXT.test(t)) return sheet.put(row, col, cell(t, 'Error'));
+    return sheet.put(row, col, cell(input, 'String'));
+  }
+
+  setFormat(sheet: FakeSheet, row: number, col: number, numberFormat: string): void {
+    const c = sheet.cell(row, col);
+    const text = c.type === 'Double' || c.type === 'Integer' ? displayText(c.value, c.type, numberFormat) : c.text;
+    sheet.put(row, col, { ...c, numberFormat, text });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const record: SyncRecord = { index: this.syncs.length + 1, ops: ops.map((o) => o.kind), bytes: 0 };
+    this.syncs.push(record);
+    await Promise.resolve();
+    const fi = this.failures.findIndex((f) => f.opKind === undefined || record.ops.includes(f.opKind));
+    const failure = fi >= 0 ? this.failures.splice(fi, 1)[0] : undefined;
+    const responses: unknown[] = [];
+    const commits: (() => void)[] = [];
+    let seen = 0;
+    try {
+      if (failure && failure.opKind === undefined) throw new FakeOfficeError(failure.code, `injected ${failure.code}`);
+      for (const op of ops) {
+        if (failure && op.kind === failure.opKind) {
+          if (seen++ === failure.after) throw new FakeOfficeError(failure.code, `injected ${failure.code}`);
+        }
+        const out = op.run();
+        if (out?.response !== undefined) responses.push(out.response);
+        if (out?.commit) commits.push(out.commit);
+      }
+      record.bytes = Buffer.byteLength(JSON.stringify(responses), 'utf8');
+      if (record.bytes > this.responseLimit) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `response of ${record.bytes} bytes`);
+    } catch (e) {
+      record.error = e instanceof FakeOfficeError ? e.code : String(e);
+      throw e;
+    }
+    for (const c of commits) c();
+  }
+
+  /** formulas / values / numberFormat of a sheet over a fixed rectangle, for before/after comparisons. */
+  cells(name: string, rect: RangeAddress): { formulas: RawValue[][]; values: RawValue[][]; numberFormat: string[][] } {
+    const sheet = this.sheet(name);
+    const out = { formulas: [] as RawValue[][], values: [] as RawValue[][], numberFormat: [] as string[][] };
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      const f: RawValue[] = [];
+      const v: RawValue[] = [];
+      const n: string[] = [];
+      for (let c = rect.left; c <= rect.right; c++) {
+        const cell = sheet.cell(r, c);
+        f.push(cell.formula ?? cell.value);
+        v.push(cell.value);
+        n.push(cell.numberFormat);
+      }
+      out.formulas.push(f);
+      out.values.push(v);
+      out.numberFormat.push(n);
+    }
+    return out;
+  }
+}
+
+/** Office.context.document.settings kept in memory; saveAsync writes them "into the file". */
+export class FakeSettings {
+  private working = new Map<string, unknown>();
+  saved = new Map<string, unknown>();
+  saves = 0;
+  failSave = false;
+
+  constructor(saved?: Map<string, unknown>) {
+    if (saved) {
+      this.saved = new Map([...saved].map(([k, v]) => [k, JSON.parse(JSON.stringify(v))]));
+      this.working = new Map([...saved].map(([k, v]) => [k, JSON.parse(JSON.stringify(v))]));
+    }
+  }
+
+  get(name: string): unknown {
+    return this.working.has(name) ? JSON.parse(JSON.stringify(this.working.get(name))) : null;
+  }
+  set(name: string, value: unknown): void {
+    this.working.set(name, JSON.parse(JSON.stringify(value)));
+  }
+  remove(name: string): void {
+    this.working.delete(name);
+  }
+  saveAsync(cb?: (r: { status: string; error?: unknown }) => void): void {
+    setTimeout(() => {
+      if (this.failSave) return cb?.({ status: 'failed', error: { code: 5001, message: 'save failed' } });
+      this.saves++;
+      this.saved = new Map([...this.working].map(([k, v]) => [k, JSON.parse(JSON.stringify(v))]));
+      cb?.({ status: 'succeeded' });
+    }, 0);
+  }
+  /** The file closed and opened again: only what was saved comes back. */
+  reopen(): FakeSettings {
+    return new FakeSettings(this.saved);
+  }
+}
+
+/** The Office global as far as the host uses it. */
+export function fakeOffice(opts: { displayLanguage?: string; officeTheme?: Partial<Office.OfficeTheme>; settings?: FakeSettings } = {}): Pick<typeof Office, 'context'> {
+  return {
+    context: {
+      displayLanguage: opts.displayLanguage ?? 'id-ID',
+      officeTheme: opts.officeTheme,
+      document: { settings: opts.settings ?? new FakeSettings() },
+      requirements: { isSetSupported: () => true },
+    },
+  } as unknown as Pick<typeof Office, 'context'>;
+}
+
+/** Excel.run over the fake: one context per run, like Office. */
+export function fakeRun(fake: FakeExcel) {
+  return <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(fake.context);
+}
