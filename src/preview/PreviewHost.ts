@@ -1,0 +1,225 @@
+/**
+ * WorkbookHost for the browser preview: an .xlsx opened in memory (a bundled
+ * sample or a file the person picks), with the same rules as Excel's host:
+ * edits are checked against the state the check saw, recorded, and can be
+ * undone exactly. selectCell shows the cell in the preview's read-only grid.
+ *
+ * Nothing leaves the browser: the samples are fetched from this page's own
+ * origin, picked files are read locally.
+ */
+import { parseA1 } from '../core/a1';
+import type { CellEdit, CellState } from '../core/fixes/types';
+import type { Lang } from '../core/findings';
+import type { RawValue, SheetSnapshot, ValueType, WorkbookSnapshot } from '../core/snapshot';
+import { DEFAULT_SETTINGS, HostError, type LakipSettings, type ReadProgress, type WorkbookHost } from '../host/types';
+
+type PreviewEngine = typeof import('./previewEngine');
+let enginePromise: Promise<PreviewEngine> | undefined;
+export function loadPreviewEngine(): Promise<PreviewEngine> {
+  enginePromise ??= import(/* webpackChunkName: "xlsx" */ './previewEngine');
+  return enginePromise;
+}
+
+export interface CellPos {
+  sheet: string;
+  address: string;
+}
+
+export interface PreviewState {
+  /** File name of the open workbook ('' before the first one is open). */
+  name: string;
+  snapshot: WorkbookSnapshot | null;
+  /** Sheet shown in the grid. */
+  activeSheet: string | null;
+  /** The cell the pane last selected. */
+  selected: CellPos | null;
+  /** Bumped on every change, so the grid re-renders. */
+  version: number;
+}
+
+/** One cell exactly as it was before the first fix touched it. */
+interface SavedCell {
+  sheet: string;
+  address: string;
+  /** Whether the cell was inside the sheet's arrays; if not, it was empty. */
+  inside: boolean;
+  value: RawValue;
+  text: string;
+  formula: RawValue;
+  numberFormat: string;
+  valueType: ValueType;
+}
+
+function sameState(a: CellState, b: CellState): boolean {
+  if ((a.formula ?? '') !== (b.formula ?? '')) return false;
+  if (!a.formula && a.value !== b.value) return false;
+  return a.numberFormat === b.numberFormat;
+}
+
+function at(sheet: SheetSnapshot, address: string): { r: number; c: number } | null {
+  const p = parseA1(address);
+  if (!p) return null;
+  return { r: p.row - sheet.origin.row, c: p.col - sheet.origin.col };
+}
+
+export interface PreviewEnv {
+  lang: Lang;
+  theme: 'light' | 'dark';
+  /** Same-origin fetch for the bundled samples. */
+  fetch?: typeof fetch;
+}
+
+export class PreviewHost implements WorkbookHost {
+  readonly kind = 'preview' as const;
+  private state: PreviewState = { name: '', snapshot: null, activeSheet: null, selected: null, version: 0 };
+  private readonly listeners = new Set<() => void>();
+  /** Cells as they were before the first fix, in the order they were first touched. */
+  private saved: SavedCell[] = [];
+  private settings: LakipSettings = { ...DEFAULT_SETTINGS };
+
+  constructor(private env: PreviewEnv) {}
+
+  // --- for the preview page -------------------------------------------------
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): PreviewState => this.state;
+
+  setEnv(env: Partial<PreviewEnv>): void {
+    this.env = { ...this.env, ...env };
+  }
+
+  private update(patch: Partial<PreviewState>): void {
+    this.state = { ...this.state, ...patch, version: this.state.version + 1 };
+    for (const l of this.listeners) l();
+  }
+
+  /** Open a workbook from its bytes; the revert log and settings start afresh, as with another file in Excel. */
+  async openBuffer(bytes: Uint8Array, name: string): Promise<void> {
+    const { readWorkbookBuffer } = await loadPreviewEngine();
+    const snapshot = await readWorkbookBuffer(bytes, name);
+    this.saved = [];
+    this.settings = { ...DEFAULT_SETTINGS };
+    const first = snapshot.sheets.find((s) => s.visibility === 'Visible') ?? snapshot.sheets[0];
+    this.update({ name, snapshot, activeSheet: first?.name ?? null, selected: null });
+  }
+
+  /** Open a bundled sample from this page's origin. */
+  async openUrl(url: string, name: string): Promise<void> {
+    const f = this.env.fetch ?? fetch;
+    const res = await f(url, { credentials: 'same-origin', cache: 'no-cache' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    await this.openBuffer(new Uint8Array(await res.arrayBuffer()), name);
+  }
+
+  showSheet(name: string): void {
+    this.update({ activeSheet: name });
+  }
+
+  // --- WorkbookHost ------------------------------------------------------------
+
+  displayLanguage(): Lang {
+    return this.env.lang;
+  }
+
+  theme(): 'light' | 'dark' {
+    return this.env.theme;
+  }
+
+  async workbookName(): Promise<string> {
+    return this.state.name;
+  }
+
+  async readSnapshot(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot> {
+    const snap = this.state.snapshot;
+    if (!snap) throw new HostError('read-failed');
+    const total = snap.sheets.length;
+    onProgress?.({ done: total, total });
+    // The snapshot is never changed in place (edits make a new one), so the engine may keep it.
+    return snap;
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const snap = this.state.snapshot;
+    if (!snap?.sheets.some((s) => s.name === sheet) || !parseA1(address)) throw new HostError('read-failed', { sheet, address });
+    this.update({ activeSheet: sheet, selected: { sheet, address: address.toUpperCase() } });
+  }
+
+  async applyEdits(edits: CellEdit[]): Promise<void> {
+    const snap = this.state.snapshot;
+    if (!snap) throw new HostError('write-failed');
+    const { applyToSnapshot, cellState, displayText } = await loadPreviewEngine();
+    // Check everything first; write nothing unless every cell is as the check saw it.
+    for (const e of edits) {
+      const sheet = snap.sheets.find((s) => s.name === e.sheet);
+      const p = parseA1(e.address);
+      if (!sheet || !p) throw new HostError('write-failed', { sheet: e.sheet, address: e.address });
+      if (!sameState(cellState(sheet, p.row, p.col), e.before)) throw new HostError('changed-since-check', { sheet: e.sheet, address: e.address });
+    }
+    for (const e of edits) this.remember(snap, e.sheet, e.address);
+    const next = applyToSnapshot(snap, edits);
+    // Show the written cells as Excel would format them (the same formatter as the rest of the grid).
+    for (const e of edits) {
+      const sheet = next.sheets.find((s) => s.name === e.sheet)!;
+      const rc = at(sheet, e.address)!;
+      sheet.text[rc.r][rc.c] = displayText(sheet.values[rc.r][rc.c], sheet.valueTypes[rc.r][rc.c], sheet.numberFormat[rc.r][rc.c]);
+    }
+    const last = edits[edits.length - 1];
+    this.update({ snapshot: next, ...(last ? { activeSheet: last.sheet, selected: { sheet: last.sheet, address: last.address } } : {}) });
+  }
+
+  async revertAll(): Promise<number> {
+    const snap = this.state.snapshot;
+    if (!snap || this.saved.length === 0) throw new HostError('nothing-to-revert');
+    const { applyToSnapshot } = await loadPreviewEngine();
+    // A copy of the arrays (no edits) so the current snapshot stays untouched.
+    const next = applyToSnapshot(snap, []);
+    for (const s of [...this.saved].reverse()) {
+      const sheet = next.sheets.find((x) => x.name === s.sheet);
+      const rc = sheet && at(sheet, s.address);
+      if (!sheet || !rc || rc.r < 0 || rc.c < 0 || rc.r >= sheet.values.length || rc.c >= (sheet.values[rc.r]?.length ?? 0)) continue;
+      sheet.values[rc.r][rc.c] = s.value;
+      sheet.text[rc.r][rc.c] = s.text;
+      sheet.formulas[rc.r][rc.c] = s.formula;
+      sheet.numberFormat[rc.r][rc.c] = s.numberFormat;
+      sheet.valueTypes[rc.r][rc.c] = s.valueType;
+    }
+    const n = this.saved.length;
+    this.saved = [];
+    this.update({ snapshot: next });
+    return n;
+  }
+
+  async revertLogSize(): Promise<number> {
+    return this.saved.length;
+  }
+
+  async loadSettings(): Promise<LakipSettings> {
+    return { ...this.settings };
+  }
+
+  async saveSettings(s: LakipSettings): Promise<void> {
+    this.settings = { scale: s.scale, pusatMarker: s.pusatMarker };
+  }
+
+  /** Record a cell's exact state the first time a fix touches it. */
+  private remember(snap: WorkbookSnapshot, sheetName: string, address: string): void {
+    if (this.saved.some((s) => s.sheet === sheetName && s.address === address)) return;
+    const sheet = snap.sheets.find((s) => s.name === sheetName)!;
+    const rc = at(sheet, address)!;
+    const inside = rc.r >= 0 && rc.c >= 0 && rc.r < sheet.values.length && rc.c < (sheet.values[rc.r]?.length ?? 0);
+    this.saved.push({
+      sheet: sheetName,
+      address,
+      inside,
+      value: inside ? sheet.values[rc.r][rc.c] : '',
+      text: inside ? sheet.text[rc.r][rc.c] : '',
+      formula: inside ? sheet.formulas[rc.r][rc.c] : '',
+      numberFormat: inside ? sheet.numberFormat[rc.r][rc.c] : 'General',
+      valueType: inside ? sheet.valueTypes[rc.r][rc.c] : 'Empty',
+    });
+  }
+}

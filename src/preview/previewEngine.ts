@@ -1,0 +1,5 @@
+/** What the preview needs besides the pane's engine: the .xlsx reader and the snapshot editor. Loaded lazily. */
+export { readWorkbookBuffer } from '../xlsx/fromBuffer';
+export { displayText } from '../xlsx/formatText';
+export { applyToSnapshot } from '../core/fixes/applyToSnapshot';
+export { cellState } from '../core/fixes/plan';

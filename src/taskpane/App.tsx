@@ -1,0 +1,326 @@
+/**
+ * The task pane: one button to check the workbook, the summary, the findings
+ * with their fixes, settings and the narrative file. Talks to the workbook
+ * only through WorkbookHost.
+ */
+import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CellEdit } from '../core/fixes/types';
+import type { Lang } from '../core/findings';
+import type { NarrativeSource } from '../core/narrative/types';
+import { DEFAULT_SETTINGS, type LakipSettings, type WorkbookHost } from '../host/types';
+import { BusyIndicator, type Busy } from './components/BusyIndicator';
+import { CheckBar } from './components/CheckBar';
+import { Header } from './components/Header';
+import { NarrativePicker } from './components/NarrativePicker';
+import { NoticeBar, type Notice } from './components/NoticeBar';
+import { SettingsPanel } from './components/SettingsPanel';
+import type { Analysis } from './engine';
+import { errorMessage, needsRecheck } from './errorMessages';
+import { countBySeverity } from './findingGroups';
+import { editsByFinding } from './fixText';
+import { translator } from './i18n';
+import { useDelayedFlag } from './useDelayedFlag';
+import { loadEngine, preloadEngine } from './loadEngine';
+import { RIBBON_RESULT_EVENT, takeRibbonResult, type RibbonResult } from './ribbonResult';
+import { normaliseScale, type LangPreference } from './settingsModel';
+
+type ResultsModule = typeof import('./ResultsView');
+let resultsView: Promise<ResultsModule> | undefined;
+/** The results view (summary, findings, fixes): its own chunk, fetched alongside the engine so it is there with the first result. */
+function loadResultsView(): Promise<ResultsModule> {
+  resultsView ??= import(/* webpackChunkName: "results" */ './ResultsView').catch((e: unknown) => {
+    resultsView = undefined;
+    throw e;
+  });
+  return resultsView;
+}
+const ResultsView = lazy(loadResultsView);
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+    padding: '12px',
+    boxSizing: 'border-box',
+    width: '100%',
+    maxWidth: '100%',
+    minWidth: 0,
+    color: tokens.colorNeutralForeground1,
+  },
+});
+
+export interface AppProps {
+  host: WorkbookHost;
+  lang: Lang;
+  langPref: LangPreference;
+  onLangPrefChange(p: LangPreference): void;
+}
+
+interface Narrative {
+  source: NarrativeSource;
+  fileName: string;
+}
+
+export interface CheckResult extends Analysis {
+  at: Date;
+  workbook: string;
+}
+
+function nextFrame(): Promise<void> {
+  // Let the browser paint the busy state before the synchronous analysis starts.
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
+}
+
+function ribbonNotice(r: RibbonResult, lang: Lang): Notice {
+  const t = translator(lang);
+  const { error, warning, info } = r.counts;
+  const none = error + warning + info === 0;
+  return {
+    intent: none ? 'success' : error > 0 ? 'warning' : 'info',
+    text: none ? t('ribbonNone') : t('ribbonResult', { errors: error, warnings: warning, infos: info }),
+  };
+}
+
+export function App({ host, lang, langPref, onLangPrefChange }: AppProps) {
+  const styles = useStyles();
+  const t = useMemo(() => translator(lang), [lang]);
+
+  const [workbook, setWorkbook] = useState('');
+  const [settings, setSettings] = useState<LakipSettings>(DEFAULT_SETTINGS);
+  const [narrative, setNarrative] = useState<Narrative | null>(null);
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [busy, setBusyState] = useState<Busy | null>(null);
+  // Kept in step synchronously, so a second click during work is ignored before React re-renders.
+  const busyRef = useRef<Busy | null>(null);
+  const setBusy = useCallback((b: Busy | null) => {
+    busyRef.current = b;
+    setBusyState(b);
+  }, []);
+  /** Run a UI action unless other work is under way. */
+  const unlessBusy = useCallback(<A extends unknown[]>(fn: (...a: A) => unknown) => (...a: A) => {
+    if (busyRef.current) return;
+    void fn(...a);
+  }, []);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [revertCount, setRevertCount] = useState(0);
+  const [showSettings, setShowSettings] = useState(false);
+  const [fixAllOpen, setFixAllOpen] = useState(false);
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  // The options the last check ran with, so changing them re-runs it.
+  const resultRef = useRef<CheckResult | null>(null);
+  resultRef.current = result;
+
+  useEffect(() => {
+    let live = true;
+    preloadEngine(loadResultsView);
+    void (async () => {
+      try {
+        const [name, s] = await Promise.all([host.workbookName(), host.loadSettings()]);
+        if (!live) return;
+        setWorkbook(name);
+        setSettings({ scale: normaliseScale(s.scale), pusatMarker: s.pusatMarker || DEFAULT_SETTINGS.pusatMarker });
+        const ribbon = takeRibbonResult(safeStorage(), name);
+        if (ribbon) setNotice(ribbonNotice(ribbon, lang));
+        // An unreadable revert log only hides the undo button until the next check.
+        const n = await host.revertLogSize().catch(() => 0);
+        if (live) setRevertCount(n);
+      } catch (e) {
+        if (live) setNotice({ intent: 'error', text: errorMessage(e, lang) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+    // Only when the host changes: the language is read as it is at start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [host]);
+
+  // In Office's shared runtime the ribbon command can tell an open pane at once.
+  useEffect(() => {
+    const onRibbon = (e: Event) => {
+      const r = (e as CustomEvent<RibbonResult>).detail;
+      if (r) setNotice(ribbonNotice(r, lang));
+    };
+    globalThis.addEventListener?.(RIBBON_RESULT_EVENT, onRibbon);
+    return () => globalThis.removeEventListener?.(RIBBON_RESULT_EVENT, onRibbon);
+  }, [lang]);
+
+  const runCheck = useCallback(
+    async (after?: Notice) => {
+      setBusy({ key: 'reading' });
+      try {
+        const engine = loadEngine();
+        void loadResultsView().catch(() => undefined);
+        const name = await host.workbookName().catch(() => workbook);
+        const snapshot = await host.readSnapshot((p) => setBusy({ key: 'readingProgress', progress: p }));
+        setBusy({ key: 'analyzing' });
+        const { analyze } = await engine;
+        await nextFrame();
+        const analysis = analyze(snapshot, {
+          lang,
+          scale: settings.scale || undefined,
+          pusatMarker: settings.pusatMarker,
+          narratives: narrative ? [narrative.source] : [],
+        });
+        setWorkbook(name);
+        setResult({ ...analysis, at: new Date(), workbook: name });
+        setNotice(after ?? null);
+        setRevertCount(await host.revertLogSize().catch(() => 0));
+      } catch (e) {
+        setNotice({ intent: 'error', text: errorMessage(e, lang) });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [host, lang, settings, narrative, workbook, setBusy],
+  );
+
+  // A change of language, scale, marker or narrative re-runs a check already shown.
+  const optionsKey = `${lang}\u0000${settings.scale}\u0000${settings.pusatMarker}\u0000${narrative?.fileName ?? ''}\u0000${narrative?.source.paragraphs.length ?? 0}`;
+  const lastOptions = useRef(optionsKey);
+  const [recheckPending, setRecheckPending] = useState(false);
+  useEffect(() => {
+    if (lastOptions.current === optionsKey) return;
+    lastOptions.current = optionsKey;
+    if (resultRef.current) setRecheckPending(true);
+  }, [optionsKey]);
+  useEffect(() => {
+    // Wait for work under way (a check, a fix) to end, then check again with the new options.
+    if (!recheckPending || busy) return;
+    setRecheckPending(false);
+    void runCheck();
+  }, [recheckPending, busy, runCheck]);
+
+  const applyEdits = useCallback(
+    async (edits: CellEdit[]) => {
+      if (edits.length === 0) return;
+      setBusy({ key: 'applying' });
+      try {
+        await host.applyEdits(edits);
+        await runCheck({ intent: 'success', text: t('applied', { n: edits.length }) });
+      } catch (e) {
+        const text = errorMessage(e, lang);
+        if (needsRecheck(e)) await runCheck({ intent: 'error', text });
+        else {
+          setNotice({ intent: 'error', text });
+          setBusy(null);
+        }
+      }
+      noticeRef.current?.focus();
+    },
+    [host, runCheck, t, lang, setBusy],
+  );
+
+  const revertAll = useCallback(async () => {
+    setBusy({ key: 'reverting' });
+    try {
+      const n = await host.revertAll();
+      await runCheck({ intent: 'success', text: t('reverted', { n }) });
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorMessage(e, lang) });
+      setRevertCount(await host.revertLogSize().catch(() => 0));
+      setBusy(null);
+    }
+    noticeRef.current?.focus();
+  }, [host, runCheck, t, lang, setBusy]);
+
+  const selectCell = useCallback(
+    async (sheet: string, cell: string) => {
+      try {
+        await host.selectCell(sheet, cell);
+      } catch (e) {
+        setNotice({ intent: 'error', text: errorMessage(e, lang) });
+      }
+    },
+    [host, lang],
+  );
+
+  const saveSettings = useCallback(
+    async (next: LakipSettings) => {
+      setSettings(next);
+      try {
+        await host.saveSettings(next);
+      } catch (e) {
+        const detail = e instanceof Error ? e.message : String(e);
+        setNotice({ intent: 'warning', text: t('errSettingsSave', { detail }) });
+      }
+    },
+    [host, t],
+  );
+
+  const pickNarrative = useCallback(
+    async (file: File) => {
+      setBusy({ key: 'readingNarrative' });
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const { readNarrativeBuffer } = await loadEngine();
+        const source = await readNarrativeBuffer(bytes, file.name);
+        setNarrative({ source, fileName: file.name });
+        if (!resultRef.current) setNotice(null);
+      } catch (e) {
+        setNotice({ intent: 'error', text: errorMessage(e, lang) });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [lang, setBusy],
+  );
+
+  const fixIndex = useMemo(() => (result ? editsByFinding(result.plan) : new Map<string, CellEdit>()), [result]);
+  const counts = useMemo(() => countBySeverity(result?.report.findings ?? []), [result]);
+  const isBusy = busy !== null;
+  // Controls look disabled only when the work takes long enough to notice; clicks meanwhile are ignored.
+  const showBusy = useDelayedFlag(isBusy, 300);
+
+  return (
+    <main className={styles.root} aria-busy={isBusy} lang={lang}>
+      <Header t={t} workbook={workbook} settingsOpen={showSettings} onToggleSettings={() => setShowSettings((v) => !v)} />
+      {showSettings && (
+        <SettingsPanel t={t} settings={settings} langPref={langPref} disabled={showBusy} onSave={unlessBusy(saveSettings)} onLangPrefChange={onLangPrefChange} />
+      )}
+      <NarrativePicker t={t} narrative={narrative ? { name: narrative.fileName, paragraphs: narrative.source.paragraphs.length } : null} disabled={showBusy} onPick={unlessBusy(pickNarrative)} onRemove={unlessBusy(() => setNarrative(null))} />
+      <CheckBar t={t} checked={result !== null} disabled={showBusy} onCheck={unlessBusy(() => runCheck())} />
+      <BusyIndicator t={t} busy={busy} />
+      <NoticeBar t={t} notice={notice} ref={noticeRef} onDismiss={() => setNotice(null)} />
+      {!result && !isBusy && !notice && <p>{t('intro')}</p>}
+      {result && (
+        <Suspense fallback={<Spinner size="small" />}>
+          <ResultsView
+            t={t}
+            lang={lang}
+            result={result}
+            counts={counts}
+            fixIndex={fixIndex}
+            revertCount={revertCount}
+            disabled={showBusy}
+            fixAllOpen={fixAllOpen}
+            onFixAll={unlessBusy(() => setFixAllOpen(true))}
+            onFixAllCancel={() => setFixAllOpen(false)}
+            onFixAllApply={unlessBusy(() => {
+              setFixAllOpen(false);
+              return applyEdits(result.plan.edits);
+            })}
+            onRevert={unlessBusy(revertAll)}
+            onSelect={(sheet, cell) => void selectCell(sheet, cell)}
+            onApply={unlessBusy((edit: CellEdit) => applyEdits([edit]))}
+          />
+        </Suspense>
+      )}
+    </main>
+  );
+}
+
+function safeStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+

@@ -1,0 +1,172 @@
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Open16Regular, Wrench16Regular } from '@fluentui/react-icons';
+import { useId, useState } from 'react';
+import type { CellEdit } from '../../core/fixes/types';
+import type { Finding, Lang } from '../../core/findings';
+import { cellRef } from '../findingGroups';
+import { SEVERITY_KEY, type Translate } from '../i18n';
+import { EditPreview } from './EditPreview';
+import { SeverityIcon } from './SeverityIcon';
+
+const useStyles = makeStyles({
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingBottom: '6px',
+    minWidth: 0,
+  },
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    width: '100%',
+    minWidth: 0,
+    textAlign: 'start',
+    padding: '6px 6px',
+    margin: 0,
+    border: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    fontFamily: 'inherit',
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':active': { backgroundColor: tokens.colorSubtleBackgroundPressed },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  static: { cursor: 'default', ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
+  head: { display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap', minWidth: 0 },
+  word: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, letterSpacing: '0.02em' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorBrandForeground1 },
+  cell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  message: { whiteSpace: 'pre-line', overflowWrap: 'anywhere', wordBreak: 'break-word' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '6px', paddingLeft: '6px' },
+  action: { maxWidth: '100%', minWidth: 0, height: 'auto', minHeight: '24px', textAlign: 'start' },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    margin: '0 6px',
+    padding: '8px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorBrandStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  panelHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  panelActions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+});
+
+export function FindingItem(props: {
+  t: Translate;
+  lang: Lang;
+  finding: Finding;
+  edit: CellEdit | undefined;
+  disabled: boolean;
+  onSelect(sheet: string, cell: string): void;
+  onApply(edit: CellEdit): void;
+}) {
+  const { t, finding: f, edit } = props;
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const fromFile = f.source !== undefined;
+  const place = fromFile ? `${f.source!.file} ¶${f.source!.paragraph}` : f.cell;
+  const ref = cellRef(f.sheet, f.cell);
+  const head = (
+    <span className={styles.head}>
+      <SeverityIcon severity={f.severity} />
+      <span className={mergeClasses(styles.word, styles[f.severity])}>{t(SEVERITY_KEY[f.severity])}</span>
+      <span className={styles.cell}>{place}</span>
+    </span>
+  );
+  const body = (
+    <span className={styles.message} data-testid="finding-message">
+      {f.message}
+    </span>
+  );
+  return (
+    <li
+      className={styles.item}
+      data-testid="finding"
+      data-severity={f.severity}
+      data-code={f.code}
+      data-sheet={f.sheet}
+      data-cell={f.cell}
+    >
+      {fromFile ? (
+        <div className={mergeClasses(styles.main, styles.static)}>
+          {head}
+          {body}
+        </div>
+      ) : (
+        <button type="button" className={styles.main} title={t('selectCellHint', { ref })} onClick={() => props.onSelect(f.sheet, f.cell)} data-testid="finding-select">
+          {head}
+          {body}
+        </button>
+      )}
+      {(f.related || edit) && (
+        <div className={styles.actions}>
+          {f.related && (
+            <Button
+              size="small"
+              appearance="subtle"
+              className={styles.action}
+              icon={<Open16Regular />}
+              onClick={() => props.onSelect(f.related!.sheet, f.related!.cell)}
+              aria-label={t('openRelated', { ref: cellRef(f.related.sheet, f.related.cell) })}
+              data-testid="open-related"
+            >
+              {t('openRelatedShort')} {cellRef(f.related.sheet, f.related.cell)}
+            </Button>
+          )}
+          {edit && (
+            <Button
+              size="small"
+              appearance={open ? 'primary' : 'secondary'}
+              className={styles.action}
+              icon={<Wrench16Regular />}
+              aria-expanded={open}
+              aria-controls={panelId}
+              aria-label={t('fixLabel', { ref })}
+              disabled={props.disabled}
+              onClick={() => setOpen((v) => !v)}
+              data-testid="fix"
+            >
+              {t('fix')}
+            </Button>
+          )}
+        </div>
+      )}
+      {edit && open && (
+        <div id={panelId} className={styles.panel} role="region" aria-label={t('fixPreviewHeading', { ref })} data-testid="fix-panel">
+          <h5 className={styles.panelHeading}>{t('fixPreviewHeading', { ref })}</h5>
+          <EditPreview t={t} lang={props.lang} edit={edit} />
+          <div className={styles.panelActions}>
+            <Button
+              appearance="primary"
+              size="small"
+              disabled={props.disabled}
+              aria-label={t('applyLabel', { ref })}
+              onClick={() => {
+                setOpen(false);
+                props.onApply(edit);
+              }}
+              data-testid="apply"
+            >
+              {t('apply')}
+            </Button>
+            <Button size="small" onClick={() => setOpen(false)}>
+              {t('cancel')}
+            </Button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}

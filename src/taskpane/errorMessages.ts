@@ -1,0 +1,63 @@
+/**
+ * Any error the pane can meet -> one clear sentence in the UI language that
+ * says what happened and what to do. Pure (no DOM).
+ */
+import { HostError } from '../host/types';
+import { isNarrativeReadError, narrativeErrorMessage, type NarrativeReadError } from '../io/narrativeErrors';
+import { readErrorMessage, WorkbookReadError } from '../xlsx/errors';
+import type { Lang } from '../core/findings';
+import { cellRef } from './findingGroups';
+import { t } from './i18n';
+
+function isHostError(e: unknown): e is HostError {
+  return e instanceof HostError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'HostError' && typeof (e as { code?: unknown }).code === 'string');
+}
+
+function place(e: HostError, lang: Lang): string {
+  const d = e.detail ?? {};
+  if (d.sheet && d.address) return cellRef(d.sheet, d.address);
+  if (d.address) return d.address;
+  if (d.sheet) return lang === 'id' ? `lembar "${d.sheet}"` : `sheet "${d.sheet}"`;
+  return lang === 'id' ? 'sel itu' : 'that cell';
+}
+
+export function hostErrorMessage(e: HostError, lang: Lang): string {
+  switch (e.code) {
+    case 'protected-sheet':
+      return e.detail?.sheet ? t(lang, 'errProtectedSheet', { sheet: e.detail.sheet }) : t(lang, 'errProtectedSheetUnknown');
+    case 'cell-editing':
+      return t(lang, 'errCellEditing');
+    case 'write-failed':
+      return t(lang, 'errWriteFailed', { ref: place(e, lang) });
+    case 'read-failed':
+      return t(lang, 'errReadFailed');
+    case 'changed-since-check':
+      return t(lang, 'errChangedSinceCheck', { ref: place(e, lang) });
+    case 'nothing-to-revert':
+      return t(lang, 'errNothingToRevert');
+    case 'too-large':
+      return t(lang, 'errTooLarge');
+    default:
+      return t(lang, 'errUnexpected', { detail: String((e as { code?: unknown }).code) });
+  }
+}
+
+function detailOf(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  return String(e);
+}
+
+/** The message for anything thrown by the host, the readers or the engine. */
+export function errorMessage(e: unknown, lang: Lang): string {
+  if (isHostError(e)) return hostErrorMessage(e, lang);
+  if (e instanceof WorkbookReadError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'WorkbookReadError')) {
+    return readErrorMessage(e as WorkbookReadError, lang);
+  }
+  if (isNarrativeReadError(e)) return narrativeErrorMessage(e as NarrativeReadError, lang);
+  return t(lang, 'errUnexpected', { detail: detailOf(e) });
+}
+
+/** True when the error means the workbook moved on and the pane should check it again. */
+export function needsRecheck(e: unknown): boolean {
+  return isHostError(e) && e.code === 'changed-since-check';
+}

@@ -1,0 +1,262 @@
+/**
+ * Every string the task pane, the ribbon command and the preview show
+ * themselves, in Bahasa Indonesia (default) and English. Finding messages come
+ * already localised from the engine; file-read errors from the readers.
+ *
+ * Placeholders: `{name}` is replaced by params.name; `{n|finding|findings}`
+ * picks the singular when params.n is 1 (only English needs it).
+ *
+ * Pure: no DOM, so unit tests can check every key has both languages.
+ */
+import type { Lang, Severity } from '../core/findings';
+import type { TableKind } from '../core/model';
+
+export type { Lang };
+
+export const STRINGS = {
+  // Header and the check button
+  appTitle: { id: 'Pemeriksa Tabel LAKIP', en: 'LAKIP Table Checker' },
+  checkWorkbook: { id: 'Periksa buku kerja', en: 'Check workbook' },
+  checkAgain: { id: 'Periksa ulang', en: 'Check again' },
+  workbookLabel: { id: 'Buku kerja: {name}', en: 'Workbook: {name}' },
+  intro: {
+    id: 'Tekan "Periksa buku kerja" untuk mengenali tabel PMKS, SPM, anggaran, belanja, IKU dan tabel jumlah, lalu menghitung ulang setiap total dan persentase.',
+    en: 'Press "Check workbook" to recognise the PMKS, SPM, budget, spending, IKU and count tables and recompute every total and percentage.',
+  },
+  readingProgress: { id: 'Membaca lembar {done} dari {total}…', en: 'Reading sheet {done} of {total}…' },
+  reading: { id: 'Membaca buku kerja…', en: 'Reading the workbook…' },
+  loadingEngine: { id: 'Menyiapkan pemeriksa…', en: 'Preparing the checker…' },
+  analyzing: { id: 'Memeriksa tabel…', en: 'Checking the tables…' },
+  applying: { id: 'Menerapkan perbaikan…', en: 'Applying fixes…' },
+  reverting: { id: 'Membatalkan perbaikan…', en: 'Undoing fixes…' },
+  readingNarrative: { id: 'Membaca berkas narasi…', en: 'Reading the narrative file…' },
+  checkedAt: { id: 'Diperiksa pukul {time}', en: 'Checked at {time}' },
+
+  // Summary
+  summaryHeading: { id: 'Ringkasan', en: 'Summary' },
+  severityError: { id: 'GALAT', en: 'ERROR' },
+  severityWarning: { id: 'PERINGATAN', en: 'WARNING' },
+  severityInfo: { id: 'INFO', en: 'INFO' },
+  countError: { id: '{n} galat', en: '{n} {n|error|errors}' },
+  countWarning: { id: '{n} peringatan', en: '{n} {n|warning|warnings}' },
+  countInfo: { id: '{n} info', en: '{n} info' },
+  noFindings: { id: 'Tidak ada temuan. Semua total dan persentase yang diperiksa sesuai.', en: 'No findings. Every total and percentage checked agrees.' },
+  tablesHeading: { id: 'Tabel yang dikenali ({n})', en: 'Recognised {n|table|tables} ({n})' },
+  noTables: {
+    id: 'Tidak ada tabel LAKIP yang dikenali. Pastikan judul kolom (mis. "Jenis PMKS", "Anggaran", "Realisasi", "Target") ada di atas angka-angkanya.',
+    en: 'No LAKIP table recognised. Make sure the column headers (e.g. "Jenis PMKS", "Anggaran", "Realisasi", "Target") sit above the figures.',
+  },
+  sheetsWithoutTables: { id: 'Lembar tanpa tabel: {names}', en: 'Sheets without a table: {names}' },
+  kindPmks: { id: 'Tabel PMKS', en: 'PMKS table' },
+  kindSpm: { id: 'Tabel SPM', en: 'SPM table' },
+  kindBudget: { id: 'Tabel anggaran (APBN/APBD)', en: 'Budget table (APBN/APBD)' },
+  kindBelanja: { id: 'Tabel belanja per kode rekening', en: 'Spending by account code (kode rekening)' },
+  kindIku: { id: 'Tabel IKU/capaian', en: 'IKU/achievement table' },
+  kindCount: { id: 'Tabel jumlah', en: 'Count table' },
+
+  // Findings list
+  findingsHeading: { id: 'Temuan ({n})', en: '{n|Finding|Findings} ({n})' },
+  filterLabel: { id: 'Saring temuan', en: 'Filter findings' },
+  filterSeverity: { id: 'Tampilkan {severity}', en: 'Show {severity}' },
+  searchPlaceholder: { id: 'Cari sel, lembar atau kata…', en: 'Search cell, sheet or words…' },
+  searchLabel: { id: 'Cari temuan', en: 'Search findings' },
+  shownOf: { id: 'Menampilkan {shown} dari {total} temuan', en: 'Showing {shown} of {total} findings' },
+  noneMatch: { id: 'Tidak ada temuan yang cocok dengan saringan.', en: 'No findings match the filter.' },
+  clearFilter: { id: 'Hapus saringan', en: 'Clear filter' },
+  sheetGroup: { id: 'Lembar "{sheet}"', en: 'Sheet "{sheet}"' },
+  tableGroup: { id: '{kind} {range}', en: '{kind} {range}' },
+  outsideTables: { id: 'Di luar tabel', en: 'Outside the tables' },
+  narrativeSheetGroup: { id: 'Narasi di lembar "{name}"', en: 'Narrative in sheet "{name}"' },
+  narrativeFileGroup: { id: 'Narasi "{name}"', en: 'Narrative "{name}"' },
+  unlinkedToggleShow: { id: 'Tampilkan {n} paragraf yang angkanya tidak diperiksa', en: 'Show {n} {n|paragraph|paragraphs} whose figures were not checked' },
+  unlinkedToggleHide: { id: 'Sembunyikan paragraf yang angkanya tidak diperiksa', en: 'Hide the paragraphs whose figures were not checked' },
+  selectCellHint: { id: 'Pilih sel {ref}', en: 'Select cell {ref}' },
+  paragraphPlace: { id: '¶{n}', en: '¶{n}' },
+  openRelated: { id: 'Buka sel tabel {ref}', en: 'Open table cell {ref}' },
+  openRelatedShort: { id: 'buka sel tabel', en: 'open table cell' },
+  selectFailed: { id: 'Sel {ref} tidak dapat dipilih: {detail}', en: 'Cell {ref} could not be selected: {detail}' },
+
+  // Fixes
+  fix: { id: 'Perbaiki', en: 'Fix' },
+  fixLabel: { id: 'Perbaiki sel {ref}', en: 'Fix cell {ref}' },
+  fixPreviewHeading: { id: 'Perbaikan untuk {ref}', en: 'Fix for {ref}' },
+  before: { id: 'Sebelum', en: 'Before' },
+  after: { id: 'Sesudah', en: 'After' },
+  valueLabel: { id: 'Isi', en: 'Content' },
+  formatLabel: { id: 'Format angka', en: 'Number format' },
+  emptyCell: { id: '(kosong)', en: '(empty)' },
+  textValue: { id: '"{text}" (teks)', en: '"{text}" (text)' },
+  apply: { id: 'Terapkan', en: 'Apply' },
+  applyLabel: { id: 'Terapkan perbaikan pada {ref}', en: 'Apply the fix to {ref}' },
+  cancel: { id: 'Batal', en: 'Cancel' },
+  close: { id: 'Tutup', en: 'Close' },
+  fixAll: { id: 'Perbaiki semua ({n})', en: 'Fix all ({n})' },
+  fixAllTitle: { id: 'Perbaiki {n} sel', en: 'Fix {n} {n|cell|cells}' },
+  fixAllIntro: {
+    id: 'Sel berikut akan diubah sekaligus. Semua perubahan dicatat sehingga dapat dibatalkan dengan "Batalkan perbaikan".',
+    en: 'These cells will be changed in one go. Every change is recorded so it can be undone with "Undo fixes".',
+  },
+  fixAllApply: { id: 'Terapkan semua ({n})', en: 'Apply all ({n})' },
+  fixSkipped: { id: '{n} perbaikan dilewati karena selnya sudah diperbaiki oleh temuan lain.', en: '{n} {n|fix was|fixes were} skipped because another finding already fixes the cell.' },
+  fixUnavailable: { id: 'Perbaikan otomatis tidak tersedia untuk sel ini; ubah secara manual.', en: 'No automatic fix for this cell; change it by hand.' },
+  applied: { id: '{n} sel diperbaiki. Buku kerja diperiksa ulang.', en: '{n} {n|cell|cells} fixed. The workbook was checked again.' },
+  revert: { id: 'Batalkan perbaikan ({n} sel)', en: 'Undo fixes ({n} {n|cell|cells})' },
+  reverted: { id: '{n} sel dikembalikan seperti semula. Buku kerja diperiksa ulang.', en: '{n} {n|cell was|cells were} restored. The workbook was checked again.' },
+
+  // Settings
+  settings: { id: 'Pengaturan', en: 'Settings' },
+  settingsShow: { id: 'Tampilkan pengaturan', en: 'Show settings' },
+  settingsHide: { id: 'Sembunyikan pengaturan', en: 'Hide settings' },
+  scaleLabel: { id: 'Skala predikat', en: 'Predikat scale' },
+  scaleWorkbook: { id: 'Ikuti lembar skala di buku kerja / bawaan', en: 'Follow the workbook’s scale sheet / default' },
+  scaleNtt: { id: 'NTT (4 predikat)', en: 'NTT (4 predikat)' },
+  scaleFlotim: { id: 'Flores Timur (5 predikat)', en: 'Flores Timur (5 predikat)' },
+  scalePermenpan: { id: 'PermenPAN (5 predikat)', en: 'PermenPAN (5 predikat)' },
+  markerLabel: { id: 'Teks "Kewenangan Pusat"', en: '"Kewenangan Pusat" marker text' },
+  markerHint: {
+    id: 'Ditulis menggantikan #DIV/0! untuk urusan kewenangan pusat.',
+    en: 'Written instead of #DIV/0! for matters of the central government.',
+  },
+  languageLabel: { id: 'Bahasa', en: 'Language' },
+  languageAuto: { id: 'Otomatis (ikuti Office)', en: 'Automatic (follow Office)' },
+  languageId: { id: 'Bahasa Indonesia', en: 'Bahasa Indonesia' },
+  languageEn: { id: 'English', en: 'English' },
+  settingsSaved: { id: 'Pengaturan disimpan di buku kerja.', en: 'Settings saved in the workbook.' },
+  settingsNote: {
+    id: 'Skala dan teks penanda disimpan di buku kerja; bahasa disimpan di komputer ini.',
+    en: 'The scale and marker text are saved in the workbook; the language on this computer.',
+  },
+  save: { id: 'Simpan', en: 'Save' },
+
+  // Narrative file
+  narrativeHeading: { id: 'Narasi laporan', en: 'Report narrative' },
+  narrativePick: { id: 'Pilih narasi (.docx/.txt)', en: 'Choose narrative (.docx/.txt)' },
+  narrativePickLabel: { id: 'Pilih berkas narasi laporan (.docx atau .txt) untuk dicocokkan dengan tabel', en: 'Choose the report narrative file (.docx or .txt) to compare with the tables' },
+  narrativeRemove: { id: 'Hapus narasi {name}', en: 'Remove narrative {name}' },
+  narrativeInfo: { id: '{n} paragraf', en: '{n} {n|paragraph|paragraphs}' },
+  narrativeHint: {
+    id: 'Teks di buku kerja (mis. lembar "Narasi") selalu ikut diperiksa.',
+    en: 'Text in the workbook (e.g. a "Narasi" sheet) is always checked too.',
+  },
+
+  // Ribbon command
+  ribbonResult: { id: 'Pemeriksaan dari pita: {errors} galat, {warnings} peringatan, {infos} info.', en: 'Check from the ribbon: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} info.' },
+  ribbonNone: { id: 'Pemeriksaan dari pita: tidak ada temuan.', en: 'Check from the ribbon: no findings.' },
+  dismiss: { id: 'Tutup pesan', en: 'Dismiss' },
+
+  // Host errors: what happened, that nothing changed, what to do.
+  errProtectedSheet: {
+    id: 'Lembar "{sheet}" diproteksi. Buka proteksi (Tinjau > Buka Proteksi Lembar) lalu coba lagi. Tidak ada sel yang diubah.',
+    en: 'Sheet "{sheet}" is protected. Unprotect it (Review > Unprotect Sheet) and try again. No cell was changed.',
+  },
+  errProtectedSheetUnknown: {
+    id: 'Lembar yang akan diubah diproteksi. Buka proteksi (Tinjau > Buka Proteksi Lembar) lalu coba lagi. Tidak ada sel yang diubah.',
+    en: 'A sheet to be changed is protected. Unprotect it (Review > Unprotect Sheet) and try again. No cell was changed.',
+  },
+  errCellEditing: {
+    id: 'Excel sedang menyunting sebuah sel. Tekan Enter atau Esc di lembar kerja untuk menyelesaikannya, lalu coba lagi. Tidak ada sel yang diubah.',
+    en: 'Excel is in cell-edit mode. Press Enter or Esc in the sheet to finish editing, then try again. No cell was changed.',
+  },
+  errWriteFailed: {
+    id: 'Excel tidak dapat menulis ke {ref}. Tidak ada sel yang diubah. Coba lagi; jika tetap gagal, simpan buku kerja, tutup, buka kembali lalu coba lagi.',
+    en: 'Excel could not write to {ref}. No cell was changed. Try again; if it still fails, save the workbook, close and reopen it, and try again.',
+  },
+  errReadFailed: {
+    id: 'Buku kerja tidak dapat dibaca. Tutup dialog atau mode sunting yang terbuka di Excel, lalu tekan "Periksa buku kerja" lagi.',
+    en: 'The workbook could not be read. Close any open dialog or cell edit in Excel, then press "Check workbook" again.',
+  },
+  errChangedSinceCheck: {
+    id: 'Sel {ref} sudah berubah sejak pemeriksaan terakhir, jadi perbaikan tidak diterapkan. Tidak ada sel yang diubah. Buku kerja diperiksa ulang; tinjau temuannya lalu coba lagi.',
+    en: 'Cell {ref} changed since the last check, so the fix was not applied. No cell was changed. The workbook was checked again; review the findings and try again.',
+  },
+  errNothingToRevert: {
+    id: 'Tidak ada perbaikan yang dapat dibatalkan (catatan perbaikan kosong). Gunakan Urungkan (Ctrl+Z) di Excel untuk perubahan lain.',
+    en: 'There are no fixes to undo (the fix log is empty). Use Undo (Ctrl+Z) in Excel for other changes.',
+  },
+  errTooLarge: {
+    id: 'Buku kerja terlalu besar untuk diperiksa di panel ini. Pindahkan tabel LAKIP ke buku kerja tersendiri atau hapus lembar yang tidak diperlukan, lalu coba lagi.',
+    en: 'The workbook is too large to check in this pane. Move the LAKIP tables into a workbook of their own or remove sheets that are not needed, then try again.',
+  },
+  errUnexpected: {
+    id: 'Terjadi kesalahan yang tidak terduga ({detail}). Tidak ada sel yang diubah oleh pemeriksa. Coba lagi; jika terulang, laporkan kepada pengembang.',
+    en: 'An unexpected error occurred ({detail}). The checker changed no cell. Try again; if it happens again, report it to the developers.',
+  },
+  errEngineLoad: {
+    id: 'Bagian pemeriksa tidak dapat dimuat ({detail}). Tutup lalu buka kembali panel ini.',
+    en: 'The checker could not be loaded ({detail}). Close and reopen this pane.',
+  },
+  errSettingsSave: {
+    id: 'Pengaturan tidak dapat disimpan di buku kerja ({detail}). Pengaturan tetap dipakai sampai panel ditutup.',
+    en: 'The settings could not be saved in the workbook ({detail}). They stay in use until the pane is closed.',
+  },
+
+  // Preview (a browser page, no Excel)
+  previewTitle: { id: 'Pratinjau tanpa Excel', en: 'Preview without Excel' },
+  previewNote: {
+    id: 'Pratinjau ini membuka berkas di peramban Anda; tidak ada yang dikirim ke mana pun.',
+    en: 'This preview opens files in your browser; nothing is sent anywhere.',
+  },
+  sampleLabel: { id: 'Contoh', en: 'Sample' },
+  sampleNtt: { id: 'Dinsos NTT 2021', en: 'Dinsos NTT 2021' },
+  sampleFlotim: { id: 'Dinsos Flores Timur 2020', en: 'Dinsos Flores Timur 2020' },
+  openXlsx: { id: 'Buka berkas .xlsx', en: 'Open .xlsx file' },
+  openXlsxLabel: { id: 'Buka berkas buku kerja .xlsx dari komputer Anda', en: 'Open an .xlsx workbook from your computer' },
+  openingWorkbook: { id: 'Membuka {name}…', en: 'Opening {name}…' },
+  sheetTabs: { id: 'Lembar', en: 'Sheets' },
+  gridLabel: { id: 'Isi lembar "{sheet}" (hanya baca)', en: 'Contents of sheet "{sheet}" (read-only)' },
+  emptySheet: { id: 'Lembar ini kosong.', en: 'This sheet is empty.' },
+  chartSheet: { id: 'Lembar grafik: tidak ada sel.', en: 'Chart sheet: no cells.' },
+  selectedCell: { id: 'Sel terpilih: {ref}', en: 'Selected cell: {ref}' },
+  sampleLoadFailed: {
+    id: 'Contoh "{name}" tidak dapat dimuat ({detail}). Muat ulang halaman ini.',
+    en: 'Sample "{name}" could not be loaded ({detail}). Reload this page.',
+  },
+} as const satisfies Record<string, { id: string; en: string }>;
+
+export type StringKey = keyof typeof STRINGS;
+
+export type Params = Record<string, string | number>;
+
+/** Fill `{name}` and `{n|one|many}` placeholders. */
+export function format(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (whole, name: string, one?: string, many?: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    if (one !== undefined && many !== undefined) return Number(v) === 1 ? one : many;
+    return String(v);
+  });
+}
+
+export function t(lang: Lang, key: StringKey, params?: Params): string {
+  return format(STRINGS[key][lang], params);
+}
+
+/** A translator bound to one language, as the components use it. */
+export type Translate = (key: StringKey, params?: Params) => string;
+
+export function translator(lang: Lang): Translate {
+  return (key, params) => t(lang, key, params);
+}
+
+export const SEVERITY_KEY: Record<Severity, StringKey> = {
+  error: 'severityError',
+  warning: 'severityWarning',
+  info: 'severityInfo',
+};
+
+export const KIND_KEY: Record<TableKind, StringKey> = {
+  pmks: 'kindPmks',
+  spm: 'kindSpm',
+  budget: 'kindBudget',
+  belanja: 'kindBelanja',
+  iku: 'kindIku',
+  count: 'kindCount',
+};
+
+/** 'id' for Indonesian (and its BCP 47 variants), 'en' for every English variant, else the fallback. */
+export function langFromTag(tag: string | undefined | null, fallback: Lang = 'id'): Lang {
+  const t = (tag ?? '').trim().toLowerCase();
+  if (t.startsWith('en')) return 'en';
+  if (t.startsWith('id') || t.startsWith('in')) return 'id';
+  return fallback;
+}

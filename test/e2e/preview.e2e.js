@@ -1,0 +1,488 @@
+#!/usr/bin/env node
+/**
+ * End-to-end test of the browser preview (dist-web/preview.html), driven in
+ * Debian's Chromium with playwright-core at a task pane's width (320 px).
+ *
+ * Expects `npm run build` (dist-web/) and `npm run build:cli` (dist/, the
+ * engine compiled for Node) first; `npm run test:e2e` does both. The expected
+ * counts come from the engine itself on the same file, never hard-coded.
+ *
+ * Fails on any network request that is not to the local server, on any page
+ * error or CSP violation. Writes screenshots to docs/screenshots/.
+ * Prints `e2e: N passed, M failed` and exits non-zero on failure.
+ *
+ * Env: CHROMIUM (default /usr/bin/chromium), E2E_HEADED=1, E2E_ONLY=<substring of step names>.
+ */
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const assert = require('assert/strict');
+const { chromium } = require('playwright-core');
+const { startServer } = require('../../scripts/serve-web.js');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST_WEB = path.join(ROOT, 'dist-web');
+const DIST = path.join(ROOT, 'dist');
+const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SAMPLE = path.join(ROOT, 'examples', 'dinsos-ntt-2021.xlsx');
+const NARRATIVE = path.join(ROOT, 'examples', 'laporan-ntt-2021.docx');
+const STEP_TIMEOUT = 30_000;
+
+// ---------------------------------------------------------------------------
+// The engine in Node, on the same file: what the pane must show.
+
+function engine() {
+  for (const f of ['xlsx/fromBuffer.js', 'xlsx/formatText.js', 'core/analyze.js', 'core/fixes/plan.js', 'core/fixes/applyToSnapshot.js', 'io/narrativeBuffer.js']) {
+    if (!fs.existsSync(path.join(DIST, f))) throw new Error(`dist/${f} missing: run "npm run build:cli" first`);
+  }
+  return {
+    ...require(path.join(DIST, 'xlsx/fromBuffer.js')),
+    ...require(path.join(DIST, 'xlsx/formatText.js')),
+    ...require(path.join(DIST, 'core/analyze.js')),
+    ...require(path.join(DIST, 'core/fixes/plan.js')),
+    ...require(path.join(DIST, 'core/fixes/applyToSnapshot.js')),
+    ...require(path.join(DIST, 'io/narrativeBuffer.js')),
+  };
+}
+
+const E = engine();
+
+function counts(findings) {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+/** What PreviewHost.applyEdits does: applyToSnapshot, then the written cells' text as the xlsx formatter shows it. */
+function applyLikePreview(snapshot, edits) {
+  const next = E.applyToSnapshot(snapshot, edits);
+  for (const e of edits) {
+    const sheet = next.sheets.find((s) => s.name === e.sheet);
+    const m = /^([A-Z]+)(\d+)$/.exec(e.address);
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    const r = Number(m[2]) - 1 - sheet.origin.row;
+    const c = col - 1 - sheet.origin.col;
+    sheet.text[r][c] = E.displayText(sheet.values[r][c], sheet.valueTypes[r][c], sheet.numberFormat[r][c]);
+  }
+  return next;
+}
+
+const isUnlinked = (f) => f.code === 'narrative-unlinked' && f.severity === 'info';
+
+// ---------------------------------------------------------------------------
+// A tiny runner.
+
+const results = [];
+async function step(name, fn) {
+  if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) return;
+  const t0 = Date.now();
+  try {
+    await Promise.race([fn(), new Promise((_, rej) => setTimeout(() => rej(new Error(`timed out after ${STEP_TIMEOUT} ms`)), STEP_TIMEOUT))]);
+    results.push({ name, ok: true });
+    console.log(`  ok    ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false, error: e });
+    console.log(`  FAIL  ${name}\n        ${String(e && e.stack ? e.stack : e).split('\n').slice(0, 6).join('\n        ')}`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Page helpers.
+
+async function idle(page) {
+  await page.locator('main[aria-busy="false"]').waitFor({ timeout: 20_000 });
+}
+
+async function shownCounts(page) {
+  const get = async (s) => Number(await page.getByTestId(`count-${s}`).getAttribute('data-count'));
+  return { error: await get('error'), warning: await get('warning'), info: await get('info') };
+}
+
+async function runCheck(page) {
+  await page.getByTestId('check').click();
+  await page.getByTestId('summary').waitFor();
+  await idle(page);
+}
+
+function finding(page, sheet, cell, code) {
+  let sel = `[data-testid="finding"][data-sheet="${sheet}"][data-cell="${cell}"]`;
+  if (code) sel += `[data-code="${code}"]`;
+  return page.locator(sel);
+}
+
+async function selectedCell(page) {
+  const td = page.locator('[data-testid="grid"] td[data-selected="true"]');
+  await td.waitFor({ timeout: 5000 });
+  const sheet = await page.locator('[data-testid="grid"] table').getAttribute('data-sheet');
+  return { sheet, cell: await td.getAttribute('data-cell'), text: (await td.textContent()) ?? '' };
+}
+
+async function gridCellText(page, sheet, cell) {
+  await showSheet(page, sheet);
+  return (await page.locator(`[data-testid="grid"] table[data-sheet="${sheet}"] td[data-cell="${cell}"]`).textContent()) ?? '';
+}
+
+async function showSheet(page, sheet) {
+  await page.locator(`[data-testid="sheet-tab"][data-sheet="${sheet}"]`).click();
+  await page.locator(`[data-testid="grid"] table[data-sheet="${sheet}"]`).waitFor();
+}
+
+/** Every cell text of a sheet's grid, address -> text. */
+async function gridTexts(page, sheet) {
+  await showSheet(page, sheet);
+  return page.$$eval(`[data-testid="grid"] table[data-sheet="${sheet}"] td[data-cell]`, (tds) => Object.fromEntries(tds.map((td) => [td.getAttribute('data-cell'), td.textContent])));
+}
+
+/** Let hover and fade transitions settle so a screenshot shows the resting state. */
+async function settle(page) {
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(400);
+}
+
+async function noHorizontalScroll(page) {
+  const o = await page.evaluate(() => {
+    const pane = document.querySelector('[data-testid="pane"]');
+    return { doc: document.documentElement.scrollWidth, win: window.innerWidth, pane: pane ? pane.scrollWidth : 0, paneClient: pane ? pane.clientWidth : 0 };
+  });
+  assert.ok(o.doc <= o.win, `page scrolls sideways: scrollWidth ${o.doc} > ${o.win}`);
+  assert.ok(o.pane <= o.paneClient + 1, `pane scrolls sideways: ${o.pane} > ${o.paneClient}`);
+}
+
+// ---------------------------------------------------------------------------
+
+async function main() {
+  if (!fs.existsSync(path.join(DIST_WEB, 'preview.html'))) throw new Error('dist-web/preview.html missing: run "npm run build" first');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
+
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const bytes = fs.readFileSync(SAMPLE);
+  const S0 = await E.readWorkbookBuffer(bytes, 'dinsos-ntt-2021.xlsx');
+  const opts = (lang, extra = {}) => ({ lang, pusatMarker: 'Kewenangan Pusat', narratives: [], ...extra });
+  const R0 = E.analyzeWorkbook(S0, opts('id'));
+  const R0en = E.analyzeWorkbook(S0, opts('en'));
+  const plan0 = E.planFixes(S0, R0.findings);
+  const g13 = plan0.edits.find((e) => e.sheet === 'Indikator 1 PMKS' && e.address === 'G13');
+  assert.ok(g13, 'the engine plans a fix for G13');
+  const S1 = applyLikePreview(S0, [g13]);
+  const R1 = E.analyzeWorkbook(S1, opts('id'));
+  const plan1 = E.planFixes(S1, R1.findings);
+  const S2 = applyLikePreview(S1, plan1.edits);
+  const R2 = E.analyzeWorkbook(S2, opts('id'));
+  const narrative = await E.readNarrativeBuffer(fs.readFileSync(NARRATIVE), 'laporan-ntt-2021.docx');
+  const Rn = E.analyzeWorkbook(S0, opts('id', { narratives: [narrative] }));
+  const C0 = counts(R0.findings);
+  console.log(`engine on ${path.basename(SAMPLE)}: ${C0.error} errors, ${C0.warning} warnings, ${C0.info} info; ${plan0.edits.length} fixes`);
+
+  const { server, url } = await startServer({ root: DIST_WEB });
+  const origin = new URL(url).origin;
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakip-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: !process.env.E2E_HEADED,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 320, height: 800 },
+    locale: 'id-ID',
+    serviceWorkers: 'block',
+  });
+  context.setDefaultTimeout(15_000);
+
+  const requests = [];
+  const problems = [];
+  context.on('request', (r) => {
+    let from = '';
+    try {
+      from = r.frame().url();
+    } catch {
+      /* not from a page */
+    }
+    requests.push({ url: r.url(), from });
+  });
+  const watch = (page) => {
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+  };
+  context.on('page', watch);
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  watch(page);
+  const previewUrl = (q = '') => `${url}preview.html${q}`;
+
+  let original = {};
+  const touchedSheets = [...new Set(plan0.edits.map((e) => e.sheet))];
+
+  try {
+    await step('preview opens the NTT sample at 320 px without office.js', async () => {
+      await page.goto(previewUrl('?lang=id'));
+      await page.getByTestId('check').waitFor();
+      assert.equal((await page.getByTestId('check').textContent()).trim(), 'Periksa buku kerja');
+      await page.locator('[data-testid="grid"] table').waitFor();
+      assert.equal(await page.locator('script[src*="office.js"]').count(), 0);
+      await noHorizontalScroll(page);
+      for (const s of touchedSheets) original[s] = await gridTexts(page, s);
+      assert.ok(Object.keys(original['Indikator 1 PMKS']).length > 100, 'grid shows the PMKS sheet');
+    });
+
+    await step('Periksa shows the engine counts and the recognised tables', async () => {
+      await runCheck(page);
+      assert.deepEqual(await shownCounts(page), C0);
+      assert.equal(C0.error, R0.findings.filter((f) => f.severity === 'error').length);
+      const tables = await page.getByTestId('tables').locator('li').allTextContents();
+      assert.equal(tables.length, R0.tables.length);
+      assert.ok(tables[0].includes('Tabel PMKS') && tables[0].includes('A3:J30'), tables[0]);
+      const listed = await page.locator('[data-testid="finding"]').count();
+      const unlinked = R0.findings.filter(isUnlinked).length;
+      assert.equal(listed, R0.findings.length - unlinked, 'every finding listed, unlinked ones collapsed');
+      if (unlinked > 0) {
+        await page.getByTestId('unlinked-toggle').first().click();
+        assert.equal(await page.locator('[data-testid="finding"]').count(), R0.findings.length);
+        await page.getByTestId('unlinked-toggle').first().click();
+      }
+      const messages = new Set(R0.findings.map((f) => f.message));
+      for (const m of await page.getByTestId('finding-message').allTextContents()) assert.ok(messages.has(m), `message from the engine: ${m.slice(0, 60)}`);
+      await noHorizontalScroll(page);
+    });
+
+    await step('severity filter and search narrow the list', async () => {
+      await page.getByTestId('filter-warning').click();
+      await page.getByTestId('filter-info').click();
+      const errorsOnly = R0.findings.filter((f) => f.severity === 'error').length;
+      assert.equal(await page.locator('[data-testid="finding"]').count(), errorsOnly);
+      assert.equal(await page.locator('[data-testid="finding"]:not([data-severity="error"])').count(), 0);
+      await page.getByTestId('filter-warning').click();
+      await page.getByTestId('filter-info').click();
+      await page.getByTestId('search').fill('APBD');
+      const n = await page.locator('[data-testid="finding"]').count();
+      assert.ok(n >= 3 && n < R0.findings.length, `search APBD gives ${n}`);
+      await page.getByTestId('search').fill('');
+    });
+
+    await step('clicking a finding selects its cell in the grid', async () => {
+      const f = R0.findings.find((x) => x.sheet === 'APBD' && x.cell === 'E11');
+      await finding(page, f.sheet, f.cell, f.code).getByTestId('finding-select').click();
+      assert.deepEqual(await selectedCell(page), { sheet: 'APBD', cell: 'E11', text: await gridCellText(page, 'APBD', 'E11') });
+      assert.ok((await page.getByTestId('formula-bar').textContent()).includes('APBD!E11'));
+    });
+
+    await step('Enter and Space on a finding select its cell (keyboard)', async () => {
+      await finding(page, 'Indikator 1 PMKS', 'H8', 'identity-mismatch').getByTestId('finding-select').focus();
+      await page.keyboard.press('Enter');
+      let s = await selectedCell(page);
+      assert.equal(`${s.sheet}!${s.cell}`, 'Indikator 1 PMKS!H8');
+      await finding(page, 'Indikator 2 SPM', 'D8').getByTestId('finding-select').focus();
+      await page.keyboard.press('Space');
+      s = await selectedCell(page);
+      assert.equal(`${s.sheet}!${s.cell}`, 'Indikator 2 SPM!D8');
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.notEqual(outline, 'none', 'focused finding shows a focus outline');
+    });
+
+    await step('a narrative finding offers its paragraph cell and the related table cell', async () => {
+      const f = R0.findings.find((x) => x.code === 'narrative-mismatch' && x.related);
+      const item = finding(page, f.sheet, f.cell, f.code);
+      await item.getByTestId('finding-select').click();
+      let s = await selectedCell(page);
+      assert.equal(`${s.sheet}!${s.cell}`, `${f.sheet}!${f.cell}`);
+      await item.getByTestId('open-related').click();
+      s = await selectedCell(page);
+      assert.equal(`${s.sheet}!${s.cell}`, `${f.related.sheet}!${f.related.cell}`);
+    });
+
+    await step('G13 #DIV/0! fix: preview before -> after, apply, grid shows Kewenangan Pusat', async () => {
+      assert.equal(await gridCellText(page, 'Indikator 1 PMKS', 'G13'), '#DIV/0!');
+      const item = finding(page, 'Indikator 1 PMKS', 'G13', 'division-by-zero');
+      await item.getByTestId('fix').click();
+      const panel = item.getByTestId('fix-panel');
+      const content = await panel.getByTestId('edit-content').textContent();
+      assert.ok(content.includes(g13.before.formula) && content.includes('Kewenangan Pusat'), content);
+      await panel.getByTestId('apply').click();
+      await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
+      await idle(page);
+      assert.equal(await gridCellText(page, 'Indikator 1 PMKS', 'G13'), 'Kewenangan Pusat');
+      assert.deepEqual(await shownCounts(page), counts(R1.findings));
+      assert.equal(await finding(page, 'Indikator 1 PMKS', 'G13', 'division-by-zero').count(), 0);
+      assert.equal((await page.getByTestId('revert').textContent()).trim(), 'Batalkan perbaikan (1 sel)');
+    });
+
+    await step('Perbaiki semua lists every edit first, then applies them in one go', async () => {
+      assert.equal((await page.getByTestId('fix-all').textContent()).trim(), `Perbaiki semua (${plan1.edits.length})`);
+      await page.getByTestId('fix-all').click();
+      const dialog = page.getByTestId('fix-all-dialog');
+      await dialog.waitFor();
+      assert.equal(await dialog.locator('li').count(), plan1.edits.length);
+      await page.waitForTimeout(500); // the dialog's opening animation
+      await page.screenshot({ path: path.join(SHOTS, 'taskpane-id-light-fix-all.png') });
+      await dialog.getByTestId('fix-all-apply').click();
+      await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
+      await idle(page);
+      assert.deepEqual(await shownCounts(page), counts(R2.findings));
+      const revertN = new Set([g13, ...plan1.edits].map((e) => `${e.sheet}!${e.address}`)).size;
+      assert.equal((await page.getByTestId('revert').textContent()).trim(), `Batalkan perbaikan (${revertN} sel)`);
+      assert.equal(await gridCellText(page, 'Indikator 1 PMKS', 'G14'), 'Kewenangan Pusat');
+    });
+
+    await step('Batalkan perbaikan restores every original value in the grid', async () => {
+      await page.getByTestId('revert').click();
+      await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
+      await idle(page);
+      assert.deepEqual(await shownCounts(page), C0);
+      assert.equal(await page.getByTestId('revert').count(), 0);
+      for (const s of touchedSheets) assert.deepEqual(await gridTexts(page, s), original[s], `sheet ${s} back as it was`);
+      assert.equal(await gridCellText(page, 'Indikator 1 PMKS', 'G13'), '#DIV/0!');
+    });
+
+    await step('a narrative .docx is read in the browser and checked with the tables', async () => {
+      await page.getByTestId('narrative-input').setInputFiles(NARRATIVE);
+      await page.getByTestId('narrative-chip').waitFor();
+      assert.ok((await page.getByTestId('narrative-chip').textContent()).includes('laporan-ntt-2021.docx'));
+      await page.waitForFunction(
+        (n) => Number(document.querySelector('[data-testid="count-error"]')?.getAttribute('data-count')) === n,
+        counts(Rn.findings).error,
+      );
+      await idle(page);
+      assert.deepEqual(await shownCounts(page), counts(Rn.findings));
+      await page.getByTestId('narrative-remove').click();
+      await page.getByTestId('narrative-pick').waitFor();
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="count-error"]')?.getAttribute('data-count')) === n, C0.error);
+      await idle(page);
+    });
+
+    await step('switching the language to English relabels the pane and the findings', async () => {
+      await page.getByTestId('settings-toggle').click();
+      await page.getByTestId('language').selectOption('en');
+      await page.waitForFunction(() => document.querySelector('[data-testid="check"]')?.textContent?.trim() === 'Check again');
+      await idle(page);
+      assert.equal((await page.getByTestId('summary').locator('h2').textContent()).trim(), 'Summary');
+      assert.ok((await page.getByTestId('count-error').textContent()).includes('errors'));
+      assert.deepEqual(await shownCounts(page), counts(R0en.findings));
+      const en = new Set(R0en.findings.map((f) => f.message));
+      const shown = await page.getByTestId('finding-message').allTextContents();
+      assert.ok(shown.length > 0 && shown.every((m) => en.has(m)), 'finding messages are the engine’s English ones');
+      assert.ok((await page.locator('[data-testid="finding"][data-severity="error"]').first().textContent()).includes('ERROR'));
+      assert.ok((await page.getByTestId('sheet-tab').first().isVisible()));
+      await page.getByTestId('language').selectOption('auto');
+      await page.getByTestId('settings-toggle').click();
+    });
+
+    await step('taskpane.html and commands.html run under their CSP with office.js (stubbed locally)', async () => {
+      // office.js is answered by this stub through Playwright's router: nothing goes to the network.
+      const stub = `
+        window.__associated = [];
+        var ctx = { workbook: { name: 'Stub.xlsx', load: function () {} }, sync: function () { return Promise.resolve(); } };
+        window.Excel = { run: function (batch) { return batch(ctx); } };
+        window.Office = {
+          HostType: { Excel: 'Excel' },
+          onReady: function (cb) { var info = { host: 'Excel', platform: 'PC' }; setTimeout(function () { cb && cb(info); }, 0); return Promise.resolve(info); },
+          actions: { associate: function (name, fn) { window.__associated.push([name, typeof fn]); } },
+          addin: { showAsTaskpane: function () { return Promise.resolve(); } },
+          context: {
+            displayLanguage: 'id-ID',
+            officeTheme: { bodyBackgroundColor: '#FFFFFF' },
+            requirements: { isSetSupported: function () { return false; } },
+            document: { settings: { get: function () { return null; }, set: function () {}, saveAsync: function (cb) { cb && cb({ status: 'succeeded' }); } } },
+          },
+        };`;
+      const p = await context.newPage();
+      const seen = [];
+      await p.route('**/*', (route) => {
+        const u = route.request().url();
+        seen.push(u);
+        if (u === 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js') return route.fulfill({ status: 200, contentType: 'text/javascript', body: stub });
+        if (u.startsWith(origin + '/')) return route.continue();
+        return route.abort();
+      });
+      await p.goto(`${url}taskpane.html`);
+      await p.getByTestId('check').waitFor();
+      assert.equal((await p.getByTestId('check').textContent()).trim(), 'Periksa buku kerja');
+      await p.getByText('Buku kerja: Stub.xlsx').waitFor();
+      await p.goto(`${url}commands.html`);
+      await p.waitForFunction(() => window.__associated && window.__associated.length > 0);
+      assert.deepEqual(await p.evaluate(() => [window.__associated, typeof window.runCheck]), [[['runCheck', 'function']], 'function']);
+      await p.close();
+      const foreign = seen.filter((u) => !u.startsWith(origin + '/'));
+      assert.deepEqual([...new Set(foreign)], ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+      assert.deepEqual(problems, []);
+    });
+
+    // Screenshots of the pane as it looks in Excel (view=pane), both languages and themes, 320 and 420 px.
+    for (const lang of ['id', 'en']) {
+      for (const theme of ['light', 'dark']) {
+        await step(`screenshots ${lang} ${theme} at 320 and 420 px`, async () => {
+          const p = await context.newPage();
+          await p.emulateMedia({ colorScheme: theme });
+          for (const width of [320, 420]) {
+            await p.setViewportSize({ width, height: 900 });
+            await p.goto(previewUrl(`?lang=${lang}&theme=${theme}&view=pane`));
+            await runCheck(p);
+            assert.equal(await p.locator('[data-theme]').first().getAttribute('data-theme'), theme);
+            await noHorizontalScroll(p);
+            const file = width === 320 ? `taskpane-${lang}-${theme}.png` : `taskpane-${lang}-${theme}-${width}.png`;
+            await settle(p);
+            await p.screenshot({ path: path.join(SHOTS, file) });
+            if (width === 320 && theme === 'light') {
+              // The findings further down, with a fix preview open.
+              const item = finding(p, 'Indikator 1 PMKS', 'G13', 'division-by-zero');
+              await item.getByTestId('fix').click();
+              await item.scrollIntoViewIfNeeded();
+              await p.evaluate(() => window.scrollBy(0, -200));
+              await settle(p);
+              await p.screenshot({ path: path.join(SHOTS, `taskpane-${lang}-${theme}-fix.png`) });
+              await p.getByTestId('settings-toggle').click();
+              await p.evaluate(() => window.scrollTo(0, 0));
+              await settle(p);
+              await p.screenshot({ path: path.join(SHOTS, `taskpane-${lang}-${theme}-settings.png`) });
+            }
+          }
+          await p.close();
+        });
+      }
+    }
+
+    await step('screenshot of the whole preview (grid and pane) at 1100 px', async () => {
+      const p = await context.newPage();
+      await p.emulateMedia({ colorScheme: 'light' });
+      await p.setViewportSize({ width: 1100, height: 700 });
+      await p.goto(previewUrl('?lang=id'));
+      await runCheck(p);
+      await finding(p, 'Indikator 1 PMKS', 'E30').getByTestId('finding-select').click();
+      await selectedCell(p);
+      await settle(p);
+      await p.screenshot({ path: path.join(SHOTS, 'preview-id-light.png') });
+      await p.close();
+    });
+
+    await step('no request left the local server; no page error or CSP violation', async () => {
+      // The only other URL ever asked for is office.js by taskpane.html/commands.html, answered by the stub above.
+      const foreign = requests.filter(
+        (r) =>
+          !r.url.startsWith(origin + '/') &&
+          !r.url.startsWith('data:') &&
+          !(r.url === 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js' && /\/(taskpane|commands)\.html/.test(r.from)),
+      );
+      assert.deepEqual(foreign, [], 'requests to other hosts');
+      assert.ok(!requests.some((r) => r.url.includes('office.js') && r.from.includes('preview.html')), 'the preview never loads office.js');
+      assert.ok(requests.some((r) => r.url.endsWith('/examples/dinsos-ntt-2021.xlsx')), 'the sample came from the local server');
+      assert.deepEqual(problems, []);
+    });
+  } finally {
+    await context.close().catch(() => undefined);
+    server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+main()
+  .catch((e) => {
+    results.push({ name: 'setup', ok: false, error: e });
+    console.log(`  FAIL  setup\n        ${e && e.stack ? e.stack : e}`);
+  })
+  .finally(() => {
+    const passed = results.filter((r) => r.ok).length;
+    const failed = results.length - passed;
+    console.log(`e2e: ${passed} passed, ${failed} failed`);
+    process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+  });

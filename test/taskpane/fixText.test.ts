@@ -1,0 +1,40 @@
+import type { CellEdit } from '../../src/core/fixes/types';
+import type { Finding } from '../../src/core/findings';
+import { describeContent, describeEdit, editFor, editsByFinding } from '../../src/taskpane/fixText';
+
+const edit = (over: Partial<CellEdit> = {}): CellEdit => ({
+  sheet: 'Indikator 1 PMKS',
+  address: 'G13',
+  before: { value: '', formula: '=F13/E13*100', numberFormat: '0.00' },
+  after: { value: 'Kewenangan Pusat', numberFormat: '0.00' },
+  finding: { code: 'division-by-zero', cell: 'G13' },
+  ...over,
+});
+
+describe('fix preview text', () => {
+  test('content: formula, text, number in the UI language, empty', () => {
+    expect(describeContent({ value: '', formula: '=SUM(E4:E29)', numberFormat: 'General' }, 'id')).toBe('=SUM(E4:E29)');
+    expect(describeContent({ value: 'Kewenangan Pusat', numberFormat: '0.00' }, 'id')).toBe('"Kewenangan Pusat" (teks)');
+    expect(describeContent({ value: '1.595', numberFormat: 'General' }, 'en')).toBe('"1.595" (text)');
+    expect(describeContent({ value: 31.58, numberFormat: '0.00' }, 'id')).toBe('31,58');
+    expect(describeContent({ value: 31.58, numberFormat: '0.00' }, 'en')).toBe('31.58');
+    expect(describeContent({ value: '', numberFormat: 'General' }, 'id')).toBe('(kosong)');
+    expect(describeContent({ value: '#DIV/0!', numberFormat: 'General' }, 'id')).toBe('#DIV/0!');
+  });
+
+  test('number format shown only when it changes', () => {
+    expect(describeEdit(edit(), 'id').format.changed).toBe(false);
+    const d = describeEdit(edit({ before: { value: '1.595', numberFormat: 'General' }, after: { value: 1595, numberFormat: '#,##0' } }), 'id');
+    expect(d.format).toEqual({ before: 'General', after: '#,##0', changed: true });
+    expect(d.content).toEqual({ before: '"1.595" (teks)', after: '1595', changed: true });
+  });
+
+  test('each finding with a fix finds its planned edit; narrative findings and others do not', () => {
+    const index = editsByFinding({ edits: [edit()], skipped: [] });
+    const f: Finding = { code: 'division-by-zero', severity: 'warning', sheet: 'Indikator 1 PMKS', cell: 'G13', message: '', fix: { kind: 'set-text', value: 'Kewenangan Pusat' } };
+    expect(editFor(index, f)).toBe(index.values().next().value);
+    expect(editFor(index, { ...f, fix: undefined })).toBeUndefined();
+    expect(editFor(index, { ...f, code: 'error-value' })).toBeUndefined();
+    expect(editFor(index, { ...f, source: { file: 'x.docx', paragraph: 1 } })).toBeUndefined();
+  });
+});

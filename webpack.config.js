@@ -1,0 +1,150 @@
+/* eslint-disable */
+/**
+ * Web build of the add-in: the task pane and the ribbon command for Excel
+ * (office.js from Microsoft's CDN, the only external file) and a browser
+ * preview of the same pane that needs neither Excel nor office.js.
+ *
+ *   npm run build        production build into dist-web/
+ *   npm run build:dev    development build (source maps, no minifying)
+ *   npm run dev-server   https://localhost:3000 with the Office dev certificates
+ *
+ * PRODUCTION_URL=https://lakip.example.go.id/ npm run build
+ *   rewrites every https://localhost:3000/ in the copied manifest.xml.
+ */
+const fs = require('fs');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_ORIGIN = 'https://appsforoffice.microsoft.com';
+
+/**
+ * Content-Security-Policy for a page. Scripts only from this origin (and, for
+ * the Office pages, Microsoft's office.js host, which also serves the script's
+ * own localised parts and the iframe it talks through). Nothing else is fetched:
+ * connect-src is the page's own origin only (the preview fetches its bundled
+ * samples from there). Fluent UI writes its styles at run time, hence
+ * 'unsafe-inline' for style-src (styles only, never scripts).
+ */
+function csp(withOffice) {
+  const office = withOffice ? ` ${OFFICE_ORIGIN}` : '';
+  return [
+    `default-src 'self'`,
+    `script-src 'self'${office}`,
+    `style-src 'self' 'unsafe-inline'`,
+    `img-src 'self' data:`,
+    `font-src 'self' data:`,
+    `connect-src 'self'`,
+    `worker-src 'self'`,
+    `frame-src 'self'${office}`,
+    `object-src 'none'`,
+    `base-uri 'self'`,
+    `form-action 'none'`,
+  ].join('; ');
+}
+
+function page(name, chunk, title, withOffice) {
+  return new HtmlWebpackPlugin({
+    filename: `${name}.html`,
+    template: path.resolve(__dirname, 'src/taskpane/page.html'),
+    chunks: [chunk],
+    scriptLoading: 'defer',
+    inject: 'body',
+    templateParameters: {
+      title,
+      csp: csp(withOffice),
+      officeScript: withOffice ? `<script src="${OFFICE_JS}"></script>` : '',
+      bodyClass: name,
+    },
+  });
+}
+
+/** Copy a file only when it exists (manifest.xml and assets/ are written by others and may not be there yet). */
+function copyIfPresent(from, to, transform) {
+  const abs = path.resolve(__dirname, from);
+  if (!fs.existsSync(abs)) return [];
+  return [{ from: abs, to, ...(transform ? { transform } : {}), noErrorOnMissing: true }];
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  const dev = mode === 'development';
+  const productionUrl = process.env.PRODUCTION_URL ? process.env.PRODUCTION_URL.replace(/\/?$/, '/') : '';
+
+  const rewriteManifest = (content) => {
+    const text = content.toString('utf8');
+    return productionUrl ? text.split(DEV_URL).join(productionUrl) : text;
+  };
+
+  const config = {
+    mode,
+    // No eval-based source maps: the pages' CSP forbids eval.
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: path.resolve(__dirname, 'src/taskpane/index.tsx'),
+      commands: path.resolve(__dirname, 'src/commands/commands.ts'),
+      preview: path.resolve(__dirname, 'src/preview/index.tsx'),
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist-web'),
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].chunk.js' : '[name].[contenthash:8].chunk.js',
+      publicPath: 'auto',
+      clean: true,
+    },
+    target: ['web', 'es2020'],
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js', '.mjs', '.json'],
+      // The engine's dependencies are browser-safe; these Node modules are only
+      // referenced on code paths the browser never takes.
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false, util: false, buffer: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { configFile: 'tsconfig.web.json', transpileOnly: true, compilerOptions: { module: 'esnext', noEmit: false, sourceMap: dev } } },
+        },
+      ],
+    },
+    plugins: [
+      page('taskpane', 'taskpane', 'LAKIP', true),
+      page('commands', 'commands', 'LAKIP', true),
+      page('preview', 'preview', 'LAKIP — pratinjau', false),
+      new CopyWebpackPlugin({
+        patterns: [
+          ...copyIfPresent('manifest.xml', 'manifest.xml', rewriteManifest),
+          ...copyIfPresent('assets', 'assets'),
+          { from: path.resolve(__dirname, 'examples/*.xlsx'), to: 'examples/[name][ext]' },
+          { from: path.resolve(__dirname, 'examples/laporan-ntt-2021.docx'), to: 'examples/[name][ext]' },
+        ],
+      }),
+    ],
+    optimization: {
+      splitChunks: {
+        chunks: 'async',
+      },
+    },
+    performance: { hints: false },
+    devServer: {
+      port: 3000,
+      hot: false,
+      liveReload: true,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      client: { overlay: false },
+    },
+  };
+
+  if (env.WEBPACK_SERVE) {
+    // Office requires https for add-ins; office-addin-dev-certs makes (and trusts) a localhost certificate.
+    config.devServer.server = {
+      type: 'https',
+      options: await require('office-addin-dev-certs').getHttpsServerOptions(),
+    };
+  }
+  return config;
+};
