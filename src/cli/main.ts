@@ -2,16 +2,19 @@
  * `lakip` command line. `run()` is what bin/lakip.js calls, and what the tests call
  * in-process with captured output. It never calls process.exit: it returns the exit code.
  *
- * Exit codes: 0 all files read (whatever they contain); 1 findings at or above
+ * Exit codes (check): 0 all files read (whatever they contain); 1 findings at or above
  * --fail-on; 2 some file (workbook or --narrative file) could not be read (the
  * others are still reported);
  * 64 usage error; 70 unexpected program error.
+ * `tables` adds 65 (no report table recognised) and 73 (an output could not be
+ * written); see ./tables.ts.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../core/findings';
 import { runCheck } from './check';
+import { runTables, TablesUsageError } from './tables';
 import { FAIL_ON, FORMATS, LANGS, SCALES, langFromArgv, messages, type CliMessages, type FailOn, type Format } from './messages';
 
 export const EXIT_USAGE = 64;
@@ -75,6 +78,29 @@ Kode keluar (exit codes):
   2   ada berkas (buku kerja atau narasi) yang tidak dapat dibaca
       (some file, workbook or narrative, could not be read)
   64  galat penggunaan (usage error)
+`;
+
+const TABLES_HELP_AFTER = `
+Contoh (examples):
+  lakip tables laporan-2021.xlsx --out tabel-lakip.docx
+  lakip tables laporan-2021.xlsx --out tabel-lakip.docx --html tabel-lakip.html
+  lakip tables laporan-2021.xlsx --html tabel-lakip.html --scale flotim-5
+
+Tabel disusun ulang setelah semua perbaikan diterapkan: setiap total dan persentase
+dihitung ulang. Berkas .xlsx tidak diubah. Dokumen Word: A4, Arial, baris judul tabel
+berulang di setiap halaman. Halaman HTML dapat dibuka di peramban lalu disalin ke Word.
+(The tables are rebuilt with every fix applied and every total and percentage
+recomputed. The .xlsx file is not changed. Word document: A4, Arial, table header rows
+repeat on every page. The HTML page can be opened in a browser and copied into Word.)
+
+Kode keluar (exit codes):
+  0   tabel ditulis (tables written)
+  2   berkas .xlsx tidak dapat dibaca (the workbook could not be read)
+  64  galat penggunaan (usage error), mis. --out/--html tidak disebutkan atau sama
+      dengan berkas masukan (e.g. no --out/--html, or one names the input file)
+  65  tidak ada tabel laporan yang dikenali; tidak ada yang ditulis
+      (no report table recognised; nothing written)
+  73  berkas keluaran tidak dapat ditulis (an output file could not be written)
 `;
 
 function pickChoice<T extends string>(m: CliMessages, option: string, value: unknown, allowed: readonly T[]): T | undefined {
@@ -177,7 +203,45 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       );
     });
 
-  const usageHint = (m: CliMessages): string => m.usageHint(argv.includes('check') ? 'check ' : '');
+  program
+    .command('tables')
+    .description(
+      'Tulis tabel laporan yang sudah diperbaiki ke dokumen Word (.docx) dan/atau halaman HTML.\n' +
+        '(Write the corrected report tables to a Word document (.docx) and/or an HTML page.)',
+    )
+    .argument('[berkas]', 'berkas .xlsx (the .xlsx workbook)')
+    .option('--out <berkas.docx>', 'dokumen Word yang ditulis, mis. tabel-lakip.docx (Word document to write)')
+    .option('--html <berkas.html>', 'halaman HTML yang ditulis, mis. tabel-lakip.html (HTML page to write)')
+    .option('--lang <lang>', 'bahasa pesan: id atau en; bawaan id (message language: id or en; default id)')
+    .option('--scale <skala>', `skala predikat (predikat scale): ${SCALES.join(', ')}`)
+    .option('--marker <teks>', 'penanda urusan pusat, pengganti #DIV/0! (marker for central-government matters)')
+    .addHelpText('after', TABLES_HELP_AFTER)
+    .action(async (file: string | undefined, opts: Record<string, unknown>) => {
+      const m = messages(argvLang);
+      const lang = pickChoice<Lang>(m, '--lang', opts.lang, LANGS) ?? 'id';
+      const scale = pickChoice<string>(m, '--scale', opts.scale, SCALES);
+      try {
+        exitCode = await runTables(
+          file,
+          {
+            lang,
+            out: typeof opts.out === 'string' ? opts.out : undefined,
+            html: typeof opts.html === 'string' ? opts.html : undefined,
+            scale,
+            marker: typeof opts.marker === 'string' ? opts.marker : undefined,
+          },
+          { write: out, writeErr: err },
+        );
+      } catch (e) {
+        if (e instanceof TablesUsageError) throw new UsageError(e.message);
+        throw e;
+      }
+    });
+
+  const usageHint = (m: CliMessages): string => {
+    const command = argv.find((a) => a === 'check' || a === 'tables');
+    return m.usageHint(command ? `${command} ` : '');
+  };
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -308,7 +308,7 @@ function capaianSpec(c: Ctx): TableSpec {
     columns: [...(sasaran ? [{ kind: 'text' as const, width: 28 }] : []), { kind: 'text', width: 42 }, { kind: 'percent', width: 10 }, { kind: 'percent', width: 10 }, { kind: 'percent', width: 11 }, { kind: 'text', width: 16 }],
     headerRows: [heads],
     bodyRows: body,
-    notes: [`Skala predikat (${c.scale.name}): ${bands}. Capaian = realisasi / target × 100; untuk indikator yang makin kecil makin baik: (2 × target − realisasi) / target × 100.`],
+    notes: [`Skala predikat (${c.scale.id === 'custom' ? `lembar ${c.scale.name} di buku kerja` : c.scale.name}): ${bands}. Capaian = realisasi / target × 100; untuk indikator yang makin kecil makin baik: (2 × target − realisasi) / target × 100.`],
     source: sourceLine(ctx.grid, t),
     from: { sheet: t.sheet, range: t.range },
   };

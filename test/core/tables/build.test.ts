@@ -73,7 +73,7 @@ describe('LAKIP report tables built from the samples after fixes', () => {
       ['5,24', '3,5', '66,79', 'Kurang Berhasil'],
     ]);
     expect(iku.bodyRows[0].cells[0]).toMatchObject({ text: 'Meningkatkan pelayanan sosial bagi PMKS', rowSpan: 3 });
-    expect(iku.notes[0]).toContain("'Skala'");
+    expect(iku.notes[0]).toContain("lembar 'Skala' di buku kerja");
   });
 
   it('the narrative-built summary keeps its only known total and says so', () => {

@@ -1,0 +1,326 @@
+/**
+ * `lakip tables`. buildTableSpecs is mocked so the CLI can be tested against the
+ * hand-made fixture specs; by default the mock calls the real build.ts, which the
+ * real-sample tests at the end use.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
+import JSZip from 'jszip';
+import { buildTableSpecs } from '../../src/core/tables/build';
+import type { TableSpec, TableSpecKind } from '../../src/core/tables/types';
+import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { ALL_SPECS, belanjaSpec, HYPERLINK_TEXT, SCRIPT_TEXT } from '../core/tables/fixtureSpecs';
+import { FLOTIM, lakip, NTT, rmDir, tmpDir } from './helpers';
+
+jest.mock('../../src/core/tables/build', () => ({ buildTableSpecs: jest.fn() }));
+
+const build = buildTableSpecs as jest.MockedFunction<typeof buildTableSpecs>;
+const realBuild: typeof buildTableSpecs = (...args) =>
+  jest.requireActual<{ buildTableSpecs: typeof buildTableSpecs }>('../../src/core/tables/build').buildTableSpecs(...args);
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+async function docxTables(file: string): Promise<string[][][]> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  const direct = (el: XmlElement, name: string): XmlElement[] =>
+    (Array.from(el.childNodes) as XmlElement[]).filter((n) => n.nodeType === 1 && n.localName === name);
+  return (Array.from(doc.getElementsByTagNameNS(W, 'tbl')) as XmlElement[]).map((tbl) =>
+    direct(tbl, 'tr').map((tr) =>
+      direct(tr, 'tc').map((tc) =>
+        (Array.from(tc.getElementsByTagNameNS(W, 't')) as XmlElement[]).map((t) => t.textContent ?? '').join(''),
+      ),
+    ),
+  );
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = tmpDir('lakip-tables-');
+  // Unless a test says otherwise, the real build runs.
+  build.mockReset();
+  build.mockImplementation(realBuild);
+});
+afterEach(() => rmDir(dir));
+
+describe('lakip tables (stubbed build)', () => {
+  test('writes the .docx and the .html and lists the tables written', async () => {
+    build.mockReturnValueOnce(ALL_SPECS);
+    const out = path.join(dir, 'tabel-lakip.docx');
+    const html = path.join(dir, 'tabel-lakip.html');
+    const r = await lakip(['tables', NTT, '--out', out, '--html', html]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`== ${NTT} ==`);
+    expect(r.stdout).toContain('Tabel yang ditulis (5):');
+    expect(r.stdout).toContain('- Tabel 3.2 Realisasi Belanja Langsung APBD TA. 2020 (belanja, 4 baris)');
+    expect(r.stdout).toContain('- Tabel 3.4 Penanganan PMKS Tahun 2021 (pmks, 3 baris)');
+    expect(r.stdout).toContain('- Tabel 3.5 Pencapaian SPM Bidang Sosial (spm, 2 baris)');
+    expect(r.stdout).toContain('- ALOKASI DAN REALISASI ANGGARAN DANA APBD (anggaran, 5 baris)');
+    expect(r.stdout).toContain(`Dokumen Word: ${out}`);
+    expect(r.stdout).toContain(`Halaman HTML: ${html}`);
+
+    const tables = await docxTables(out);
+    expect(tables).toHaveLength(5);
+    expect(tables[4].at(-1)).toEqual(['JUMLAH BELANJA LANGSUNG', '300.000', '250.000', '83,33']);
+    expect(tables.flat(2)).toEqual(expect.arrayContaining([SCRIPT_TEXT, HYPERLINK_TEXT]));
+
+    const page = fs.readFileSync(html, 'utf8');
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page.match(/<table /g)).toHaveLength(5);
+    expect(page).not.toContain('<script');
+    // No temporary files left behind.
+    expect(fs.readdirSync(dir).sort()).toEqual(['tabel-lakip.docx', 'tabel-lakip.html']);
+  });
+
+  test('--out alone or --html alone is enough', async () => {
+    build.mockReturnValueOnce([belanjaSpec]).mockReturnValueOnce([belanjaSpec]);
+    const out = path.join(dir, 'a.docx');
+    expect((await lakip(['tables', NTT, '--out', out])).code).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+    const html = path.join(dir, 'a.html');
+    const r = await lakip(['tables', NTT, '--html', html]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('Dokumen Word');
+    expect(fs.readFileSync(html, 'utf8')).toContain('JUMLAH BELANJA LANGSUNG');
+  });
+
+  test('passes --scale, --marker and --lang to the build', async () => {
+    build.mockReturnValueOnce([belanjaSpec]);
+    const r = await lakip(['tables', NTT, '--html', path.join(dir, 'x.html'), '--scale', 'flotim-5', '--marker', 'Urusan Pusat', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(build.mock.calls[0][1]).toEqual({ lang: 'en', scale: 'flotim-5', pusatMarker: 'Urusan Pusat' });
+    expect(r.stdout).toContain('Tables written (1):');
+    expect(r.stdout).toContain('(belanja, 4 rows)');
+    expect(r.stdout).toContain('HTML page:');
+    expect(fs.readFileSync(path.join(dir, 'x.html'), 'utf8')).toContain('<html lang="en">');
+  });
+
+  test('an existing output is replaced', async () => {
+    build.mockReturnValueOnce([belanjaSpec]);
+    const html = path.join(dir, 'old.html');
+    fs.writeFileSync(html, 'old');
+    expect((await lakip(['tables', NTT, '--html', html])).code).toBe(0);
+    expect(fs.readFileSync(html, 'utf8')).toContain('<!DOCTYPE html>');
+  });
+
+  test('no table recognised: exit 65, nothing written', async () => {
+    build.mockReturnValueOnce([]);
+    const out = path.join(dir, 'a.docx');
+    const r = await lakip(['tables', NTT, '--out', out]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('Tidak ada tabel laporan');
+    expect(r.stderr).toContain(`lakip check ${NTT}`);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test('a program error while building: exit 70 with the file named', async () => {
+    build.mockImplementationOnce(() => {
+      throw new Error('boom');
+    });
+    const r = await lakip(['tables', NTT, '--out', path.join(dir, 'a.docx')]);
+    expect(r.code).toBe(70);
+    expect(r.stderr).toContain(NTT);
+    expect(r.stderr).toContain('boom');
+  });
+});
+
+describe('lakip tables: usage errors (64)', () => {
+  test('no output named', async () => {
+    const r = await lakip(['tables', NTT]);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('lakip: galat penggunaan: sebutkan berkas keluaran dengan --out');
+    expect(r.stderr).toContain('Jalankan "lakip tables --help"');
+    expect(build).not.toHaveBeenCalled();
+  });
+
+  test('no input named', async () => {
+    const r = await lakip(['tables', '--out', path.join(dir, 'a.docx')]);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('berkas .xlsx belum disebutkan');
+  });
+
+  test('two inputs', async () => {
+    const r = await lakip(['tables', NTT, FLOTIM, '--out', path.join(dir, 'a.docx')]);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('argumen terlalu banyak');
+  });
+
+  test('never overwrites the input: --out or --html naming the input, however spelled', async () => {
+    const input = path.join(dir, 'laporan.xlsx');
+    fs.copyFileSync(NTT, input);
+    const before = fs.readFileSync(input);
+    const link = path.join(dir, 'link');
+    fs.symlinkSync(dir, link);
+    const spellings = [input, path.join(dir, '.', 'sub', '..', 'laporan.xlsx'), path.relative(process.cwd(), input), path.join(link, 'laporan.xlsx')];
+    for (const same of spellings) {
+      for (const option of ['--out', '--html']) {
+        const r = await lakip(['tables', input, option, same]);
+        expect(r.code).toBe(64);
+        expect(r.stderr).toContain('adalah berkas masukan itu sendiri; berkas masukan tidak akan ditimpa');
+        expect(r.stderr).toContain(option);
+      }
+    }
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    expect(build).not.toHaveBeenCalled();
+  });
+
+  test('--out and --html naming the same file; wrong extensions', async () => {
+    const same = path.join(dir, 'a.html');
+    expect((await lakip(['tables', NTT, '--out', same, '--html', same])).stderr).toContain('menunjuk berkas yang sama');
+    const r1 = await lakip(['tables', NTT, '--out', path.join(dir, 'a.pdf')]);
+    expect(r1.code).toBe(64);
+    expect(r1.stderr).toContain('harus berakhiran .docx');
+    const r2 = await lakip(['tables', NTT, '--html', path.join(dir, 'a.txt')]);
+    expect(r2.code).toBe(64);
+    expect(r2.stderr).toContain('harus berakhiran .html');
+  });
+
+  test('bad --lang or --scale', async () => {
+    const r = await lakip(['tables', NTT, '--out', path.join(dir, 'a.docx'), '--lang', 'fr']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('"fr" tidak berlaku untuk --lang');
+    const s = await lakip(['tables', NTT, '--out', path.join(dir, 'a.docx'), '--scale', 'x']);
+    expect(s.code).toBe(64);
+    expect(s.stderr).toContain('--scale');
+  });
+
+  test('English usage messages', async () => {
+    const r = await lakip(['tables', NTT, '--lang', 'en']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('lakip: usage error: name an output with --out');
+  });
+});
+
+describe('lakip tables: unreadable input (2) and unwritable output (73)', () => {
+  test('a missing or non-xlsx input: exit 2 with the same message as check', async () => {
+    const missing = path.join(dir, 'tidak-ada.xlsx');
+    const junk = path.join(dir, 'bukan.xlsx');
+    fs.writeFileSync(junk, 'No;Uraian\n1;a\n');
+    for (const file of [missing, junk]) {
+      const r = await lakip(['tables', file, '--out', path.join(dir, 'a.docx')]);
+      expect(r.code).toBe(2);
+      const check = await lakip(['check', file]);
+      const message = /Berkas tidak dapat dibaca: (.*)/.exec(check.stdout)![1];
+      expect(r.stderr).toBe(`lakip: ${message}\n`);
+      expect(fs.existsSync(path.join(dir, 'a.docx'))).toBe(false);
+    }
+    expect(build).not.toHaveBeenCalled();
+    const en = await lakip(['tables', missing, '--out', path.join(dir, 'a.docx'), '--lang', 'en']);
+    expect(en.stderr).toContain('was not found');
+  });
+
+  test('an output folder that does not exist: exit 73 naming the path', async () => {
+    build.mockReturnValueOnce([belanjaSpec]);
+    const out = path.join(dir, 'tidak', 'ada', 'tabel.docx');
+    const r = await lakip(['tables', NTT, '--out', out]);
+    expect(r.code).toBe(73);
+    expect(r.stderr).toBe(`lakip: Berkas "${out}" tidak dapat ditulis: foldernya tidak ada. Buat foldernya dulu atau pilih folder lain.\n`);
+    expect(r.stdout).toBe('');
+  });
+
+  test('an output that is a folder: exit 73; the other output is still written and listed', async () => {
+    build.mockReturnValueOnce([belanjaSpec]);
+    const folder = path.join(dir, 'tabel.docx');
+    fs.mkdirSync(folder);
+    const html = path.join(dir, 'tabel.html');
+    const r = await lakip(['tables', NTT, '--out', folder, '--html', html, '--lang', 'en']);
+    expect(r.code).toBe(73);
+    expect(r.stderr).toContain(`Cannot write "${folder}"`);
+    expect(fs.existsSync(html)).toBe(true);
+    expect(r.stdout).toContain(`HTML page: ${html}`);
+    expect(r.stdout).not.toContain('Word document');
+    expect(fs.readdirSync(dir).sort()).toEqual(['tabel.docx', 'tabel.html']);
+  });
+
+  test('a path through a file: exit 73', async () => {
+    build.mockReturnValueOnce([belanjaSpec]);
+    const file = path.join(dir, 'berkas');
+    fs.writeFileSync(file, 'x');
+    const r = await lakip(['tables', NTT, '--out', path.join(file, 'a.docx')]);
+    expect(r.code).toBe(73);
+    expect(r.stderr).toContain('bukan folder');
+  });
+
+  test('the output open in Word (EBUSY on Windows): exit 73 saying so; no temporary file left', async () => {
+    build.mockReturnValueOnce([belanjaSpec]);
+    const out = path.join(dir, 'a.docx');
+    // The module object itself: the CLI's `import * as fs` reads through to it.
+    const rename = jest.spyOn(jest.requireActual<typeof fs>('fs'), 'renameSync').mockImplementationOnce(() => {
+      throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+    });
+    try {
+      const r = await lakip(['tables', NTT, '--out', out]);
+      expect(r.code).toBe(73);
+      expect(r.stderr).toContain(`Berkas "${out}" tidak dapat ditulis: tidak ada izin menulis, atau berkas itu sedang dibuka di program lain (misalnya Word)`);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      rename.mockRestore();
+    }
+  });
+});
+
+describe('lakip tables: help', () => {
+  test('tables --help in Bahasa Indonesia with English in parentheses', async () => {
+    const r = await lakip(['tables', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Cara pakai (usage): lakip tables [options] [berkas]');
+    expect(r.stdout).toContain('--out <berkas.docx>');
+    expect(r.stdout).toContain('--html <berkas.html>');
+    expect(r.stdout).toContain('(Write the corrected report tables');
+    expect(r.stdout).toMatch(/73 +berkas keluaran tidak dapat ditulis \(an output file could not be written\)/);
+  });
+
+  test('the main help lists the command', async () => {
+    const r = await lakip(['--help']);
+    expect(r.stdout).toMatch(/tables \[options\] \[berkas\]/);
+  });
+});
+
+describe('lakip tables on the bundled samples (real build)', () => {
+  const kindsSeen = new Set<TableSpecKind>();
+
+  for (const [name, sample] of [
+    ['ntt', NTT],
+    ['flotim', FLOTIM],
+  ] as const) {
+    test(`${name}: every table built from the sample is in the .docx and the HTML`, async () => {
+      const expected: TableSpec[] = realBuild(await readWorkbookFile(sample), { lang: 'id' });
+      expect(expected.length).toBeGreaterThan(0);
+
+      const out = path.join(dir, `tabel-${name}.docx`);
+      const html = path.join(dir, `tabel-${name}.html`);
+      const r = await lakip(['tables', sample, '--out', out, '--html', html]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`Tabel yang ditulis (${expected.length}):`);
+
+      const tables = await docxTables(out);
+      const page = fs.readFileSync(html, 'utf8');
+      expect(tables).toHaveLength(expected.length);
+      expect(page.match(/<table /g)).toHaveLength(expected.length);
+      expected.forEach((spec, i) => {
+        kindsSeen.add(spec.kind);
+        expect(r.stdout).toContain(`(${spec.kind}, ${spec.bodyRows.length} baris)`);
+        // The .docx table: header rows, then one row per body row, its header cells first.
+        expect(tables[i]).toHaveLength(spec.headerRows.length + spec.bodyRows.length);
+        expect(tables[i][0].filter((t) => t !== '')).toEqual(spec.headerRows[0].map((c) => c.text).filter((t) => t !== ''));
+        const totalRow = spec.bodyRows.findIndex((row) => row.role === 'total');
+        if (totalRow >= 0) {
+          const docxTotal = tables[i][spec.headerRows.length + totalRow];
+          for (const c of spec.bodyRows[totalRow].cells) if (c.text) expect(docxTotal).toContain(c.text);
+        }
+        // The HTML table: its anchor, title lines and every number printed.
+        expect(page).toContain(`id="tabel-${spec.id.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')}"`);
+        for (const line of spec.titleLines) expect(page).toContain(line.replace(/&/g, '&amp;'));
+        for (const row of spec.bodyRows) for (const c of row.cells) if (c.value !== undefined) expect(page).toContain(`>${c.text}<`);
+      });
+    });
+  }
+
+  test('between them the samples give every kind of table', () => {
+    expect([...kindsSeen].sort()).toEqual(['anggaran', 'belanja', 'capaian', 'pmks', 'spm']);
+  });
+});
