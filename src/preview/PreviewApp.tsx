@@ -183,7 +183,9 @@ export function PreviewApp({ host, paneOnly }: { host: PreviewHost; paneOnly: bo
               activeSheet={state.activeSheet}
               selected={state.selected}
               version={state.version}
+              styles={state.styles}
               onShowSheet={(n) => host.showSheet(n)}
+              onSelectCell={(sheet, address) => void host.selectCell(sheet, address).catch(() => undefined)}
             />
           </div>
         )}

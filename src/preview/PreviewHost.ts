@@ -7,11 +7,14 @@
  * Nothing leaves the browser: the samples are fetched from this page's own
  * origin, picked files are read locally.
  */
-import { parseA1 } from '../core/a1';
+import { parseA1, toA1 } from '../core/a1';
 import type { CellEdit, CellState } from '../core/fixes/types';
 import type { Lang } from '../core/findings';
 import type { RawValue, SheetSnapshot, ValueType, WorkbookSnapshot } from '../core/snapshot';
+import type { SheetPlan } from '../core/tables/sheetPlan';
+import { TableOutputError, type InsertedTable, type InsertWhere, type TableOutputHost } from '../host/tableOutput';
 import { DEFAULT_SETTINGS, HostError, type LakipSettings, type ReadProgress, type WorkbookHost } from '../host/types';
+import type { SheetStyles } from './tableInsert';
 
 type PreviewEngine = typeof import('./previewEngine');
 let enginePromise: Promise<PreviewEngine> | undefined;
@@ -35,6 +38,8 @@ export interface PreviewState {
   selected: CellPos | null;
   /** Bumped on every change, so the grid re-renders. */
   version: number;
+  /** Formatting of the tables inserted by the pane, per sheet (the snapshot itself holds no formats). */
+  styles: Record<string, SheetStyles>;
 }
 
 /** One cell exactly as it was before the first fix touched it. */
@@ -69,9 +74,9 @@ export interface PreviewEnv {
   fetch?: typeof fetch;
 }
 
-export class PreviewHost implements WorkbookHost {
+export class PreviewHost implements WorkbookHost, TableOutputHost {
   readonly kind = 'preview' as const;
-  private state: PreviewState = { name: '', snapshot: null, activeSheet: null, selected: null, version: 0 };
+  private state: PreviewState = { name: '', snapshot: null, activeSheet: null, selected: null, version: 0, styles: {} };
   private readonly listeners = new Set<() => void>();
   /** Cells as they were before the first fix, in the order they were first touched. */
   private saved: SavedCell[] = [];
@@ -104,7 +109,7 @@ export class PreviewHost implements WorkbookHost {
     this.saved = [];
     this.settings = { ...DEFAULT_SETTINGS };
     const first = snapshot.sheets.find((s) => s.visibility === 'Visible') ?? snapshot.sheets[0];
-    this.update({ name, snapshot, activeSheet: first?.name ?? null, selected: null });
+    this.update({ name, snapshot, activeSheet: first?.name ?? null, selected: null, styles: {} });
   }
 
   /** Open a bundled sample from this page's origin. */
@@ -117,6 +122,57 @@ export class PreviewHost implements WorkbookHost {
 
   showSheet(name: string): void {
     this.update({ activeSheet: name });
+  }
+
+  // --- TableOutputHost ---------------------------------------------------------
+
+  /**
+   * The tables into the in-memory workbook: a new sheet each, or one below
+   * the other from the selected cell of the sheet shown (A1 when none is
+   * selected there). Like Excel, an occupied target stops everything.
+   */
+  async insertTables(plans: SheetPlan[], where: InsertWhere): Promise<InsertedTable[]> {
+    const snap = this.state.snapshot;
+    if (!snap) throw new HostError('write-failed');
+    if (plans.length === 0) return [];
+    const eng = await loadPreviewEngine();
+    const next = eng.applyToSnapshot(snap, []);
+    const styles = { ...this.state.styles };
+    const stylesOf = (sheet: string): SheetStyles => {
+      const prev = styles[sheet];
+      return (styles[sheet] = { cells: { ...prev?.cells }, widths: { ...prev?.widths }, edges: { ...prev?.edges } });
+    };
+    if (where === 'new-sheet') {
+      const names: string[] = [];
+      const out: InsertedTable[] = [];
+      for (const plan of plans) {
+        const name = eng.sheetNameFor(plan.id, [...next.sheets.map((s) => s.name)]);
+        names.push(name);
+        const sheet = eng.emptySheet(name);
+        eng.writePlan(sheet, plan, stylesOf(name));
+        next.sheets.push(sheet);
+        out.push({ id: plan.id, sheet: name, range: plan.range });
+      }
+      // The first new sheet shown from its top-left corner, nothing selected (a title merged across the table would scroll the grid).
+      this.update({ snapshot: next, styles, activeSheet: names[0], selected: null });
+      return out;
+    }
+    const name = this.state.activeSheet ?? next.sheets.find((s) => s.kind !== 'chart')?.name;
+    const sheet = next.sheets.find((s) => s.name === name);
+    if (!sheet || sheet.kind === 'chart') throw new HostError('write-failed', { sheet: name ?? undefined });
+    const sel = this.state.selected?.sheet === sheet.name ? parseA1(this.state.selected.address) : null;
+    const at = sel ?? { row: 0, col: 0 };
+    const size = eng.stackSize(plans);
+    const busy = eng.occupiedIn(sheet, { top: at.row, left: at.col, bottom: at.row + size.rows - 1, right: at.col + size.cols - 1 });
+    if (busy) {
+      const a = toA1(busy.top, busy.left);
+      const address = busy.top === busy.bottom && busy.left === busy.right ? a : `${a}:${toA1(busy.bottom, busy.right)}`;
+      throw new TableOutputError('target-not-empty', { sheet: sheet.name, address });
+    }
+    const placed = eng.stackPlans(plans, at.row, at.col);
+    for (const plan of placed) eng.writePlan(sheet, plan, stylesOf(sheet.name));
+    this.update({ snapshot: next, styles, activeSheet: sheet.name, selected: { sheet: sheet.name, address: toA1(at.row, at.col) } });
+    return placed.map((p) => ({ id: p.id, sheet: sheet.name, range: p.range }));
   }
 
   // --- WorkbookHost ------------------------------------------------------------

@@ -7,7 +7,8 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef } from 'react';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import type { Translate } from '../taskpane/i18n';
-import { cellContent, gridView } from './gridModel';
+import { cellContent, columnPixels, gridView, planCellCss } from './gridModel';
+import type { SheetStyles } from './tableInsert';
 import { cellRef } from '../taskpane/findingGroups';
 
 const useStyles = makeStyles({
@@ -104,7 +105,11 @@ export function SheetGrid(props: {
   activeSheet: string | null;
   selected: { sheet: string; address: string } | null;
   version: number;
+  /** Formatting of tables the pane inserted into this workbook, per sheet. */
+  styles?: Record<string, SheetStyles>;
   onShowSheet(name: string): void;
+  /** A click on a cell selects it (where "Sisipkan di sel terpilih" puts a table). */
+  onSelectCell?(sheet: string, address: string): void;
 }) {
   const { t, snapshot } = props;
   const styles = useStyles();
@@ -113,12 +118,20 @@ export function SheetGrid(props: {
   const view = useMemo(() => (sheet && sheet.kind !== 'chart' ? gridView(sheet, selectedHere) : null), [sheet, selectedHere]);
   const scroller = useRef<HTMLDivElement>(null);
 
+  // Another sheet without a selected cell starts at its top-left corner.
+  useEffect(() => {
+    if (!selectedHere) scroller.current?.scrollTo?.(0, 0);
+    // Only when the sheet changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sheet?.name]);
+
   useEffect(() => {
     if (!selectedHere) return;
     const el = scroller.current?.querySelector<HTMLElement>(`[data-cell="${selectedHere}"]`);
     el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [selectedHere, props.version, sheet?.name]);
 
+  const sheetStyles = sheet ? props.styles?.[sheet.name] : undefined;
   const selRow = selectedHere ? Number(/\d+/.exec(selectedHere)?.[0]) - 1 : -1;
   const selCol = selectedHere ? /^[A-Z]+/.exec(selectedHere)?.[0] : undefined;
 
@@ -167,7 +180,12 @@ export function SheetGrid(props: {
                 <tr>
                   <th className={mergeClasses(styles.colHead, styles.corner)} aria-hidden="true" />
                   {view.cols.map((c) => (
-                    <th key={c.col} scope="col" className={mergeClasses(styles.colHead, c.letter === selCol && styles.headSelected)}>
+                    <th
+                      key={c.col}
+                      scope="col"
+                      className={mergeClasses(styles.colHead, c.letter === selCol && styles.headSelected)}
+                      style={sheetStyles?.widths[c.col] ? { width: `${columnPixels(sheetStyles.widths[c.col])}px`, minWidth: `${columnPixels(sheetStyles.widths[c.col])}px` } : undefined}
+                    >
                       {c.letter}
                     </th>
                   ))}
@@ -179,11 +197,15 @@ export function SheetGrid(props: {
                     <th scope="row" className={mergeClasses(styles.rowHead, row === selRow && styles.headSelected)}>
                       {row + 1}
                     </th>
-                    {view.cells[i].map((cell) => {
+                    {view.cells[i].map((cell, j) => {
                       if (!cell) return null;
                       const sel = cell.address === selectedHere;
+                      const key = `${row},${view.cols[j].col}`;
+                      const planStyle = sheetStyles?.cells[key];
                       return (
                         <td
+                          style={planCellCss(planStyle, sheetStyles?.edges[key])}
+                          onClick={props.onSelectCell && sheet ? () => props.onSelectCell!(sheet.name, cell.address) : undefined}
                           key={cell.address}
                           rowSpan={cell.rowSpan}
                           colSpan={cell.colSpan}

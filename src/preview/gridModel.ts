@@ -4,9 +4,13 @@
  */
 import { columnLetter, parseA1, parseRange, toA1 } from '../core/a1';
 import type { SheetSnapshot } from '../core/snapshot';
+import type { PlanStyle } from '../core/tables/sheetPlan';
 
 export const MAX_GRID_ROWS = 2000;
 export const MAX_GRID_COLS = 80;
+/** Empty rows and columns drawn past the used range, as Excel always shows some (a place to select for a new table). */
+export const GRID_MARGIN_ROWS = 4;
+export const GRID_MARGIN_COLS = 2;
 
 export interface GridCellView {
   address: string;
@@ -32,8 +36,8 @@ export function gridView(sheet: SheetSnapshot, include?: string | null): GridVie
   const extra = include ? parseA1(include) : null;
   const usedRows = sheet.origin.row + sheet.values.length;
   const usedCols = sheet.origin.col + (sheet.values[0]?.length ?? 0);
-  const nRowsAll = Math.max(usedRows, extra ? extra.row + 1 : 0, 1);
-  const nColsAll = Math.max(usedCols, extra ? extra.col + 1 : 0, 1);
+  const nRowsAll = Math.max(usedRows + GRID_MARGIN_ROWS, extra ? extra.row + 1 : 0, 1);
+  const nColsAll = Math.max(usedCols + GRID_MARGIN_COLS, extra ? extra.col + 1 : 0, 1);
   // Far sheets: show a window that still holds the selected cell.
   const rowStart = extra && extra.row >= MAX_GRID_ROWS ? extra.row - MAX_GRID_ROWS + 50 : 0;
   const colStart = extra && extra.col >= MAX_GRID_COLS ? extra.col - MAX_GRID_COLS + 5 : 0;
@@ -89,4 +93,40 @@ export function cellContent(sheet: SheetSnapshot, address: string): string {
   if (typeof f === 'string' && f.startsWith('=')) return f;
   const v = sheet.values[r]?.[c];
   return v === undefined ? '' : String(v);
+}
+
+/** Inline CSS of a cell formatted by an inserted table (as Excel draws it: black text on white or grey). */
+export function planCellCss(style: PlanStyle | undefined, edge = ''): Record<string, string> | undefined {
+  if (!style) return undefined;
+  const css: Record<string, string> = { maxWidth: 'none' };
+  if (style.bold) css.fontWeight = '700';
+  if (style.italic) css.fontStyle = 'italic';
+  if (style.align) css.textAlign = style.align;
+  if (style.valign) css.verticalAlign = style.valign === 'center' ? 'middle' : 'top';
+  if (style.wrap) {
+    css.whiteSpace = 'normal';
+    css.overflow = 'visible';
+    css.textOverflow = 'clip';
+    css.height = 'auto';
+  }
+  if (style.indent) css.paddingLeft = `${6 + style.indent * 16}px`;
+  if (style.fill) {
+    css.backgroundColor = style.fill;
+    css.color = '#000000';
+  }
+  if (style.border) {
+    // Cells draw their right and bottom lines; the table's outer top and left edges draw theirs too (in the text colour, so dark mode shows them).
+    const line = '1px solid currentColor';
+    css.borderRight = line;
+    css.borderBottom = line;
+    if (style.border === 'top-thick') css.borderTop = '2px solid currentColor';
+    else if (edge.includes('t')) css.borderTop = line;
+    if (edge.includes('l')) css.borderLeft = line;
+  }
+  return css;
+}
+
+/** Pixel width of a column `chars` characters wide (Calibri 11 in Excel: 7 px a character plus 5). */
+export function columnPixels(chars: number): number {
+  return Math.round(chars * 7 + 5);
 }

@@ -3,11 +3,12 @@
  * with their fixes, settings and the narrative file. Talks to the workbook
  * only through WorkbookHost.
  */
-import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { makeStyles, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CellEdit } from '../core/fixes/types';
 import type { Lang } from '../core/findings';
 import type { NarrativeSource } from '../core/narrative/types';
+import { tableOutputOf, type TableOutputHost } from '../host/tableOutput';
 import { DEFAULT_SETTINGS, type LakipSettings, type WorkbookHost } from '../host/types';
 import { BusyIndicator, type Busy } from './components/BusyIndicator';
 import { CheckBar } from './components/CheckBar';
@@ -36,6 +37,8 @@ function loadResultsView(): Promise<ResultsModule> {
   return resultsView;
 }
 const ResultsView = lazy(loadResultsView);
+/** "Tabel LAKIP": its own chunk, fetched when the view is first opened. */
+const TablesView = lazy(() => import(/* webpackChunkName: "tables-view" */ './TablesView'));
 
 const useStyles = makeStyles({
   root: {
@@ -56,6 +59,8 @@ export interface AppProps {
   lang: Lang;
   langPref: LangPreference;
   onLangPrefChange(p: LangPreference): void;
+  /** Where "Tabel LAKIP" inserts tables; default: the host itself when it can (the preview). */
+  tableOutput?: TableOutputHost | null;
 }
 
 interface Narrative {
@@ -86,8 +91,10 @@ function ribbonNotice(r: RibbonResult, lang: Lang): Notice {
   };
 }
 
-export function App({ host, lang, langPref, onLangPrefChange }: AppProps) {
+export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: AppProps) {
   const styles = useStyles();
+  const output = tableOutput === undefined ? tableOutputOf(host) : tableOutput;
+  const [view, setView] = useState<'check' | 'tables'>('check');
   const t = useMemo(() => translator(lang), [lang]);
 
   const [workbook, setWorkbook] = useState('');
@@ -284,33 +291,49 @@ export function App({ host, lang, langPref, onLangPrefChange }: AppProps) {
       {showSettings && (
         <SettingsPanel t={t} settings={settings} langPref={langPref} disabled={showBusy} onSave={unlessBusy(saveSettings)} onLangPrefChange={onLangPrefChange} />
       )}
-      <NarrativePicker t={t} narrative={narrative ? { name: narrative.fileName, paragraphs: narrative.source.paragraphs.length } : null} disabled={showBusy} onPick={unlessBusy(pickNarrative)} onRemove={unlessBusy(() => setNarrative(null))} />
-      <CheckBar t={t} checked={result !== null} disabled={showBusy} onCheck={unlessBusy(() => runCheck())} />
-      <BusyIndicator t={t} busy={busy} />
-      <NoticeBar t={t} notice={notice} ref={noticeRef} onDismiss={() => setNotice(null)} />
-      {!result && !isBusy && !notice && <p>{t('intro')}</p>}
-      {result && (
+      <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value === 'tables' ? 'tables' : 'check')} size="small" aria-label={t('tabsLabel')} data-testid="views">
+        <Tab value="check" data-testid="tab-check">
+          {t('tabCheck')}
+        </Tab>
+        <Tab value="tables" data-testid="tab-tables">
+          {t('tabTables')}
+        </Tab>
+      </TabList>
+      {view === 'tables' ? (
         <Suspense fallback={<Spinner size="small" />}>
-          <ResultsView
-            t={t}
-            lang={lang}
-            result={result}
-            counts={counts}
-            fixIndex={fixIndex}
-            revertCount={revertCount}
-            disabled={showBusy}
-            fixAllOpen={fixAllOpen}
-            onFixAll={unlessBusy(() => setFixAllOpen(true))}
-            onFixAllCancel={() => setFixAllOpen(false)}
-            onFixAllApply={unlessBusy(() => {
-              setFixAllOpen(false);
-              return applyEdits(result.plan.edits);
-            })}
-            onRevert={unlessBusy(revertAll)}
-            onSelect={(sheet, cell) => void selectCell(sheet, cell)}
-            onApply={unlessBusy((edit: CellEdit) => applyEdits([edit]))}
-          />
+          <TablesView t={t} lang={lang} host={host} output={output} settings={settings} workbook={workbook} />
         </Suspense>
+      ) : (
+        <>
+          <NarrativePicker t={t} narrative={narrative ? { name: narrative.fileName, paragraphs: narrative.source.paragraphs.length } : null} disabled={showBusy} onPick={unlessBusy(pickNarrative)} onRemove={unlessBusy(() => setNarrative(null))} />
+          <CheckBar t={t} checked={result !== null} disabled={showBusy} onCheck={unlessBusy(() => runCheck())} />
+          <BusyIndicator t={t} busy={busy} />
+          <NoticeBar t={t} notice={notice} ref={noticeRef} onDismiss={() => setNotice(null)} />
+          {!result && !isBusy && !notice && <p>{t('intro')}</p>}
+          {result && (
+            <Suspense fallback={<Spinner size="small" />}>
+              <ResultsView
+                t={t}
+                lang={lang}
+                result={result}
+                counts={counts}
+                fixIndex={fixIndex}
+                revertCount={revertCount}
+                disabled={showBusy}
+                fixAllOpen={fixAllOpen}
+                onFixAll={unlessBusy(() => setFixAllOpen(true))}
+                onFixAllCancel={() => setFixAllOpen(false)}
+                onFixAllApply={unlessBusy(() => {
+                  setFixAllOpen(false);
+                  return applyEdits(result.plan.edits);
+                })}
+                onRevert={unlessBusy(revertAll)}
+                onSelect={(sheet, cell) => void selectCell(sheet, cell)}
+                onApply={unlessBusy((edit: CellEdit) => applyEdits([edit]))}
+              />
+            </Suspense>
+          )}
+        </>
       )}
     </main>
   );

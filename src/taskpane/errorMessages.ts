@@ -2,6 +2,7 @@
  * Any error the pane can meet -> one clear sentence in the UI language that
  * says what happened and what to do. Pure (no DOM).
  */
+import { isTableOutputError } from '../host/tableOutput';
 import { HostError } from '../host/types';
 import { isNarrativeReadError, narrativeErrorMessage, type NarrativeReadError } from '../io/narrativeErrors';
 import { readErrorMessage, WorkbookReadError } from '../xlsx/errors';
@@ -22,6 +23,10 @@ function place(e: HostError, lang: Lang): string {
 }
 
 export function hostErrorMessage(e: HostError, lang: Lang): string {
+  if (isTableOutputError(e)) {
+    if (e.reason === 'target-not-empty') return t(lang, 'errTargetNotEmpty', { ref: place(e, lang) });
+    if (e.reason === 'workbook-protected') return t(lang, 'errWorkbookProtected');
+  }
   switch (e.code) {
     case 'protected-sheet':
       return e.detail?.sheet ? t(lang, 'errProtectedSheet', { sheet: e.detail.sheet }) : t(lang, 'errProtectedSheetUnknown');

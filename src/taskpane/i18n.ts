@@ -10,6 +10,7 @@
  */
 import type { Lang, Severity } from '../core/findings';
 import type { TableKind } from '../core/model';
+import type { TableSpecKind } from '../core/tables/types';
 
 export type { Lang };
 
@@ -190,6 +191,62 @@ export const STRINGS = {
     en: 'The settings could not be saved in the workbook ({detail}). They stay in use until the pane is closed.',
   },
 
+  // Tabel LAKIP: the report tables rebuilt after fixes, into Excel, Word and files
+  tabsLabel: { id: 'Tampilan panel', en: 'Pane views' },
+  tabCheck: { id: 'Pemeriksaan', en: 'Check' },
+  tabTables: { id: 'Tabel LAKIP', en: 'LAKIP tables' },
+  tablesIntro: {
+    id: 'Tabel laporan disusun ulang dari buku kerja dengan semua perbaikan diterapkan: setiap total dan persentase dihitung ulang. Di Excel, total dan persentase menjadi rumus.',
+    en: 'The report tables rebuilt from the workbook with every fix applied: each total and percentage recomputed. In Excel, totals and percentages become formulas.',
+  },
+  tablesBuilding: { id: 'Menyusun tabel laporan…', en: 'Building the report tables…' },
+  tablesRebuild: { id: 'Susun ulang dari buku kerja', en: 'Rebuild from the workbook' },
+  tablesNone: {
+    id: 'Tidak ada tabel laporan yang dapat disusun. Tabel PMKS, SPM, anggaran, belanja dan IKU dikenali dari judul kolomnya; periksa buku kerja untuk melihat tabel yang dikenali.',
+    en: 'No report table could be built. PMKS, SPM, budget, spending and IKU tables are recognised by their column headers; check the workbook to see which tables were recognised.',
+  },
+  tablesAll: { id: 'Semua tabel ({n})', en: 'All tables ({n})' },
+  tablesListLabel: { id: 'Tabel laporan', en: 'Report tables' },
+  tableFrom: { id: 'dari lembar "{sheet}" {range}', en: 'from sheet "{sheet}" {range}' },
+  tableActions: { id: 'Tindakan untuk {name}', en: 'Actions for {name}' },
+  specPmks: { id: 'Penanganan PMKS', en: 'PMKS handled' },
+  specSpm: { id: 'Pencapaian SPM', en: 'SPM achievement' },
+  specCapaian: { id: 'Capaian kinerja (IKU)', en: 'Performance achievement (IKU)' },
+  specAnggaran: { id: 'Realisasi anggaran', en: 'Budget realisation' },
+  specBelanja: { id: 'Realisasi belanja per kode rekening', en: 'Spending by account code' },
+  insertNewSheet: { id: 'Sisipkan di lembar baru', en: 'Insert in a new sheet' },
+  insertSelection: { id: 'Sisipkan di sel terpilih', en: 'Insert at the selected cell' },
+  copyForWord: { id: 'Salin untuk Word', en: 'Copy for Word' },
+  downloadDocx: { id: 'Unduh .docx', en: 'Download .docx' },
+  downloadXlsx: { id: 'Unduh .xlsx', en: 'Download .xlsx' },
+  inserting: { id: 'Menyisipkan tabel…', en: 'Inserting the tables…' },
+  copying: { id: 'Menyalin tabel…', en: 'Copying the tables…' },
+  buildingFile: { id: 'Menyusun {name}…', en: 'Building {name}…' },
+  inserted: { id: '{n} tabel disisipkan: {where}.', en: '{n} {n|table|tables} inserted: {where}.' },
+  insertedPlace: { id: 'lembar "{sheet}" {range}', en: 'sheet "{sheet}" {range}' },
+  insertedPreviewNote: {
+    id: 'Di pratinjau ini tabel masuk ke buku kerja di memori dan tampil di kisi; gunakan "Unduh .xlsx" untuk menyimpannya.',
+    en: 'In this preview the tables go into the in-memory workbook and show in the grid; use "Download .xlsx" to keep them.',
+  },
+  copied: { id: '{n} tabel disalin dengan formatnya. Tempel di Word dengan Ctrl+V.', en: '{n} {n|table|tables} copied with formatting. Paste into Word with Ctrl+V.' },
+  copyBlocked: {
+    id: 'Salin tidak diizinkan di sini: pilih tabel di bawah lalu tekan Ctrl+C, atau unduh .docx',
+    en: 'Copying is not allowed here: select the table below and press Ctrl+C, or download the .docx',
+  },
+  copyPanelLabel: { id: 'Tabel untuk disalin ke Word', en: 'Tables to copy into Word' },
+  selectTables: { id: 'Pilih tabel', en: 'Select the tables' },
+  selectedTables: { id: 'Tabel terpilih. Tekan Ctrl+C (Cmd+C di Mac), lalu tempel di Word.', en: 'Tables selected. Press Ctrl+C (Cmd+C on a Mac), then paste into Word.' },
+  downloaded: { id: '{name} diunduh.', en: '{name} downloaded.' },
+  errTargetNotEmpty: {
+    id: 'Tabel tidak disisipkan: {ref} sudah berisi. Pilih sel kosong dengan ruang cukup di kanan dan bawahnya, atau sisipkan di lembar baru. Tidak ada sel yang diubah.',
+    en: 'The table was not inserted: {ref} already holds something. Select an empty cell with room to its right and below, or insert in a new sheet. No cell was changed.',
+  },
+  errWorkbookProtected: {
+    id: 'Struktur buku kerja diproteksi, jadi lembar baru tidak dapat ditambahkan. Buka proteksi (Tinjau > Proteksi Buku Kerja) atau sisipkan di sel terpilih. Tidak ada yang diubah.',
+    en: 'The workbook structure is protected, so no sheet can be added. Unprotect it (Review > Protect Workbook) or insert at the selected cell. Nothing was changed.',
+  },
+  errDownload: { id: '{name} tidak dapat diunduh di sini ({detail}). Coba di Excel untuk desktop atau di peramban.', en: '{name} could not be downloaded here ({detail}). Try Excel desktop or a browser.' },
+
   // Preview (a browser page, no Excel)
   previewTitle: { id: 'Pratinjau tanpa Excel', en: 'Preview without Excel' },
   previewNote: {
@@ -251,6 +308,14 @@ export const KIND_KEY: Record<TableKind, StringKey> = {
   belanja: 'kindBelanja',
   iku: 'kindIku',
   count: 'kindCount',
+};
+
+export const SPEC_KIND_KEY: Record<TableSpecKind, StringKey> = {
+  pmks: 'specPmks',
+  spm: 'specSpm',
+  capaian: 'specCapaian',
+  anggaran: 'specAnggaran',
+  belanja: 'specBelanja',
 };
 
 /** 'id' for Indonesian (and its BCP 47 variants), 'en' for every English variant, else the fallback. */

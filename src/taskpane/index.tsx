@@ -4,6 +4,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { OfficeHost } from '../excel/officeHost';
+import { OfficeTableOutput } from '../excel/officeTableOutput';
 import { langFromTag, t } from './i18n';
 import { TaskpaneRoot } from './TaskpaneRoot';
 
@@ -20,7 +21,7 @@ function showOutsideOffice(): void {
 function start(): void {
   const el = document.getElementById('root');
   if (!el) return;
-  createRoot(el).render(<TaskpaneRoot host={new OfficeHost()} />);
+  createRoot(el).render(<TaskpaneRoot host={new OfficeHost()} tableOutput={new OfficeTableOutput()} />);
 }
 
 if (typeof Office === 'undefined') {

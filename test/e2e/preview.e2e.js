@@ -8,7 +8,8 @@
  * counts come from the engine itself on the same file, never hard-coded.
  *
  * Fails on any network request that is not to the local server, on any page
- * error or CSP violation. Writes screenshots to docs/screenshots/.
+ * error or CSP violation. Writes screenshots to docs/screenshots/ and
+ * docs/tables/ (the PMKS table inserted into the preview's workbook).
  * Prints `e2e: N passed, M failed` and exits non-zero on failure.
  *
  * Env: CHROMIUM (default /usr/bin/chromium), E2E_HEADED=1, E2E_ONLY=<substring of step names>.
@@ -25,6 +26,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const DIST_WEB = path.join(ROOT, 'dist-web');
 const DIST = path.join(ROOT, 'dist');
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const TABLE_SHOTS = path.join(ROOT, 'docs', 'tables');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SAMPLE = path.join(ROOT, 'examples', 'dinsos-ntt-2021.xlsx');
 const NARRATIVE = path.join(ROOT, 'examples', 'laporan-ntt-2021.docx');
@@ -34,7 +36,7 @@ const STEP_TIMEOUT = 30_000;
 // The engine in Node, on the same file: what the pane must show.
 
 function engine() {
-  for (const f of ['xlsx/fromBuffer.js', 'xlsx/formatText.js', 'core/analyze.js', 'core/fixes/plan.js', 'core/fixes/applyToSnapshot.js', 'io/narrativeBuffer.js']) {
+  for (const f of ['xlsx/fromBuffer.js', 'xlsx/formatText.js', 'core/analyze.js', 'core/fixes/plan.js', 'core/fixes/applyToSnapshot.js', 'io/narrativeBuffer.js', 'core/tables/build.js', 'core/tables/sheetPlan.js']) {
     if (!fs.existsSync(path.join(DIST, f))) throw new Error(`dist/${f} missing: run "npm run build:cli" first`);
   }
   return {
@@ -44,6 +46,8 @@ function engine() {
     ...require(path.join(DIST, 'core/fixes/plan.js')),
     ...require(path.join(DIST, 'core/fixes/applyToSnapshot.js')),
     ...require(path.join(DIST, 'io/narrativeBuffer.js')),
+    ...require(path.join(DIST, 'core/tables/build.js')),
+    ...require(path.join(DIST, 'core/tables/sheetPlan.js')),
   };
 }
 
@@ -142,6 +146,37 @@ async function settle(page) {
   await page.waitForTimeout(400);
 }
 
+function a1(row, col) {
+  let n = col + 1;
+  let letters = '';
+  while (n > 0) {
+    const d = (n - 1) % 26;
+    letters = String.fromCharCode(65 + d) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${letters}${row + 1}`;
+}
+
+/** Every cell of a sheet plan that shows text: address -> the text Indonesian Excel shows. */
+function planTexts(plan) {
+  const out = {};
+  for (const b of Object.values(plan.blocks)) for (const row of b.cells) for (const c of row) if (!c.covered && c.text !== '') out[a1(c.row, c.col)] = c.text;
+  return out;
+}
+
+async function openTables(page) {
+  await page.getByTestId('tab-tables').click();
+  await page.locator('[data-testid="tables-view"][aria-busy="false"] [data-testid="spec-list"]').waitFor({ timeout: 20_000 });
+}
+
+async function tablesIdle(page) {
+  await page.locator('[data-testid="tables-view"][aria-busy="false"]').waitFor({ timeout: 20_000 });
+}
+
+function specItem(page, id) {
+  return page.locator(`[data-testid="spec"][data-id="${id}"]`);
+}
+
 async function noHorizontalScroll(page) {
   const o = await page.evaluate(() => {
     const pane = document.querySelector('[data-testid="pane"]');
@@ -174,6 +209,12 @@ async function main() {
   const narrative = await E.readNarrativeBuffer(fs.readFileSync(NARRATIVE), 'laporan-ntt-2021.docx');
   const Rn = E.analyzeWorkbook(S0, opts('id', { narratives: [narrative] }));
   const C0 = counts(R0.findings);
+  const SPECS = E.buildTableSpecs(S0, { lang: 'id', pusatMarker: 'Kewenangan Pusat' });
+  const PMKS = SPECS.find((s) => s.kind === 'pmks');
+  const PMKS_PLAN = E.sheetPlan(PMKS);
+  const apbdSheet = S0.sheets.find((s) => s.name === 'APBD');
+  const apbdBottom = apbdSheet.origin.row + apbdSheet.values.length - 1;
+  let apbdBefore = {};
   console.log(`engine on ${path.basename(SAMPLE)}: ${C0.error} errors, ${C0.warning} warnings, ${C0.info} info; ${plan0.edits.length} fixes`);
 
   const { server, url } = await startServer({ root: DIST_WEB });
@@ -224,6 +265,7 @@ async function main() {
       assert.equal(await page.locator('script[src*="office.js"]').count(), 0);
       await noHorizontalScroll(page);
       for (const s of touchedSheets) original[s] = await gridTexts(page, s);
+      apbdBefore = await gridTexts(page, 'APBD');
       assert.ok(Object.keys(original['Indikator 1 PMKS']).length > 100, 'grid shows the PMKS sheet');
     });
 
@@ -366,6 +408,138 @@ async function main() {
       assert.ok((await page.getByTestId('sheet-tab').first().isVisible()));
       await page.getByTestId('language').selectOption('auto');
       await page.getByTestId('settings-toggle').click();
+    });
+
+    // --- Tabel LAKIP: the report tables after fixes, into the workbook, Word and files ---------
+
+    await step('Tabel LAKIP lists the report tables built after fixes, with kind and source', async () => {
+      await openTables(page);
+      const ids = await page.locator('[data-testid="spec"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+      assert.deepEqual(ids, SPECS.map((s) => s.id));
+      const pmksText = await specItem(page, PMKS.id).textContent();
+      assert.ok(pmksText.includes('Penanganan PMKS') && pmksText.includes('Indikator 1 PMKS') && pmksText.includes(PMKS.from.range), pmksText);
+      assert.equal((await page.getByTestId('spec-all').locator('h3').textContent()).trim(), `Semua tabel (${SPECS.length})`);
+      for (const label of ['Sisipkan di lembar baru', 'Sisipkan di sel terpilih', 'Salin untuk Word', 'Unduh .docx', 'Unduh .xlsx']) {
+        assert.equal(await specItem(page, PMKS.id).getByRole('button', { name: label }).count(), 1, label);
+      }
+      await noHorizontalScroll(page);
+    });
+
+    await step('Sisipkan di lembar baru: the PMKS table in the preview workbook, TOTAL 2.579.089 / 79,13, Kewenangan Pusat', async () => {
+      await specItem(page, PMKS.id).getByTestId('insert-new-sheet').click();
+      await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
+      await tablesIdle(page);
+      const notice = await page.getByTestId('notice').textContent();
+      assert.ok(notice.includes('1 tabel disisipkan') && notice.includes(`lembar "${PMKS.id}" ${PMKS_PLAN.range}`), notice);
+      await page.locator(`[data-testid="sheet-tab"][data-sheet="${PMKS.id}"]`).waitFor();
+      const shown = await gridTexts(page, PMKS.id);
+      const want = planTexts(PMKS_PLAN);
+      for (const [address, text] of Object.entries(want)) assert.equal(shown[address], text, `${address}`);
+      const total = PMKS_PLAN.blocks.body.cells.at(-1);
+      const at = (i) => a1(total[i].row, total[i].col);
+      assert.deepEqual([shown[at(2)], shown[at(3)], shown[at(6)]], ['TOTAL', '2.579.089', '79,13']);
+      assert.ok(Object.values(shown).includes('Kewenangan Pusat'));
+      // The formula bar shows the formula behind the total.
+      await page.locator(`[data-testid="grid"] table[data-sheet="${PMKS.id}"] td[data-cell="${at(3)}"]`).click();
+      assert.equal((await page.getByTestId('formula-bar-content').textContent()).trim(), total[3].formula);
+      await noHorizontalScroll(page);
+    });
+
+    await step('Sisipkan di sel terpilih: an occupied cell is refused, an empty one takes the SPM table', async () => {
+      const spm = SPECS.find((s) => s.kind === 'spm');
+      await showSheet(page, 'APBD');
+      await page.locator('[data-testid="grid"] table[data-sheet="APBD"] td[data-cell="C6"]').click();
+      await specItem(page, spm.id).getByTestId('insert-selection').click();
+      await page.locator('[data-testid="notice"][data-intent="error"]').waitFor();
+      await tablesIdle(page);
+      assert.ok((await page.getByTestId('notice').textContent()).includes('sudah berisi'), 'occupied target refused');
+      assert.deepEqual(await gridTexts(page, 'APBD'), apbdBefore, 'nothing written');
+      const free = a1(apbdBottom + 2, 0);
+      await page.locator(`[data-testid="grid"] table[data-sheet="APBD"] td[data-cell="${free}"]`).click();
+      await specItem(page, spm.id).getByTestId('insert-selection').click();
+      await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
+      await tablesIdle(page);
+      const plan = E.sheetPlan(spm, { startRow: apbdBottom + 2, startCol: 0 });
+      const shown = await gridTexts(page, 'APBD');
+      for (const [address, text] of Object.entries(planTexts(plan))) assert.equal(shown[address], text, address);
+    });
+
+    await step('Salin untuk Word puts HTML (with rowspan) and plain text on the clipboard', async () => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+      await page.bringToFront();
+      await specItem(page, PMKS.id).getByTestId('copy-word').click();
+      await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
+      await tablesIdle(page);
+      assert.ok((await page.getByTestId('notice').textContent()).includes('Tempel di Word'));
+      const clip = await page.evaluate(async () => {
+        const out = {};
+        for (const item of await navigator.clipboard.read()) for (const type of item.types) out[type] = await (await item.getType(type)).text();
+        return out;
+      });
+      assert.ok(clip['text/html'].includes('<table'), 'text/html holds a table');
+      assert.ok(/rowspan|colspan/.test(clip['text/html']), 'merged cells as rowspan/colspan');
+      assert.ok(clip['text/html'].includes('2.579.089') && clip['text/html'].includes('Kewenangan Pusat'));
+      assert.ok(/TOTAL\t2\.579\.089/.test(clip['text/plain']), clip['text/plain'].slice(0, 200));
+      assert.equal(await page.getByTestId('copy-fallback').count(), 0);
+    });
+
+    await step('clipboard denied (as Office hosts may): the table shown to select, with the message and a .docx button', async () => {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Browser.setPermission', { permission: { name: 'clipboard-write' }, setting: 'denied', origin });
+      await specItem(page, PMKS.id).getByTestId('copy-word').click();
+      const panel = page.getByTestId('copy-fallback');
+      await panel.waitFor();
+      await tablesIdle(page);
+      assert.ok((await panel.textContent()).includes('Salin tidak diizinkan di sini: pilih tabel di bawah lalu tekan Ctrl+C, atau unduh .docx'));
+      assert.equal(await panel.getByTestId('fallback-docx').count(), 1);
+      assert.ok((await panel.getByTestId('copy-fallback-content').locator('table').count()) >= 1);
+      await panel.getByTestId('fallback-select').click();
+      const selected = await page.evaluate(() => String(window.getSelection()));
+      assert.ok(selected.includes('TOTAL') && selected.includes('2.579.089'), 'the tables are selected for Ctrl+C');
+      await noHorizontalScroll(page);
+      await context.clearPermissions();
+      await cdp.detach();
+    });
+
+    await step('Unduh .docx downloads a Word file (a zip: PK)', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), specItem(page, PMKS.id).getByTestId('download-docx').click()]);
+      assert.equal(download.suggestedFilename(), 'pmks-Indikator-1-PMKS.docx');
+      const bytes = fs.readFileSync(await download.path());
+      assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+      assert.ok(bytes.includes(Buffer.from('word/document.xml')), 'a Word package');
+      await tablesIdle(page);
+      const [all] = await Promise.all([page.waitForEvent('download'), page.getByTestId('spec-all').getByTestId('download-xlsx').click()]);
+      assert.equal(all.suggestedFilename(), 'dinsos-ntt-2021-tabel-lakip.xlsx');
+      const xlsx = await E.readWorkbookBuffer(fs.readFileSync(await all.path()), 'x.xlsx');
+      assert.deepEqual(xlsx.sheets.map((s) => s.name), SPECS.map((s) => s.id));
+      await tablesIdle(page);
+      await page.getByTestId('tab-check').click();
+      await page.getByTestId('check').waitFor();
+    });
+
+    await step('screenshots: the Tabel LAKIP pane (320 px) and the PMKS table inserted in the preview grid', async () => {
+      fs.mkdirSync(TABLE_SHOTS, { recursive: true });
+      const p = await context.newPage();
+      await p.emulateMedia({ colorScheme: 'light' });
+      await p.setViewportSize({ width: 320, height: 900 });
+      await p.goto(previewUrl('?lang=id&theme=light&view=pane'));
+      await openTables(p);
+      await settle(p);
+      await p.screenshot({ path: path.join(SHOTS, 'tabel-lakip-id.png') });
+      // The 'Excel' picture: the table as the preview's grid shows it after "Sisipkan di lembar baru".
+      // Tall enough for the whole table, TOTAL row and notes included.
+      await p.setViewportSize({ width: 1900, height: 2700 });
+      await p.goto(previewUrl('?lang=id&theme=light'));
+      await openTables(p);
+      await specItem(p, PMKS.id).getByTestId('insert-new-sheet').click();
+      await p.locator('[data-testid="notice"][data-intent="success"]').waitFor();
+      await p.locator(`[data-testid="grid"] table[data-sheet="${PMKS.id}"]`).waitFor();
+      await settle(p);
+      // The grid (sheet tabs, formula bar, headers) down to the table's last drawn row.
+      const g = await p.getByTestId('grid').boundingBox();
+      const tb = await p.locator(`[data-testid="grid"] table[data-sheet="${PMKS.id}"]`).boundingBox();
+      await p.screenshot({ path: path.join(TABLE_SHOTS, 'excel-preview-pmks.png'), clip: { x: g.x, y: g.y, width: g.width, height: Math.min(g.height, tb.y + tb.height - g.y + 1) } });
+      await p.close();
     });
 
     await step('taskpane.html and commands.html run under their CSP with office.js (stubbed locally)', async () => {

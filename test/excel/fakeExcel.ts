@@ -60,9 +60,48 @@ interface Cell {
 const ERROR_TEXT = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!)$/;
 
 /** A worksheet's cells as dense arrays from `origin`, grown on writes. */
+/** Formatting of one cell as the table writer sets it (only what was set). */
+export interface FakeCellFormat {
+  bold?: boolean;
+  italic?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  indentLevel?: number;
+  fill?: string;
+  /** Per edge of the cell: 'Continuous/Thin/#000000'. */
+  borders?: Partial<Record<'top' | 'bottom' | 'left' | 'right', string>>;
+}
+
+export interface FakePageLayout {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
+  printArea?: string;
+}
+
+/** Excel's default column width (8.43 characters) in points. */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
 export class FakeSheet {
   protected = false;
   hiddenRows = new Set<number>();
+  /** 'row,col' -> formatting set through Range.format. */
+  readonly formats = new Map<string, FakeCellFormat>();
+  /** Column widths and row heights set (points). */
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  /** Ranges whose rows were autofitted. */
+  readonly autofitted: string[] = [];
+  pageLayout: FakePageLayout = {};
+
+  format(row: number, col: number): FakeCellFormat {
+    const k = `${row},${col}`;
+    let f = this.formats.get(k);
+    if (!f) this.formats.set(k, (f = {}));
+    return f;
+  }
   origin: { row: number; col: number };
   values: RawValue[][];
   text: string[][];
@@ -424,6 +463,119 @@ export class FakeRange extends FakeObject {
     });
   }
 
+  /** The sheet of the range (a navigation property: no load needed). */
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.fake, () => this.target().sheet);
+  }
+
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this.fake, () => this.rectOrThrow());
+  }
+
+  getAbsoluteResizedRange(rows: number, cols: number): FakeRange {
+    return new FakeRange(this.fake, () => {
+      const { sheet, rect } = this.rectOrThrow();
+      const bottom = rect.top + rows - 1;
+      const right = rect.left + cols - 1;
+      if (rows < 1 || cols < 1 || bottom >= MAX_ROWS || right >= MAX_COLS) throw new FakeOfficeError('InvalidArgument', 'resized range outside the sheet');
+      return { sheet, rect: { top: rect.top, left: rect.left, bottom, right } };
+    });
+  }
+
+  getColumn(i: number): FakeRange {
+    return new FakeRange(this.fake, () => {
+      const { sheet, rect } = this.rectOrThrow();
+      return { sheet, rect: { top: rect.top, bottom: rect.bottom, left: rect.left + i, right: rect.left + i } };
+    });
+  }
+
+  /** The used cells inside this range (values only: value or formula), or a null object. */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.fake,
+      () => {
+        const { sheet, rect } = this.rectOrThrow();
+        let used: RangeAddress | null = null;
+        for (let r = rect.top; r <= Math.min(rect.bottom, sheet.origin.row + sheet.values.length - 1); r++) {
+          for (let c = rect.left; c <= Math.min(rect.right, sheet.origin.col + sheet.width - 1); c++) {
+            const cell = sheet.cell(r, c);
+            const isUsed = cell.type !== 'Empty' || cell.formula !== undefined || (!valuesOnly && cell.numberFormat !== 'General');
+            if (!isUsed) continue;
+            if (!used) used = { top: r, bottom: r, left: c, right: c };
+            else {
+              used.top = Math.min(used.top, r);
+              used.bottom = Math.max(used.bottom, r);
+              used.left = Math.min(used.left, c);
+              used.right = Math.max(used.right, c);
+            }
+          }
+        }
+        return { sheet, rect: used };
+      },
+      true,
+    );
+  }
+
+  merge(across = false): void {
+    this.fake.enqueue({
+      kind: 'write:merge',
+      run: () => {
+        const { sheet, rect } = this.rectOrThrow();
+        if (sheet.protected) throw new FakeOfficeError('AccessDenied', `${sheet.name} is protected`);
+        const areas: RangeAddress[] = across
+          ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => ({ ...rect, top: rect.top + i, bottom: rect.top + i }))
+          : [rect];
+        for (const a of areas) {
+          if (a.top === a.bottom && a.left === a.right) continue;
+          const overlaps = sheet.merges.map(parseRect).some((m) => m.top <= a.bottom && a.top <= m.bottom && m.left <= a.right && a.left <= m.right);
+          if (overlaps) throw new FakeOfficeError('InvalidOperation', `merge ${rectA1(a)} overlaps another merged area`);
+          // Like Excel: only the top-left cell keeps its content.
+          for (let r = a.top; r <= a.bottom; r++) {
+            for (let c = a.left; c <= a.right; c++) {
+              if (r === a.top && c === a.left) continue;
+              const cell = sheet.cell(r, c);
+              if (cell.type !== 'Empty' || cell.formula) sheet.put(r, c, { value: '', text: '', numberFormat: cell.numberFormat, type: 'Empty' });
+            }
+          }
+          sheet.merges.push(rectA1(a));
+        }
+      },
+    });
+  }
+
+  unmerge(): void {
+    this.fake.enqueue({
+      kind: 'write:unmerge',
+      run: () => {
+        const { sheet, rect } = this.rectOrThrow();
+        sheet.merges = sheet.merges.filter((m) => {
+          const a = parseRect(m);
+          return !(a.top <= rect.bottom && rect.top <= a.bottom && a.left <= rect.right && rect.left <= a.right);
+        });
+      },
+    });
+  }
+
+  clear(applyTo: string = 'All'): void {
+    this.fake.enqueue({
+      kind: 'write:clear',
+      run: () => {
+        const { sheet, rect } = this.rectOrThrow();
+        for (let r = rect.top; r <= rect.bottom; r++) {
+          for (let c = rect.left; c <= rect.right; c++) {
+            const cell = sheet.cell(r, c);
+            const contents = applyTo === 'All' || applyTo === 'Contents';
+            const formats = applyTo === 'All' || applyTo === 'Formats';
+            if (contents || formats) {
+              sheet.put(r, c, { value: contents ? '' : cell.value, text: contents ? '' : cell.text, numberFormat: formats ? 'General' : cell.numberFormat, type: contents ? 'Empty' : cell.type, ...(contents || !cell.formula ? {} : { formula: cell.formula }) });
+            }
+            if (formats) sheet.formats.delete(`${r},${c}`);
+          }
+        }
+      },
+    });
+  }
+
   select(): void {
     this.fake.enqueue({
       kind: 'call:select',
@@ -558,6 +710,7 @@ export class FakeProtection extends FakeObject {
 export class FakeWorksheet extends FakeObject {
   protected readonly typeName = 'Worksheet';
   readonly protection: FakeProtection;
+  readonly pageLayout: FakePageLayoutProxy;
 
   constructor(
     fake: FakeExcel,
@@ -565,6 +718,17 @@ export class FakeWorksheet extends FakeObject {
   ) {
     super(fake);
     this.protection = new FakeProtection(fake, () => this.sheet());
+    this.pageLayout = new FakePageLayoutProxy(fake, () => this.sheet());
+  }
+
+  delete(): void {
+    this.fake.enqueue({
+      kind: 'call:deleteSheet',
+      run: () => {
+        const sheet = this.sheet();
+        this.fake.sheets = this.fake.sheets.filter((x) => x !== sheet);
+      },
+    });
   }
 
   sheet(): FakeSheet {
@@ -629,6 +793,194 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     // getItem fails the batch when the sheet is not there.
     this.fake.enqueue({ kind: 'call:getItem', run: () => void ws.sheet() });
     return ws;
+  }
+
+  /** A new, empty worksheet at the end, as Excel adds it; Excel's naming rules are enforced. */
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | undefined;
+    const ws = new FakeWorksheet(this.fake, () => {
+      if (!created) throw new FakeOfficeError('ItemNotFound', `sheet ${name} was not added`);
+      return created;
+    });
+    this.fake.enqueue({
+      kind: 'call:addSheet',
+      run: () => {
+        if (this.fake.workbookProtected) throw new FakeOfficeError('AccessDenied', 'the workbook structure is protected');
+        if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) throw new FakeOfficeError('InvalidArgument', `bad sheet name ${name}`);
+        if (this.fake.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name} exists`);
+        created = new FakeSheet(name, 'Visible', []);
+        this.fake.sheets.push(created);
+      },
+    });
+    return ws;
+  }
+}
+
+/** Worksheet.pageLayout: what was set is kept on the sheet. */
+export class FakePageLayoutProxy {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+  private set(what: string, apply: (p: FakePageLayout) => void): void {
+    this.fake.enqueue({ kind: `write:pageLayout`, run: () => apply(this.sheet().pageLayout) });
+    void what;
+  }
+  set paperSize(v: string) {
+    this.set('paperSize', (p) => (p.paperSize = v));
+  }
+  set orientation(v: string) {
+    this.set('orientation', (p) => (p.orientation = v));
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.set('zoom', (p) => (p.zoom = { ...v }));
+  }
+  setPrintTitleRows(rows: string): void {
+    if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeOfficeError('InvalidArgument', `bad print title rows ${rows}`);
+    this.set('printTitleRows', (p) => (p.printTitleRows = rows));
+  }
+  setPrintArea(area: string): void {
+    parseRect(area);
+    this.set('printArea', (p) => (p.printArea = area));
+  }
+}
+
+type Edge = 'top' | 'bottom' | 'left' | 'right';
+
+/** Range.format: fonts, alignment, fill, borders, sizes; every set applies at sync to each cell of the range. */
+export class FakeRangeFormat extends FakeObject {
+  protected readonly typeName = 'RangeFormat';
+  readonly font: { bold: boolean; italic: boolean };
+  readonly fill: { color: string };
+  readonly borders: { getItem(edge: string): { style: string; weight: string; color: string } };
+
+  constructor(
+    fake: FakeExcel,
+    private readonly target: () => { sheet: FakeSheet; rect: RangeAddress },
+  ) {
+    super(fake);
+    const cells = (fn: (f: FakeCellFormat, r: number, c: number, rect: RangeAddress) => void) => () => {
+      const { sheet, rect } = this.target();
+      if (sheet.protected) throw new FakeOfficeError('AccessDenied', `${sheet.name} is protected`);
+      for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(sheet.format(r, c), r, c, rect);
+    };
+    const setter = (kind: string, fn: (f: FakeCellFormat, r: number, c: number, rect: RangeAddress) => void) => this.fake.enqueue({ kind: `write:format`, run: cells(fn) });
+    void setter;
+    const font = {} as { bold: boolean; italic: boolean };
+    Object.defineProperty(font, 'bold', { set: (v: boolean) => setter('bold', (f) => (f.bold = v)) });
+    Object.defineProperty(font, 'italic', { set: (v: boolean) => setter('italic', (f) => (f.italic = v)) });
+    this.font = font;
+    const fill = {} as { color: string };
+    Object.defineProperty(fill, 'color', { set: (v: string) => setter('fill', (f) => (f.fill = v)) });
+    this.fill = fill;
+    const edgesOf = (edge: string, r: number, c: number, rect: RangeAddress): Edge[] => {
+      switch (edge) {
+        case 'EdgeTop':
+          return r === rect.top ? ['top'] : [];
+        case 'EdgeBottom':
+          return r === rect.bottom ? ['bottom'] : [];
+        case 'EdgeLeft':
+          return c === rect.left ? ['left'] : [];
+        case 'EdgeRight':
+          return c === rect.right ? ['right'] : [];
+        case 'InsideHorizontal':
+          return [...(r > rect.top ? (['top'] as Edge[]) : []), ...(r < rect.bottom ? (['bottom'] as Edge[]) : [])];
+        case 'InsideVertical':
+          return [...(c > rect.left ? (['left'] as Edge[]) : []), ...(c < rect.right ? (['right'] as Edge[]) : [])];
+        default:
+          throw new FakeOfficeError('InvalidArgument', `bad border index ${edge}`);
+      }
+    };
+    this.borders = {
+      getItem: (edge: string) => {
+        edgesOf(edge, 0, 0, { top: 0, left: 0, bottom: 0, right: 0 });
+        const part = (i: number) => (v: string) =>
+          setter('border', (f, r, c, rect) => {
+            for (const e of edgesOf(edge, r, c, rect)) {
+              const now = (f.borders ??= {})[e]?.split('/') ?? ['', '', ''];
+              now[i] = v;
+              f.borders[e] = now.join('/');
+            }
+          });
+        const item = {} as { style: string; weight: string; color: string };
+        Object.defineProperty(item, 'style', { set: part(0) });
+        Object.defineProperty(item, 'weight', { set: part(1) });
+        Object.defineProperty(item, 'color', { set: part(2) });
+        return item;
+      },
+    };
+  }
+
+  protected readNow(props: string[]) {
+    const { sheet, rect } = this.target();
+    const data: Record<string, unknown> = {};
+    const same = <T>(f: (r: number, c: number) => T): T | null => {
+      let v: T | undefined;
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        for (let c = rect.left; c <= rect.right; c++) {
+          const x = f(r, c);
+          if (v === undefined) v = x;
+          else if (v !== x) return null;
+        }
+      }
+      return v ?? null;
+    };
+    for (const p of props) {
+      if (p === 'columnWidth') data.columnWidth = same((_, c) => sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
+      else if (p === 'rowHeight') data.rowHeight = same((r) => sheet.rowHeights.get(r) ?? 15);
+      else if (p === 'wrapText') data.wrapText = same((r, c) => !!sheet.formats.get(`${r},${c}`)?.wrapText);
+      else throw new FakeOfficeError('InvalidArgument', `the fake does not load RangeFormat.${p}`);
+    }
+    return { data };
+  }
+
+  get columnWidth(): number {
+    return this.prop('columnWidth');
+  }
+  set columnWidth(v: number) {
+    this.fake.enqueue({
+      kind: 'write:columnWidth',
+      run: () => {
+        const { sheet, rect } = this.target();
+        for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, v);
+      },
+    });
+  }
+  set rowHeight(v: number) {
+    this.fake.enqueue({
+      kind: 'write:rowHeight',
+      run: () => {
+        const { sheet, rect } = this.target();
+        for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, v);
+      },
+    });
+  }
+  set horizontalAlignment(v: string) {
+    this.fake.enqueue({ kind: 'write:format', run: () => this.each((f) => (f.horizontalAlignment = v)) });
+  }
+  set verticalAlignment(v: string) {
+    this.fake.enqueue({ kind: 'write:format', run: () => this.each((f) => (f.verticalAlignment = v)) });
+  }
+  set wrapText(v: boolean) {
+    this.fake.enqueue({ kind: 'write:format', run: () => this.each((f) => (f.wrapText = v)) });
+  }
+  set indentLevel(v: number) {
+    this.fake.enqueue({ kind: 'write:format', run: () => this.each((f) => (f.indentLevel = v)) });
+  }
+  autofitRows(): void {
+    this.fake.enqueue({
+      kind: 'call:autofitRows',
+      run: () => {
+        const { sheet, rect } = this.target();
+        sheet.autofitted.push(rectA1(rect));
+      },
+    });
+  }
+
+  private each(fn: (f: FakeCellFormat) => void): void {
+    const { sheet, rect } = this.target();
+    if (sheet.protected) throw new FakeOfficeError('AccessDenied', `${sheet.name} is protected`);
+    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(sheet.format(r, c));
   }
 }
 
@@ -740,10 +1092,39 @@ export class FakeCustomXmlPartCollection {
   }
 }
 
+/** Workbook.protection: the workbook's structure (adding, deleting, renaming sheets). */
+export class FakeWorkbookProtection extends FakeObject {
+  protected readonly typeName = 'WorkbookProtection';
+  protected readNow(props: string[]) {
+    const data: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'protected') data.protected = this.fake.workbookProtected;
+      else throw new FakeOfficeError('InvalidArgument', `the fake does not load WorkbookProtection.${p}`);
+    }
+    return { data };
+  }
+  get protected(): boolean {
+    return this.prop('protected');
+  }
+}
+
 export class FakeWorkbook extends FakeObject {
   protected readonly typeName = 'Workbook';
   readonly worksheets: FakeWorksheetCollection;
   readonly customXmlParts: FakeCustomXmlPartCollection;
+  readonly protection: FakeWorkbookProtection;
+
+  /** The top-left cell of the selection (A1 of the active sheet when nothing was selected). */
+  getActiveCell(): FakeRange {
+    const fake = this.fake;
+    return new FakeRange(fake, () => {
+      const name = fake.selection?.sheet ?? fake.active ?? fake.sheets.find((x) => x.visibility === 'Visible')?.name;
+      const sheet = fake.sheets.find((x) => x.name === name);
+      if (!sheet) throw new FakeOfficeError('ItemNotFound', 'no active sheet');
+      const at = fake.selection && fake.selection.sheet === sheet.name ? parseRect(fake.selection.address) : { top: 0, left: 0, bottom: 0, right: 0 };
+      return { sheet, rect: { top: at.top, left: at.left, bottom: at.top, right: at.left } };
+    });
+  }
 
   constructor(fake: FakeExcel) {
     super(fake);
@@ -752,6 +1133,7 @@ export class FakeWorkbook extends FakeObject {
       return s;
     })));
     this.customXmlParts = new FakeCustomXmlPartCollection(fake);
+    this.protection = new FakeWorkbookProtection(fake);
   }
 
   protected readNow(props: string[]) {
@@ -795,6 +1177,8 @@ export class FakeExcel {
   integerTypes = false;
   /** Make getSpecialCells(Visible) fail (too many areas). */
   failVisibleCells = false;
+  /** The workbook's structure is protected: no sheet can be added. */
+  workbookProtected = false;
   private queue: Op[] = [];
   private failures: Failure[] = [];
   readonly workbook: FakeWorkbook;

@@ -1,4 +1,4 @@
-import { format, KIND_KEY, langFromTag, SEVERITY_KEY, STRINGS, t, type StringKey } from '../../src/taskpane/i18n';
+import { format, KIND_KEY, langFromTag, SEVERITY_KEY, SPEC_KIND_KEY, STRINGS, t, type StringKey } from '../../src/taskpane/i18n';
 import { LANG_OPTIONS, SCALE_OPTIONS } from '../../src/taskpane/settingsModel';
 
 const placeholders = (s: string) =>
@@ -21,7 +21,7 @@ describe('i18n', () => {
   });
 
   test('every key the code maps to exists', () => {
-    for (const k of [...Object.values(SEVERITY_KEY), ...Object.values(KIND_KEY), ...SCALE_OPTIONS.map((o) => o.label), ...LANG_OPTIONS.map((o) => o.label)]) {
+    for (const k of [...Object.values(SEVERITY_KEY), ...Object.values(KIND_KEY), ...Object.values(SPEC_KIND_KEY), ...SCALE_OPTIONS.map((o) => o.label), ...LANG_OPTIONS.map((o) => o.label)]) {
       expect(STRINGS).toHaveProperty(k);
     }
   });
@@ -31,6 +31,10 @@ describe('i18n', () => {
       'Lembar "APBD" diproteksi. Buka proteksi (Tinjau > Buka Proteksi Lembar) lalu coba lagi. Tidak ada sel yang diubah.',
     );
     expect(t('en', 'errProtectedSheet', { sheet: 'APBD' })).toContain('Review > Unprotect Sheet');
+  });
+
+  test('the copy fallback says what to do, word for word', () => {
+    expect(t('id', 'copyBlocked')).toBe('Salin tidak diizinkan di sini: pilih tabel di bawah lalu tekan Ctrl+C, atau unduh .docx');
   });
 
   test('format fills names and picks singular or plural', () => {

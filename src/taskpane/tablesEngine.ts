@@ -1,0 +1,8 @@
+/**
+ * The report tables' code, loaded lazily (its own chunk) when the "Tabel LAKIP"
+ * view opens: the specs built after fixes, their sheet plans and their HTML.
+ * The .docx writer and the .xlsx writer are separate chunks, fetched on use.
+ */
+export { buildTableSpecs } from '../core/tables/build';
+export { sheetPlan } from '../core/tables/sheetPlan';
+export { tableToHtml, tablesToHtmlDocument, tableToPlainText } from '../core/tables/html';
