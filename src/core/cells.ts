@@ -17,7 +17,9 @@ export type NumericState =
   | 'empty'
   | 'error'
   | 'text'
-  | 'uncalculated';
+  | 'uncalculated'
+  /** A date (a number shown with a date format): never a count or an amount. */
+  | 'date';
 
 export interface NumericCell {
   state: NumericState;
@@ -36,6 +38,12 @@ export interface NumericCell {
   percentFormat?: boolean;
 }
 
+/** True for date and time formats ('yyyy-mm-dd', '[$-421]dd mmmm yyyy'), whose numbers are day serials. */
+export function isDateFormat(numberFormat: string): boolean {
+  const f = numberFormat.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return !/^general$/i.test(f.trim()) && /[dmyhs]/i.test(f);
+}
+
 /** True when the positive section of a number format scales by 100 ('0.00%'). */
 export function isPercentFormat(numberFormat: string): boolean {
   return /%/.test(numberFormat.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\./g, ''));
@@ -48,6 +56,9 @@ export function readNumeric(grid: Grid, row: number, col: number, hint: NumberHi
   const fmtDecimals = formatDecimals(c.numberFormat);
   if (c.type === 'Error') {
     return { state: 'error', value: null, sumValue: null, decimals: 0, error: raw, formula, raw };
+  }
+  if ((c.type === 'Double' || c.type === 'Integer' || typeof c.value === 'number') && isDateFormat(c.numberFormat)) {
+    return { state: 'date', value: null, sumValue: null, decimals: 0, formula, raw: c.text || raw };
   }
   if (c.type === 'Double' || c.type === 'Integer' || typeof c.value === 'number') {
     const n = Number(c.value);

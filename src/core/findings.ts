@@ -22,6 +22,7 @@ export const FINDING_CODES = [
   'terbilang-mismatch',
   'narrative-rounded',
   'narrative-unlinked',
+  'date-value',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

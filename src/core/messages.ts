@@ -61,6 +61,10 @@ const T = {
     id: 'Angka "{raw}" pada "{label}" tersimpan sebagai teks dan dibaca sebagai {expected}; rumus tidak dapat menghitungnya.',
     en: 'The number "{raw}" on "{label}" is stored as text and read as {expected}; formulas cannot use it.',
   },
+  'date-value': {
+    id: 'Sel pada "{label}" berisi tanggal ({raw}) di kolom angka; tanggal tidak dihitung. Ketik angkanya, atau ubah format sel dari format tanggal.',
+    en: 'The cell on "{label}" holds a date ({raw}) in a column of figures; dates are not counted. Type the figure, or change the cell format from a date format.',
+  },
   'ambiguous-number': {
     id: 'Teks "{raw}" pada "{label}" bisa berarti {expected} atau {alternative}; tulis sebagai angka agar tidak keliru.',
     en: 'The text "{raw}" on "{label}" could mean {expected} or {alternative}; enter it as a number to remove the doubt.',
@@ -201,6 +205,8 @@ export function message(key: MessageKey, params: Params, lang: Lang): string {
   const tpl = T[key][lang];
   return tpl.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];
-    return v === undefined ? '' : String(v);
+    const t = v === undefined ? '' : String(v);
+    // A 32,000-character label quoted whole would bury the finding.
+    return t.length > 240 ? `${t.slice(0, 237)}…` : t;
   });
 }

@@ -158,6 +158,30 @@ describe('checks', () => {
     expect(f[0].message).toContain("'T1'!D5");
   });
 
+  it('reads 1.500 typed as text in a budget Realisasi column as rupiah, not 1,5', () => {
+    const f = run(budget([[1, 'A', 1000, 900, 90], [2, 'B', 3000, '1.500', 50], [null, 'TOTAL', 4000, 2400, 60]]));
+    expect(f.map(brief)).toEqual(['warning | text-number | Anggaran | D3 | 1500 | 1.500']);
+  });
+
+  it('a date in a column of figures is reported, never summed as its serial number', () => {
+    const s = sheet('PMKS', [
+      ['No', 'Jenis PMKS', 'Populasi', 'Kewenangan Provinsi', 'Yang ditangani', '%', 'Kewenangan Kab/Kota'],
+      [1, 'Anak Terlantar', 100, 40, 20, 50, 60],
+      [2, 'Gelandangan', { n: 44197, fmt: 'yyyy-mm-dd', text: '2021-01-01' }, 4, 2, 50, 6],
+      [null, 'Jumlah', 100, 44, 22, 50, 66],
+    ]);
+    const f = run(s);
+    expect(f.map(brief)).toEqual(['warning | date-value | PMKS | C3 |  | 2021-01-01']);
+    expect(f[0].message).toContain('tanggal');
+  });
+
+  it('quotes at most 240 characters of a label in a message', () => {
+    const long = 'Program '.repeat(4000);
+    const f = run(budget([[1, long, 3, 2, 60], [null, 'Jumlah', 3, 2, 66.67]]));
+    expect(f.length).toBe(1);
+    expect(f[0].message.length).toBeLessThan(500);
+  });
+
   it('rejects an unknown scale id with the valid ones listed', () => {
     expect(() => analyzeWorkbook(book(), { scale: 'nope' })).toThrow(/ntt-4/);
   });

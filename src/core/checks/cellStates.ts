@@ -38,6 +38,16 @@ export function checkCellStates(ctx: TableContext): void {
           actual: n.raw,
           fix: { kind: 'convert-text-number', value: Number(n.value.toFixed()) },
         });
+      } else if (n.state === 'date') {
+        ctx.report({
+          code: 'date-value',
+          severity: 'warning',
+          row: row.row,
+          col: k.col,
+          key: 'date-value',
+          params: { label, raw: n.raw },
+          actual: n.raw,
+        });
       } else if (n.state === 'ambiguous' && n.value) {
         ctx.report({
           code: 'ambiguous-number',

@@ -105,7 +105,8 @@ export class TableContext {
    * typed numbers carry decimals leaves it open, so the finding says so.
    */
   private hintFor(k: TableColumn): NumberHint {
-    if (DECIMAL_ROLES.has(k.role)) return 'decimal';
+    // 'Realisasi' is a percentage only in IKU tables; in a budget it is rupiah.
+    if (DECIMAL_ROLES.has(k.role) && !(k.role === 'realisasi' && this.table.kind !== 'iku')) return 'decimal';
     if (!SUMMABLE_ROLES.has(k.role)) return undefined;
     for (const r of this.table.rows) {
       const c = this.grid.cell(r.row, k.col);
