@@ -49,20 +49,44 @@ export function isPercentFormat(numberFormat: string): boolean {
   return /%/.test(numberFormat.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\./g, ''));
 }
 
+// Format codes repeat across thousands of cells: work out what each says once.
+const formatFacts = new Map<string, { decimals: number | null; percent: boolean; date: boolean }>();
+function factsOf(numberFormat: string) {
+  let f = formatFacts.get(numberFormat);
+  if (!f) {
+    f = { decimals: formatDecimals(numberFormat), percent: isPercentFormat(numberFormat), date: isDateFormat(numberFormat) };
+    if (formatFacts.size < 10000) formatFacts.set(numberFormat, f);
+  }
+  return f;
+}
+
+const HINTS: NumberHint[] = [undefined, 'integer', 'decimal'];
+
+/** A cell read as a figure, once per grid and hint: recognition and every check ask for the same cells. */
 export function readNumeric(grid: Grid, row: number, col: number, hint: NumberHint, depth = 0): NumericCell {
+  const key = grid.key(row, col) * 3 + HINTS.indexOf(hint);
+  const hit = grid.numeric.get(key);
+  if (hit) return hit;
+  const n = readNumericUncached(grid, row, col, hint, depth);
+  grid.numeric.set(key, n);
+  return n;
+}
+
+function readNumericUncached(grid: Grid, row: number, col: number, hint: NumberHint, depth: number): NumericCell {
   const c = grid.cell(row, col);
   const formula = isFormula(c.formula) ? c.formula : undefined;
   const raw = c.type === 'Empty' ? '' : String(c.value);
-  const fmtDecimals = formatDecimals(c.numberFormat);
+  const facts = factsOf(c.numberFormat);
+  const fmtDecimals = facts.decimals;
   if (c.type === 'Error') {
     return { state: 'error', value: null, sumValue: null, decimals: 0, error: raw, formula, raw };
   }
-  if ((c.type === 'Double' || c.type === 'Integer' || typeof c.value === 'number') && isDateFormat(c.numberFormat)) {
+  if ((c.type === 'Double' || c.type === 'Integer' || typeof c.value === 'number') && facts.date) {
     return { state: 'date', value: null, sumValue: null, decimals: 0, formula, raw: c.text || raw };
   }
   if (c.type === 'Double' || c.type === 'Integer' || typeof c.value === 'number') {
     const n = Number(c.value);
-    const pct = isPercentFormat(c.numberFormat);
+    const pct = facts.percent;
     // Excel stores 96,82% as 0.9682; the checks work in percent units as the reports print them.
     const v = pct ? new Decimal(n).times(100) : new Decimal(n);
     const dash = n === 0 && /^[-–—]$/.test(c.text.trim());

@@ -31,6 +31,8 @@ export class Grid {
   readonly right: number;
   private readonly snap: SheetSnapshot;
   private readonly mergeOf = new Map<number, MergeArea>();
+  /** Cells already read as figures (see readNumeric), so recognition and checks parse each cell once. */
+  readonly numeric = new Map<number, import('./cells').NumericCell>();
   private readonly width: number;
 
   constructor(snap: SheetSnapshot) {
@@ -52,6 +54,11 @@ export class Grid {
         for (let c = m.left; c <= m.right; c++) this.mergeOf.set(r * this.width + c, m);
       }
     }
+  }
+
+  /** A number unique to (row, col) in this grid. */
+  key(row: number, col: number): number {
+    return row * this.width + col;
   }
 
   get isEmpty(): boolean {

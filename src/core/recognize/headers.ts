@@ -12,6 +12,14 @@ function headerLike(text: string): boolean {
  * Title rows (one merged cell) and data rows (numbers, long text) fail it.
  */
 export function isHeaderRow(grid: Grid, row: number): boolean {
+  // Data rows nearly always hold a figure: rule them out on value types before parsing any text.
+  let strings = 0;
+  for (let c = grid.left; c <= grid.right; c++) {
+    const t = grid.cell(row, c).type;
+    if (t === 'String') strings++;
+    else if (t !== 'Empty') return false;
+  }
+  if (strings < 2) return false;
   let filled = 0;
   let hits = 0;
   const roles = new Set<string>();
