@@ -11,12 +11,13 @@ import type { AnalyzeOptions } from '../core/model';
 import type { NarrativeSource } from '../core/narrative/types';
 import { isNarrativeReadError, narrativeErrorMessage, readNarrativeFile } from '../io/readNarrative';
 import { readWorkbookFile } from '../xlsx/readWorkbook';
-import { readErrorMessage, WorkbookReadError } from '../xlsx/errors';
+import { readErrorMessage } from '../xlsx/errors';
 import { JsonWriter } from './formatJson';
 import { formatFileText, formatNarrativeFailureText, formatSummaryText, makeStyle } from './formatText';
 import { messages, type CliMessages, type FailOn, type Format, type SummaryCounts } from './messages';
 import { Progress } from './progress';
 import type { FileResult, NarrativeResult } from './result';
+import { isWorkbookReadError, namingFile } from './readErrors';
 
 export interface CheckOptions {
   format: Format;
@@ -92,21 +93,6 @@ export function expandInputs(args: readonly string[], m: CliMessages): Input[] {
   return out;
 }
 
-function isWorkbookReadError(err: unknown): err is WorkbookReadError {
-  if (err instanceof WorkbookReadError) return true;
-  return (
-    typeof err === 'object' &&
-    err !== null &&
-    (err as { name?: unknown }).name === 'WorkbookReadError' &&
-    typeof (err as { code?: unknown }).code === 'string'
-  );
-}
-
-/** Makes sure an error message says which file it is about. */
-function namingFile(message: string, file: string): string {
-  if (message.includes(file) || message.includes(path.basename(file))) return message;
-  return `${file}: ${message}`;
-}
 
 /**
  * Reads the narrative files once (each path once, in the order given); the same

@@ -17,7 +17,8 @@ import { tablesToHtmlDocument } from '../core/tables/html';
 import type { TableSpec } from '../core/tables/types';
 import { tablesToDocx } from '../io/tablesDocx';
 import { readWorkbookFile } from '../xlsx/readWorkbook';
-import { readErrorMessage, WorkbookReadError } from '../xlsx/errors';
+import { readErrorMessage } from '../xlsx/errors';
+import { isWorkbookReadError, namingFile } from './readErrors';
 
 export const EXIT_TABLES_OK = 0;
 export const EXIT_TABLES_READ_FAILED = 2;
@@ -156,20 +157,6 @@ function detailOf(err: unknown): string {
   return String(err);
 }
 
-function isWorkbookReadError(err: unknown): err is WorkbookReadError {
-  if (err instanceof WorkbookReadError) return true;
-  return (
-    typeof err === 'object' &&
-    err !== null &&
-    (err as { name?: unknown }).name === 'WorkbookReadError' &&
-    typeof (err as { code?: unknown }).code === 'string'
-  );
-}
-
-function namingFile(message: string, file: string): string {
-  if (message.includes(file) || message.includes(path.basename(file))) return message;
-  return `${file}: ${message}`;
-}
 
 /** The real path of a file, or its absolute path when it does not exist (yet). */
 function resolved(file: string): string {
