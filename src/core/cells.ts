@@ -60,51 +60,112 @@ function factsOf(numberFormat: string) {
   return f;
 }
 
-const HINTS: NumberHint[] = [undefined, 'integer', 'decimal'];
+/**
+ * A cell holding a real number. Recognition reads every cell but the checks
+ * need the Decimal of only some, so the Decimal, the decimals shown and the
+ * raw text are worked out on first use.
+ */
+class NumberReading implements NumericCell {
+  private v: Decimal | undefined;
+  private d: number | undefined;
+  readonly percentFormat: true | undefined;
 
-/** A cell read as a figure, once per grid and hint: recognition and every check ask for the same cells. */
+  constructor(
+    readonly state: 'number' | 'dash',
+    private readonly n: number,
+    percent: boolean,
+    private readonly fmtDecimals: number | null,
+    readonly formula: string | undefined,
+    private readonly rawValue: unknown,
+  ) {
+    this.percentFormat = percent || undefined;
+  }
+
+  get value(): Decimal {
+    // Excel stores 96,82% as 0.9682; the checks work in percent units as the reports print them.
+    return (this.v ??= this.percentFormat ? new Decimal(this.n).times(100) : new Decimal(this.n));
+  }
+
+  get sumValue(): Decimal {
+    return this.value;
+  }
+
+  get decimals(): number {
+    return (this.d ??= this.fmtDecimals ?? Math.max(0, Math.min(valueDecimals(this.n) - (this.percentFormat ? 2 : 0), 10)));
+  }
+
+  get raw(): string {
+    return String(this.rawValue);
+  }
+
+  /** The number itself when it is a whole number a sum can take exactly (see wholeNumberOf). */
+  get whole(): number | undefined {
+    return !this.percentFormat && Number.isSafeInteger(this.n) ? this.n : undefined;
+  }
+}
+
+/**
+ * A real number cell holding a whole number (counts, whole rupiah), as a JS
+ * integer, or undefined. Sums of these are done exactly in BigInt, without a
+ * Decimal per cell: most cells of PMKS and budget tables are such numbers.
+ */
+export function wholeNumberOf(n: NumericCell): number | undefined {
+  return n instanceof NumberReading ? n.whole : undefined;
+}
+
+const OUTSIDE: NumericCell = Object.freeze({ state: 'empty', value: null, sumValue: null, decimals: 0, raw: '' }) as NumericCell;
+
+/** Readings that a column's hint can change: text like '1.595', and formulas the engine evaluates from other cells. */
+function dependsOnHint(n: NumericCell): boolean {
+  return n.state === 'ambiguous' || (n.formula !== undefined && (n.state === 'uncalculated' || (n.state === 'error' && n.raw.trim() === '')));
+}
+
+/**
+ * A cell read as a figure, once per grid: recognition and every check ask for
+ * the same cells. The reading without a hint is kept for every hint unless
+ * the hint could change it.
+ */
 export function readNumeric(grid: Grid, row: number, col: number, hint: NumberHint, depth = 0): NumericCell {
-  const key = grid.key(row, col) * 3 + HINTS.indexOf(hint);
-  const hit = grid.numeric.get(key);
-  if (hit) return hit;
-  const n = readNumericUncached(grid, row, col, hint, depth);
-  grid.numeric.set(key, n);
-  return n;
+  const cache = grid.numericRow(row);
+  const c = col - grid.left;
+  if (cache === undefined || c < 0 || c >= cache.length) return OUTSIDE;
+  let plain = cache[c];
+  if (plain === undefined) {
+    plain = readNumericUncached(grid, row, col, undefined, depth);
+    cache[c] = plain;
+  }
+  if (hint === undefined || !dependsOnHint(plain)) return plain;
+  const key = grid.index(row, col) * 2 + (hint === 'integer' ? 0 : 1);
+  let hinted = grid.hinted.get(key);
+  if (hinted === undefined) {
+    hinted = readNumericUncached(grid, row, col, hint, depth);
+    grid.hinted.set(key, hinted);
+  }
+  return hinted;
 }
 
 function readNumericUncached(grid: Grid, row: number, col: number, hint: NumberHint, depth: number): NumericCell {
-  const c = grid.cell(row, col);
-  const formula = isFormula(c.formula) ? c.formula : undefined;
-  const raw = c.type === 'Empty' ? '' : String(c.value);
-  const facts = factsOf(c.numberFormat);
-  const fmtDecimals = facts.decimals;
-  if (c.type === 'Error') {
+  const type = grid.typeAt(row, col);
+  const value = grid.valueAt(row, col);
+  const f = grid.formulaAt(row, col);
+  const formula = isFormula(f) ? f : undefined;
+  if (type === 'Error') {
+    const raw = String(value);
     return { state: 'error', value: null, sumValue: null, decimals: 0, error: raw, formula, raw };
   }
-  if ((c.type === 'Double' || c.type === 'Integer' || typeof c.value === 'number') && facts.date) {
-    return { state: 'date', value: null, sumValue: null, decimals: 0, formula, raw: c.text || raw };
+  if (type === 'Double' || type === 'Integer' || typeof value === 'number') {
+    const facts = factsOf(grid.formatAt(row, col));
+    if (facts.date) return { state: 'date', value: null, sumValue: null, decimals: 0, formula, raw: grid.rawTextAt(row, col) || String(value) };
+    const n = Number(value);
+    const dash = n === 0 && /^\s*[-–—]\s*$/.test(grid.rawTextAt(row, col));
+    return new NumberReading(dash ? 'dash' : 'number', n, facts.percent, facts.decimals, formula, value);
   }
-  if (c.type === 'Double' || c.type === 'Integer' || typeof c.value === 'number') {
-    const n = Number(c.value);
-    const pct = facts.percent;
-    // Excel stores 96,82% as 0.9682; the checks work in percent units as the reports print them.
-    const v = pct ? new Decimal(n).times(100) : new Decimal(n);
-    const dash = n === 0 && /^[-–—]$/.test(c.text.trim());
-    return {
-      state: dash ? 'dash' : 'number',
-      value: v,
-      sumValue: v,
-      decimals: fmtDecimals ?? Math.max(0, Math.min(valueDecimals(n) - (pct ? 2 : 0), 10)),
-      formula,
-      raw,
-      percentFormat: pct || undefined,
-    };
-  }
-  if (c.type === 'Empty' || (typeof c.value === 'string' && c.value.trim() === '')) {
+  const raw = type === 'Empty' ? '' : String(value);
+  if (type === 'Empty' || (typeof value === 'string' && value.trim() === '')) {
     if (formula && depth < 8) {
       const res = evaluateFormula(formula, (r, k) => readNumeric(grid, r, k, hint, depth + 1).sumValue);
       if (res.ok) {
-        return { state: 'uncalculated', value: res.value, sumValue: res.value, decimals: fmtDecimals ?? 2, formula, raw };
+        return { state: 'uncalculated', value: res.value, sumValue: res.value, decimals: factsOf(grid.formatAt(row, col)).decimals ?? 2, formula, raw };
       }
       if (res.error === '#DIV/0!' || res.error === '#REF!' || res.error === '#VALUE!') {
         return { state: 'error', value: null, sumValue: null, decimals: 0, error: res.error, formula, raw };
@@ -112,14 +173,14 @@ function readNumericUncached(grid: Grid, row: number, col: number, hint: NumberH
     }
     return { state: formula ? 'uncalculated' : 'empty', value: null, sumValue: null, decimals: 0, formula, raw };
   }
-  if (c.type === 'Boolean') return { state: 'text', value: null, sumValue: null, decimals: 0, formula, raw };
+  if (type === 'Boolean') return { state: 'text', value: null, sumValue: null, decimals: 0, formula, raw };
   const parsed = parseNumberText(raw, hint);
   if (!parsed) return { state: 'text', value: null, sumValue: null, decimals: 0, formula, raw };
   if (parsed.kind === 'dash') return { state: 'dash', value: new Decimal(0), sumValue: null, decimals: 0, formula, raw };
-  const value = parsed.negative && !parsed.value.isNegative() ? parsed.value.negated() : parsed.value;
+  const v = parsed.negative && !parsed.value.isNegative() ? parsed.value.negated() : parsed.value;
   return {
     state: parsed.ambiguous ? 'ambiguous' : 'text-number',
-    value,
+    value: v,
     sumValue: null,
     decimals: parsed.decimals,
     formula,

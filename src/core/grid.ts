@@ -1,4 +1,5 @@
 import { parseRange } from './a1';
+import type { NumericCell } from './cells';
 import type { RawValue, SheetSnapshot, ValueType } from './snapshot';
 
 export interface GridCell {
@@ -31,9 +32,17 @@ export class Grid {
   readonly right: number;
   private readonly snap: SheetSnapshot;
   private readonly mergeOf = new Map<number, MergeArea>();
-  /** Cells already read as figures (see readNumeric), so recognition and checks parse each cell once. */
-  readonly numeric = new Map<number, import('./cells').NumericCell>();
+  /**
+   * Cells already read as figures (see readNumeric), so recognition and checks
+   * parse each cell once: packed arrays per row, made when a row is first
+   * read, because a Map with a million entries costs more than the reading it
+   * saves. Readings a column's hint changes (rare) go in `hinted`.
+   */
+  private readonly numericRows: (NumericCell | undefined)[][] = [];
+  readonly hinted = new Map<number, NumericCell>();
   private readonly width: number;
+  /** Columns in the snapshot's widest row: the stride of `index`. */
+  readonly cols: number;
 
   constructor(snap: SheetSnapshot) {
     this.snap = snap;
@@ -47,6 +56,7 @@ export class Grid {
     this.bottom = this.top + height - 1;
     this.right = this.left + width - 1;
     this.width = Math.max(width, 1) + this.left + 16384;
+    this.cols = Math.max(width, 1);
     for (const a1 of snap.merges) {
       const m = parseRange(a1);
       if (!m) continue;
@@ -61,6 +71,32 @@ export class Grid {
     return row * this.width + col;
   }
 
+  /** A dense number for a cell inside the grid (0 .. rows*cols-1), or -1 outside it. */
+  index(row: number, col: number): number {
+    const r = row - this.top;
+    const c = col - this.left;
+    if (r < 0 || c < 0 || c >= this.cols || row > this.bottom) return -1;
+    return r * this.cols + c;
+  }
+
+  /**
+   * The reading cache of a row, as long as the snapshot's row (cells past its
+   * end are empty and need none), or undefined for a row outside the grid.
+   */
+  numericRow(row: number): (NumericCell | undefined)[] | undefined {
+    const r = row - this.top;
+    const values = this.snap.values[r];
+    if (!values) return undefined;
+    let cache = this.numericRows[r];
+    if (cache === undefined) {
+      cache = [];
+      // Pushed, not new Array(n): a pre-sized array has holes and gets slower element access.
+      for (let i = 0; i < values.length; i++) cache.push(undefined);
+      this.numericRows[r] = cache;
+    }
+    return cache;
+  }
+
   get isEmpty(): boolean {
     return this.bottom < this.top || this.right < this.left;
   }
@@ -70,6 +106,61 @@ export class Grid {
     const m = this.mergeOf.get(row * this.width + col);
     if (m && (m.top !== row || m.left !== col)) return EMPTY;
     return this.rawCell(row, col);
+  }
+
+  /** True when a merge covers the cell and it is not the merge's top-left, so Excel shows it empty. */
+  private covered(row: number, col: number): boolean {
+    if (this.mergeOf.size === 0) return false;
+    const m = this.mergeOf.get(row * this.width + col);
+    return m !== undefined && (m.top !== row || m.left !== col);
+  }
+
+  // Field accessors for the hot paths (recognition reads every cell several
+  // times): they return what cell() would hold without building an object.
+
+  typeAt(row: number, col: number): ValueType {
+    if (this.covered(row, col)) return 'Empty';
+    const r = row - this.top;
+    const c = col - this.left;
+    const values = this.snap.values[r];
+    if (!values || c < 0 || c >= values.length) return 'Empty';
+    return this.snap.valueTypes[r]?.[c] ?? 'Empty';
+  }
+
+  valueAt(row: number, col: number): RawValue {
+    if (this.covered(row, col)) return '';
+    const values = this.snap.values[row - this.top];
+    const c = col - this.left;
+    if (!values || c < 0 || c >= values.length) return '';
+    return values[c] ?? '';
+  }
+
+  formulaAt(row: number, col: number): RawValue {
+    if (this.covered(row, col)) return '';
+    const r = row - this.top;
+    const c = col - this.left;
+    const values = this.snap.values[r];
+    if (!values || c < 0 || c >= values.length) return '';
+    return this.snap.formulas[r]?.[c] ?? '';
+  }
+
+  /** The displayed text as the snapshot holds it (untrimmed; '' when the reader gave none). */
+  rawTextAt(row: number, col: number): string {
+    if (this.covered(row, col)) return '';
+    const r = row - this.top;
+    const c = col - this.left;
+    const values = this.snap.values[r];
+    if (!values || c < 0 || c >= values.length) return '';
+    return this.snap.text[r]?.[c] ?? '';
+  }
+
+  formatAt(row: number, col: number): string {
+    if (this.covered(row, col)) return 'General';
+    const r = row - this.top;
+    const c = col - this.left;
+    const values = this.snap.values[r];
+    if (!values || c < 0 || c >= values.length) return 'General';
+    return this.snap.numberFormat[r]?.[c] ?? 'General';
   }
 
   /** The cell that Excel shows at (row, col): the merge's top-left when merged. */
@@ -84,17 +175,26 @@ export class Grid {
 
   /** Displayed text, trimmed; numbers fall back to their value. */
   textAt(row: number, col: number, followMerge = false): string {
-    const c = followMerge ? this.shown(row, col) : this.cell(row, col);
-    if (c.type === 'Empty') return '';
-    const t = c.text !== '' ? c.text : String(c.value);
-    return t.replace(/[\u00a0\u202f]/g, ' ').trim();
+    if (followMerge && this.mergeOf.size > 0) {
+      const m = this.mergeOf.get(row * this.width + col);
+      if (m) {
+        row = m.top;
+        col = m.left;
+      }
+    }
+    if (this.typeAt(row, col) === 'Empty') return '';
+    const text = this.rawTextAt(row, col);
+    const t = text !== '' ? text : String(this.valueAt(row, col));
+    // Most cells hold no no-break space: skip the regex for them.
+    return t.indexOf('\u00a0') < 0 && t.indexOf('\u202f') < 0 ? t.trim() : t.replace(/[\u00a0\u202f]/g, ' ').trim();
   }
 
   isBlank(row: number, col: number): boolean {
-    const c = this.cell(row, col);
-    if (isFormula(c.formula)) return false;
-    if (c.type === 'Empty') return true;
-    return c.type === 'String' && String(c.value).trim() === '';
+    const type = this.typeAt(row, col);
+    if (type === 'Double' || type === 'Integer' || type === 'Boolean' || type === 'Error') return false;
+    if (isFormula(this.formulaAt(row, col))) return false;
+    if (type === 'Empty') return true;
+    return type === 'String' && String(this.valueAt(row, col)).trim() === '';
   }
 
   rowIsBlank(row: number, left = this.left, right = this.right): boolean {

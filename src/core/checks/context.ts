@@ -14,20 +14,24 @@ export interface ResolvedOptions {
   scale: PredikatScale;
 }
 
+const ZERO = new Decimal(0);
+
 const DECIMAL_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['percent', 'capaian', 'target', 'realisasi', 'baseline']);
 
 /** Everything a check needs about one table, with numeric reads cached. */
 export class TableContext {
   readonly findings: Finding[] = [];
-  private readonly cache = new Map<number, NumericCell>();
-  private readonly hints = new Map<number, NumberHint>();
+  /** code + cell of every finding so far: one finding per cell and code, checked in constant time. */
+  private readonly reported = new Set<string>();
+  /** The number hint of each table column, by column index (the grid caches the readings themselves). */
+  private readonly hints: NumberHint[] = [];
 
   constructor(
     readonly grid: Grid,
     readonly table: RecognizedTable,
     readonly options: ResolvedOptions,
   ) {
-    for (const k of table.columns) this.hints.set(k.col, this.hintFor(k));
+    for (const k of table.columns) this.hints[k.col] = this.hintFor(k);
   }
 
   get lang(): Lang {
@@ -47,19 +51,13 @@ export class TableContext {
   }
 
   num(row: number, col: number): NumericCell {
-    const key = row * 20000 + col;
-    let n = this.cache.get(key);
-    if (!n) {
-      n = readNumeric(this.grid, row, col, this.hints.get(col));
-      this.cache.set(key, n);
-    }
-    return n;
+    return readNumeric(this.grid, row, col, this.hints[col]);
   }
 
   /** The figure a cell means, treating a dash and an empty cell as zero. */
   value(row: number, col: number): Decimal | null {
     const n = this.num(row, col);
-    if (n.state === 'empty') return new Decimal(0);
+    if (n.state === 'empty') return ZERO;
     return n.value;
   }
 
@@ -85,7 +83,9 @@ export class TableContext {
   }): void {
     // One finding per cell and code: a total wrong both down and across is one mistake.
     const cell = toA1(f.row, f.col);
-    if (this.findings.some((x) => x.code === f.code && x.cell === cell)) return;
+    const key = `${f.code} ${cell}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
     const plain = (v: Decimal | string | undefined) => (v === undefined ? undefined : typeof v === 'string' ? v : v.toFixed());
     this.findings.push({
       code: f.code,
@@ -109,8 +109,8 @@ export class TableContext {
     if (DECIMAL_ROLES.has(k.role) && !(k.role === 'realisasi' && this.table.kind !== 'iku')) return 'decimal';
     if (!SUMMABLE_ROLES.has(k.role)) return undefined;
     for (const r of this.table.rows) {
-      const c = this.grid.cell(r.row, k.col);
-      if (typeof c.value === 'number' && !Number.isInteger(c.value)) return undefined;
+      const v = this.grid.valueAt(r.row, k.col);
+      if (typeof v === 'number' && !Number.isInteger(v)) return undefined;
     }
     return 'integer';
   }

@@ -2,6 +2,17 @@ import type { TableContext } from './context';
 
 const ARABIC = /^(\d{1,4})\s*[.)]?$/;
 
+/** The number in a No cell: a typed whole number, or text like '3', '3.' or '3)'. */
+function itemNumber(ctx: TableContext, row: number, col: number): number | undefined {
+  const type = ctx.grid.typeAt(row, col);
+  if (type === 'Double' || type === 'Integer') {
+    const v = ctx.grid.valueAt(row, col);
+    return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 9999 ? v : undefined;
+  }
+  const m = ARABIC.exec(ctx.grid.textAt(row, col));
+  return m ? Number(m[1]) : undefined;
+}
+
 /** '1, 2, 3, 5, 6' loses a row somewhere; numbering restarts at 1 under a new parent or section. */
 export function checkNumbering(ctx: TableContext): void {
   const noCol = ctx.col('no');
@@ -12,10 +23,8 @@ export function checkNumbering(ctx: TableContext): void {
       if (row.role === 'parent' || row.role === 'section') prev = undefined;
       continue;
     }
-    const text = ctx.grid.textAt(row.row, noCol.col);
-    const m = ARABIC.exec(text);
-    if (!m) continue;
-    const n = Number(m[1]);
+    const n = itemNumber(ctx, row.row, noCol.col);
+    if (n === undefined) continue;
     if (prev !== undefined && n !== prev + 1 && n !== 1) {
       ctx.report({
         code: 'numbering-gap',

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { columnLetter } from '../a1';
 import type { TableColumn, TableRow } from '../model';
 import { roundTo, type TableContext } from './context';
+import { columnSum } from './columnSum';
 import { contributorsOf } from './totals';
 
 /** Which two columns a table's percentage divides, by layout. */
@@ -81,14 +82,8 @@ export function checkPercentages(ctx: TableContext): void {
  * and leaves out rows that are central-government matters.
  */
 function recomputedTotals(ctx: TableContext, index: number, num: TableColumn, den: TableColumn): { n: Decimal | null; d: Decimal | null } {
-  let n = new Decimal(0);
-  let d = new Decimal(0);
-  for (const r of contributorsOf(ctx.table.rows, index)) {
-    if (isPusat(ctx, r) && (ctx.value(r.row, den.col) ?? new Decimal(0)).isZero()) continue;
-    n = n.plus(ctx.value(r.row, num.col) ?? 0);
-    d = d.plus(ctx.value(r.row, den.col) ?? 0);
-  }
-  return { n, d };
+  const rows = contributorsOf(ctx.table.rows, index).filter((r) => !(isPusat(ctx, r) && (ctx.value(r.row, den.col) ?? new Decimal(0)).isZero()));
+  return { n: columnSum(ctx, rows, num.col).sum, d: columnSum(ctx, rows, den.col).sum };
 }
 
 function reportDivZero(ctx: TableContext, row: TableRow, pct: TableColumn, den: TableColumn, d: Decimal): void {

@@ -4,6 +4,7 @@ import type { FixProposal } from '../findings';
 import type { TableColumn, TableRow } from '../model';
 import { SUMMABLE_ROLES } from '../recognize/vocabulary';
 import type { TableContext } from './context';
+import { columnSum } from './columnSum';
 import { explainGap, type Contribution } from './explain';
 
 /** Rows a total adds up: top-level rows (items without a parent, and parents) since the last subtotal. */
@@ -68,7 +69,7 @@ export function checkTotals(ctx: TableContext): void {
 function checkOne(ctx: TableContext, total: TableRow, k: TableColumn, contributors: TableRow[]): void {
   const cell = ctx.num(total.row, k.col);
   if (cell.value === null || cell.state === 'error') return;
-  const { parts, filled } = collect(ctx, contributors, k.col);
+  const { sum: expected, filled } = columnSum(ctx, contributors, k.col);
   if (filled === 0) {
     if (cell.value.isZero()) return;
     ctx.report({
@@ -82,8 +83,9 @@ function checkOne(ctx: TableContext, total: TableRow, k: TableColumn, contributo
     });
     return;
   }
-  const expected = sumOf(parts);
   if (expected.eq(cell.value)) return;
+  // Only a mismatch needs each row's share, to explain the gap.
+  const { parts } = collect(ctx, contributors, k.col);
   const groups = contributors
     .filter((r) => r.role === 'parent')
     .map((p) => {

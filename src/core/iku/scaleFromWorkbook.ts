@@ -20,14 +20,22 @@ export function scaleFromWorkbook(snapshot: WorkbookSnapshot): PredikatScale | u
     if (sheet.kind === 'chart') continue;
     const grid = new Grid(sheet);
     const bands: PredikatBand[] = [];
-    for (let r = grid.top; r <= grid.bottom; r++) {
-      for (let c = grid.left; c < grid.right; c++) {
-        const range = grid.textAt(r, c);
+    for (let i = 0; i < sheet.values.length; i++) {
+      const types = sheet.valueTypes[i];
+      const values = sheet.values[i];
+      if (!types) continue;
+      const r = grid.top + i;
+      for (let j = 0; j < types.length - 1; j++) {
+        // Bands are text cells: test the stored text before anything else, so a big data sheet costs one regex per text cell.
+        if (types[j] !== 'String') continue;
+        const text = String(values[j]);
+        const m = RANGE.exec(text) ?? ATLEAST.exec(text);
+        if (!m && !BELOW.test(text)) continue;
+        const c = grid.left + j;
+        if (grid.textAt(r, c) === '') continue; // covered by a merge: Excel shows it empty
         const label = grid.textAt(r, c + 1);
         if (!label || /\d/.test(label)) continue;
-        const m = RANGE.exec(range) ?? ATLEAST.exec(range);
-        if (m) bands.push({ min: num(m[1]).toNumber(), label });
-        else if (BELOW.test(range)) bands.push({ min: 0, label });
+        bands.push({ min: m ? num(m[1]).toNumber() : 0, label });
       }
     }
     if (bands.length < 3) continue;

@@ -63,7 +63,7 @@ function uniq(subjects: Subject[]): Subject[] {
  */
 export class NarrativeChecker {
   readonly findings: Finding[] = [];
-  private readonly subjects: Subject[];
+  private subjectList: Subject[] | undefined;
   private readonly fallback: Subject[];
   private readonly unlinked: { place: Place; figures: ProseFigure[]; text: string }[] = [];
 
@@ -71,12 +71,16 @@ export class NarrativeChecker {
     private readonly contexts: TableContext[],
     private readonly options: ResolvedOptions,
   ) {
-    this.subjects = buildSubjects(contexts);
     this.fallback = contexts.flatMap((ctx) =>
       ctx.table.rows
         .filter((r) => r.role === 'total' || r.role === 'parent')
         .map((row) => ({ ctx, row, phrases: [], content: [], total: true })),
     );
+  }
+
+  /** Row names for linking prose to cells; built on the first paragraph, since most workbooks carry no prose. */
+  private get subjects(): Subject[] {
+    return (this.subjectList ??= buildSubjects(this.contexts));
   }
 
   private get lang() {

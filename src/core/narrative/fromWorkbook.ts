@@ -30,9 +30,8 @@ export function narrativeFromWorkbook(snapshot: WorkbookSnapshot, tables: Recogn
     const cells: { row: number; col: number; text: string }[] = [];
     for (let r = grid.top; r <= grid.bottom; r++) {
       for (let c = grid.left; c <= grid.right; c++) {
-        const cell = grid.cell(r, c);
-        if (cell.type !== 'String' || inTable(r, c)) continue;
-        const text = String(cell.value).trim();
+        if (grid.typeAt(r, c) !== 'String' || inTable(r, c)) continue;
+        const text = String(grid.valueAt(r, c)).trim();
         if (text) cells.push({ row: r, col: c, text });
       }
     }

@@ -13,7 +13,7 @@ export function formatDecimals(numberFormat: string): number | null {
 
 /** Decimals written in a plain number's shortest form: 99.2 -> 1, 100 -> 0. */
 export function valueDecimals(value: number): number {
-  if (!Number.isFinite(value)) return 0;
+  if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
   const s = String(value);
   const e = /e-(\d+)$/.exec(s);
   if (e) return Math.min(20, Number(e[1]) + (s.split('e')[0].split('.')[1]?.length ?? 0));

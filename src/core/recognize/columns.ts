@@ -22,17 +22,27 @@ function subHeader(grid: Grid, headerRows: number[], c: number): string {
   return headerRows.length > 1 ? grid.textAt(headerRows[headerRows.length - 1], c, true) : '';
 }
 
-/** Share of filled data cells in a column that read as numbers. */
-function numericShare(grid: Grid, rows: number[], col: number): number {
+/**
+ * Whether at least `share` of the filled data cells in a column read as
+ * numbers. It stops as soon as the rest of the column cannot change the
+ * answer: a column of ten thousand program names is settled after a few
+ * thousand cells, not read to the end.
+ */
+export function numericShareAtLeast(grid: Grid, rows: number[], col: number, share: number): boolean {
   let nums = 0;
   let filled = 0;
-  for (const r of rows) {
-    const n = readNumeric(grid, r, col, 'integer');
-    if (n.state === 'empty') continue;
-    filled++;
-    if (n.state !== 'text') nums++;
+  for (let i = 0; i < rows.length; i++) {
+    const n = readNumeric(grid, rows[i], col, 'integer');
+    if (n.state !== 'empty') {
+      filled++;
+      if (n.state !== 'text') nums++;
+    }
+    const left = rows.length - i - 1;
+    // Even if every remaining cell is filled text, the share holds; or even if all are numbers, it cannot be reached.
+    if (nums >= share * (filled + left) && nums > 0) return true;
+    if (nums + left < share * (filled + left) && (filled === 0 || nums < share * filled)) return false;
   }
-  return filled === 0 ? 0 : nums / filled;
+  return filled > 0 && nums >= share * filled;
 }
 
 /**
@@ -48,9 +58,8 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
     const header = texts[c - left];
     const sub = subHeader(grid, headerRows, c);
     let role: ColumnRole | null = (sub && roleForHeader(sub)) || roleForHeader(header);
-    const share = numericShare(grid, dataRows, c);
-    if (role === null) role = share >= 0.5 ? 'count' : 'text';
-    else if ((role === 'label' || role === 'text') && share >= 0.8) role = 'count';
+    if (role === null) role = numericShareAtLeast(grid, dataRows, c, 0.5) ? 'count' : 'text';
+    else if ((role === 'label' || role === 'text') && numericShareAtLeast(grid, dataRows, c, 0.8)) role = 'count';
     cols.push({ col: c, letter: columnLetter(c), header, role });
   }
   const has = (r: ColumnRole) => cols.some((k) => k.role === r);
@@ -68,7 +77,7 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
     if (k.role === 'jumlah' && !cols.some((x) => x.col < k.col && x.role === 'count')) k.role = 'count';
   }
   if (!has('label')) {
-    const ind = cols.find((k) => k.role === 'indikator' && numericShare(grid, dataRows, k.col) < 0.5);
+    const ind = cols.find((k) => k.role === 'indikator' && !numericShareAtLeast(grid, dataRows, k.col, 0.5));
     if (ind && (has('target') || !has('sasaran'))) ind.role = 'label';
   }
   const codeCols = cols.filter((k) => k.role === 'code');

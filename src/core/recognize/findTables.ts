@@ -68,8 +68,8 @@ function nextIsEnd(grid: Grid, row: number, left: number, right: number): boolea
 
 function hasFigures(grid: Grid, row: number, left: number, right: number): boolean {
   for (let c = left; c <= right; c++) {
-    const cell = grid.cell(row, c);
-    if (cell.type === 'Double' || cell.type === 'Error' || cell.type === 'Integer') return true;
+    const type = grid.typeAt(row, c);
+    if (type === 'Double' || type === 'Error' || type === 'Integer') return true;
   }
   return false;
 }

@@ -15,7 +15,7 @@ export function isHeaderRow(grid: Grid, row: number): boolean {
   // Data rows nearly always hold a figure: rule them out on value types before parsing any text.
   let strings = 0;
   for (let c = grid.left; c <= grid.right; c++) {
-    const t = grid.cell(row, c).type;
+    const t = grid.typeAt(row, c);
     if (t === 'String') strings++;
     else if (t !== 'Empty') return false;
   }
@@ -24,9 +24,9 @@ export function isHeaderRow(grid: Grid, row: number): boolean {
   let hits = 0;
   const roles = new Set<string>();
   for (let c = grid.left; c <= grid.right; c++) {
-    const cell = grid.cell(row, c);
-    if (cell.type === 'Empty') continue;
-    if (cell.type !== 'String') return false;
+    const type = grid.typeAt(row, c);
+    if (type === 'Empty') continue;
+    if (type !== 'String') return false;
     const t = grid.textAt(row, c);
     if (t === '') continue;
     filled++;

@@ -5,18 +5,34 @@ import { isSubtotalLabel, isTotalLabel, LABEL_ROLES, NUMERIC_ROLES, saysPusat } 
 
 const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\.?$/i;
 
+/** A Kode Rekening as dot-joined digit groups ('1 06 01' and '1.06.01' alike), or undefined when any part is not digits. */
 function codeOf(grid: Grid, row: number, codeCols: TableColumn[]): string | undefined {
-  const parts: string[] = [];
+  let code = '';
   for (const k of codeCols) {
     const t = grid.textAt(row, k.col);
-    if (t) parts.push(...t.split(/[\s.]+/).filter(Boolean));
+    // One scan instead of split + regex: every data row of a budget table has a code.
+    let part = false;
+    for (let i = 0; i < t.length; i++) {
+      const ch = t.charCodeAt(i);
+      if (ch >= 48 && ch <= 57) {
+        if (!part && code !== '') code += '.';
+        code += t[i];
+        part = true;
+      } else if (ch === 46 || /\s/.test(t[i])) {
+        part = false;
+      } else {
+        return undefined;
+      }
+    }
   }
-  if (parts.length === 0 || !parts.every((p) => /^\d+$/.test(p))) return undefined;
-  return parts.join('.');
+  return code === '' ? undefined : code;
 }
 
 function firstText(grid: Grid, row: number, cols: TableColumn[]): string {
   for (const k of cols) {
+    const type = grid.typeAt(row, k.col);
+    // Numbers and errors are never text; only strings (and booleans) need reading.
+    if (type !== 'String' && type !== 'Boolean') continue;
     const t = grid.textAt(row, k.col);
     if (t && readNumeric(grid, row, k.col, undefined).state === 'text') return t;
   }

@@ -93,7 +93,12 @@ export const LABEL_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['label'
 
 const TOTAL_RE = /^(grand )?(total|jumlah|sub ?total|sub jumlah)\b/;
 
+const ASCII = /^[\x00-\x7f]*$/;
+const TOTAL_WORD = /total|jumlah/i;
+
 export function isTotalLabel(text: string): boolean {
+  // Every data row's label is asked: plain ASCII without either word cannot match after folding, so skip the folding.
+  if (!TOTAL_WORD.test(text) && ASCII.test(text)) return false;
   return TOTAL_RE.test(normalizeHeader(text));
 }
 

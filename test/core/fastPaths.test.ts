@@ -1,0 +1,138 @@
+/**
+ * The engine's fast paths (field accessors, shared readings, exact BigInt
+ * sums, early-stopping column shares, the total-label pre-check) must give
+ * exactly what the plain versions give. Each is compared with a reference
+ * written the slow, obvious way, on generated input.
+ */
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
+import { readNumeric } from '../../src/core/cells';
+import { columnSum } from '../../src/core/checks/columnSum';
+import { TableContext } from '../../src/core/checks/context';
+import { resolveOptions } from '../../src/core/analyze';
+import { Grid } from '../../src/core/grid';
+import type { RecognizedTable, TableRow } from '../../src/core/model';
+import { parseNumberText, type NumberHint } from '../../src/core/numbers/parse';
+import { numericShareAtLeast } from '../../src/core/recognize/columns';
+import { isTotalLabel, normalizeHeader } from '../../src/core/recognize/vocabulary';
+import { sheet, type TestCell } from './helpers/sheet';
+
+const cellArb: fc.Arbitrary<TestCell> = fc.oneof(
+  fc.constant(null),
+  fc.integer({ min: -1e12, max: 1e12 }),
+  fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom('1.595', '201,667', '6.353.928.630,80', 'Rp 1.500.000', '-', '(1.234)', '79,13', 'Jumlah', 'Program A', ' ', '12 %', '1\u00a0595'),
+  fc.string({ maxLength: 8 }),
+  fc.constant({ err: '#DIV/0!', f: 'A1/0' }),
+  fc.constant({ f: 'SUM(A1:A2)' }),
+  fc.record({ n: fc.integer({ min: 0, max: 100 }), fmt: fc.constantFrom('0.00%', '#,##0', 'General', 'dd/mm/yyyy') }),
+);
+
+const sheetArb = fc
+  .array(fc.array(cellArb, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 })
+  .chain((rows) =>
+    fc.tuple(
+      fc.constant(rows),
+      fc.array(fc.constantFrom('A1:B1', 'B2:B3', 'C1:D2', 'A4:A5', 'D3:E3'), { maxLength: 2 }).map((m) => [...new Set(m)]),
+    ),
+  );
+
+describe('engine fast paths agree with the plain versions', () => {
+  it('grid field accessors and textAt give what cell() and shown() give', () => {
+    fc.assert(
+      fc.property(sheetArb, ([rows, merges]) => {
+        const g = new Grid(sheet('S', rows, merges));
+        for (let r = -1; r <= g.bottom + 1; r++) {
+          for (let c = -1; c <= g.right + 1; c++) {
+            const cell = g.cell(r, c);
+            expect([g.typeAt(r, c), g.valueAt(r, c), g.formulaAt(r, c), g.rawTextAt(r, c), g.formatAt(r, c)]).toEqual([cell.type, cell.value, cell.formula, cell.text, cell.numberFormat]);
+            for (const follow of [false, true]) {
+              const ref = follow ? g.shown(r, c) : cell;
+              const t = ref.type === 'Empty' ? '' : (ref.text !== '' ? ref.text : String(ref.value)).replace(/[\u00a0\u202f]/g, ' ').trim();
+              expect(g.textAt(r, c, follow)).toBe(t);
+            }
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a text cell read with any hint, in any order, is read as parseNumberText reads it', () => {
+    const texts = fc.constantFrom('1.595', '201,667', '1,5', '1.500.000', 'Rp 1.595', 'abc', '-', '12,5%', '(2.000)', '1.595,-');
+    const hints = fc.array(fc.constantFrom<NumberHint>(undefined, 'integer', 'decimal'), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(texts, hints, (text, order) => {
+        const g = new Grid(sheet('S', [[text]]));
+        for (const hint of order) {
+          const n = readNumeric(g, 0, 0, hint);
+          const p = parseNumberText(text, hint);
+          if (!p) expect(n.state).toBe('text');
+          else if (p.kind === 'dash') expect(n.state).toBe('dash');
+          else {
+            expect(n.state).toBe(p.ambiguous ? 'ambiguous' : 'text-number');
+            const v = p.negative && !p.value.isNegative() ? p.value.negated() : p.value;
+            expect(n.value?.toFixed()).toBe(v.toFixed());
+            expect(n.decimals).toBe(p.decimals);
+          }
+        }
+      }),
+    );
+  });
+
+  it('columnSum equals adding every figure as a Decimal', () => {
+    const figure = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }),
+      fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 100),
+      fc.constantFrom('1.500', '2.000.000', 'teks', '-', '12,5'),
+      fc.record({ n: fc.integer({ min: 0, max: 100 }), fmt: fc.constant('0.00%') }),
+    );
+    fc.assert(
+      fc.property(fc.array(figure, { minLength: 1, maxLength: 30 }), (col) => {
+        const snap = sheet('S', [['Uraian', 'Jumlah'], ...col.map((v, i) => [`Baris ${i}`, v] as TestCell[])]);
+        const g = new Grid(snap);
+        const rows: TableRow[] = col.map((_, i) => ({ row: i + 1, role: 'item', label: `Baris ${i}` }));
+        const table: RecognizedTable = { sheet: 'S', kind: 'pmks', range: `A1:B${col.length + 1}`, headerRows: [0], columns: [{ col: 0, letter: 'A', header: 'Uraian', role: 'label' }, { col: 1, letter: 'B', header: 'Jumlah', role: 'count' }], rows };
+        const ctx = new TableContext(g, table, resolveOptions());
+        let ref = new Decimal(0);
+        let filled = 0;
+        for (const r of rows) {
+          if (ctx.num(r.row, 1).state !== 'empty') filled++;
+          const v = ctx.value(r.row, 1);
+          if (v !== null) ref = ref.plus(v);
+        }
+        const got = columnSum(ctx, rows, 1);
+        expect(got.sum.toFixed()).toBe(ref.toFixed());
+        expect(got.filled).toBe(filled);
+      }),
+    );
+  });
+
+  it('numericShareAtLeast decides as the full share would', () => {
+    const c = fc.oneof(fc.constant(null), fc.integer(), fc.constantFrom('teks', 'Program', '1.500', '-'));
+    fc.assert(
+      fc.property(fc.array(c, { minLength: 1, maxLength: 40 }), fc.constantFrom(0.5, 0.8), (col, share) => {
+        const g = new Grid(sheet('S', col.map((v) => [v])));
+        const rows = col.map((_, i) => i);
+        let nums = 0;
+        let filled = 0;
+        for (const r of rows) {
+          const s = readNumeric(new Grid(sheet('S', col.map((v) => [v]))), r, 0, 'integer').state;
+          if (s === 'empty') continue;
+          filled++;
+          if (s !== 'text') nums++;
+        }
+        const ref = filled > 0 && nums / filled >= share;
+        expect(numericShareAtLeast(g, rows, 0, share)).toBe(ref);
+      }),
+    );
+  });
+
+  it('the total-label pre-check never changes the answer', () => {
+    const TOTAL = /^(grand )?(total|jumlah|sub ?total|sub jumlah)\b/;
+    const words = fc.constantFrom('Jumlah', 'JUMLAH', 'Total', 'Sub Total', 'subtotal', 'Grand Total', 'Jumláh', 'Ｊｕｍｌａｈ', 'Tōtal', 'jum-lah', 'Program', 'Kegiatan 1', '', ' ');
+    const text = fc.oneof(words, fc.string(), fc.string({ unit: 'grapheme' }), fc.tuple(words, fc.string({ maxLength: 6 })).map(([a, b]) => a + b));
+    fc.assert(fc.property(text, (t) => expect(isTotalLabel(t)).toBe(TOTAL.test(normalizeHeader(t)))), { numRuns: 2000 });
+  });
+});
