@@ -98,6 +98,11 @@ class NumberReading implements NumericCell {
     return String(this.rawValue);
   }
 
+  /** The stored number, before any percent scaling. */
+  get stored(): number {
+    return this.n;
+  }
+
   /** The number itself when it is a whole number a sum can take exactly (see wholeNumberOf). */
   get whole(): number | undefined {
     return !this.percentFormat && Number.isSafeInteger(this.n) ? this.n : undefined;
@@ -111,6 +116,11 @@ class NumberReading implements NumericCell {
  */
 export function wholeNumberOf(n: NumericCell): number | undefined {
   return n instanceof NumberReading ? n.whole : undefined;
+}
+
+/** A real number cell (not a dash) as stored, with whether its format shows it as a percentage; undefined for anything else. */
+export function storedNumberOf(n: NumericCell): { value: number; percentFormat: boolean } | undefined {
+  return n instanceof NumberReading && n.state === 'number' ? { value: n.stored, percentFormat: n.percentFormat === true } : undefined;
 }
 
 const OUTSIDE: NumericCell = Object.freeze({ state: 'empty', value: null, sumValue: null, decimals: 0, raw: '' }) as NumericCell;
@@ -145,16 +155,21 @@ export function readNumeric(grid: Grid, row: number, col: number, hint: NumberHi
 }
 
 function readNumericUncached(grid: Grid, row: number, col: number, hint: NumberHint, depth: number): NumericCell {
-  const type = grid.typeAt(row, col);
-  const value = grid.valueAt(row, col);
-  const f = grid.formulaAt(row, col);
+  // Only called for cells inside their row (readNumeric checks), so the snapshot's arrays are indexed directly.
+  const r = row - grid.top;
+  const c = col - grid.left;
+  const s = grid.snap;
+  const hidden = grid.covered(row, col);
+  const type = hidden ? 'Empty' : (s.valueTypes[r]?.[c] ?? 'Empty');
+  const value = hidden ? '' : (s.values[r][c] ?? '');
+  const f = hidden ? '' : (s.formulas[r]?.[c] ?? '');
   const formula = isFormula(f) ? f : undefined;
   if (type === 'Error') {
     const raw = String(value);
     return { state: 'error', value: null, sumValue: null, decimals: 0, error: raw, formula, raw };
   }
   if (type === 'Double' || type === 'Integer' || typeof value === 'number') {
-    const facts = factsOf(grid.formatAt(row, col));
+    const facts = factsOf(s.numberFormat[r]?.[c] ?? 'General');
     if (facts.date) return { state: 'date', value: null, sumValue: null, decimals: 0, formula, raw: grid.rawTextAt(row, col) || String(value) };
     const n = Number(value);
     const dash = n === 0 && /^\s*[-–—]\s*$/.test(grid.rawTextAt(row, col));

@@ -30,7 +30,8 @@ export class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  private readonly snap: SheetSnapshot;
+  /** The sheet as read; hot paths index its arrays directly after checking `covered`. */
+  readonly snap: SheetSnapshot;
   private readonly mergeOf = new Map<number, MergeArea>();
   /**
    * Cells already read as figures (see readNumeric), so recognition and checks
@@ -109,7 +110,7 @@ export class Grid {
   }
 
   /** True when a merge covers the cell and it is not the merge's top-left, so Excel shows it empty. */
-  private covered(row: number, col: number): boolean {
+  covered(row: number, col: number): boolean {
     if (this.mergeOf.size === 0) return false;
     const m = this.mergeOf.get(row * this.width + col);
     return m !== undefined && (m.top !== row || m.left !== col);

@@ -14,6 +14,7 @@ import { Grid } from '../../src/core/grid';
 import type { RecognizedTable, TableRow } from '../../src/core/model';
 import { parseNumberText, type NumberHint } from '../../src/core/numbers/parse';
 import { numericShareAtLeast } from '../../src/core/recognize/columns';
+import { percentAgrees, scaledNumber, scaledRatio } from '../../src/core/checks/percentExact';
 import { isTotalLabel, normalizeHeader } from '../../src/core/recognize/vocabulary';
 import { sheet, type TestCell } from './helpers/sheet';
 
@@ -134,5 +135,47 @@ describe('engine fast paths agree with the plain versions', () => {
     const words = fc.constantFrom('Jumlah', 'JUMLAH', 'Total', 'Sub Total', 'subtotal', 'Grand Total', 'Jumláh', 'Ｊｕｍｌａｈ', 'Tōtal', 'jum-lah', 'Program', 'Kegiatan 1', '', ' ');
     const text = fc.oneof(words, fc.string(), fc.string({ unit: 'grapheme' }), fc.tuple(words, fc.string({ maxLength: 6 })).map(([a, b]) => a + b));
     fc.assert(fc.property(text, (t) => expect(isTotalLabel(t)).toBe(TOTAL.test(normalizeHeader(t)))), { numRuns: 2000 });
+  });
+});
+
+describe('the exact percentage fast path', () => {
+  const ref = (n: number, d: number, stored: number, pf: boolean, places: number) => {
+    const cell = (pf ? new Decimal(stored).times(100) : new Decimal(stored)).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+    const expected = new Decimal(n).div(d).times(100).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+    return cell.eq(expected);
+  };
+
+  it('says "agrees" only when the Decimal check agrees, and does so for every stored rounding of the ratio', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 1, max: 1e12 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.boolean(),
+        fc.integer({ min: -3, max: 3 }),
+        (n, d, places, pf, nudge) => {
+          // A stored value near the true ratio: exact, rounded the way Excel shows it, or a step off.
+          const pct = (n / d) * 100 + nudge * 10 ** -places;
+          const stored = pf ? pct / 100 : pct;
+          const fast = percentAgrees(n, d, stored, pf, places);
+          const slow = ref(n, d, stored, pf, places);
+          if (fast === true) expect(slow).toBe(true);
+          if (slow && stored >= 0 && !String(stored).includes('e')) expect(fast).toBe(true);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('rounds half up at the boundary and reads the shortest decimal of the stored number', () => {
+    expect(scaledRatio(1n, 8n, 1)).toBe(125n); // 12.5 % exactly, one place
+    expect(scaledRatio(1n, 8n, 0)).toBe(13n); // 12.5 -> 13
+    expect(scaledNumber(12.345, 2)).toBe(1235n);
+    expect(scaledNumber(0.9682, 4)).toBe(9682n);
+    expect(scaledNumber(1e-7, 2)).toBeUndefined();
+    expect(scaledNumber(-1, 2)).toBeUndefined();
+    expect(percentAgrees(1, 3, 33.33, false, 2)).toBe(true);
+    expect(percentAgrees(1, 3, 33.34, false, 2)).toBeUndefined();
+    expect(percentAgrees(2, 3, 0.6667, true, 2)).toBe(true);
   });
 });

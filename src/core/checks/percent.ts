@@ -2,7 +2,9 @@ import Decimal from 'decimal.js';
 import { columnLetter } from '../a1';
 import type { TableColumn, TableRow } from '../model';
 import { roundTo, type TableContext } from './context';
+import { storedNumberOf, wholeNumberOf, type NumericCell } from '../cells';
 import { columnSum } from './columnSum';
+import { percentAgrees } from './percentExact';
 import { contributorsOf } from './totals';
 
 /** Which two columns a table's percentage divides, by layout. */
@@ -38,6 +40,7 @@ export function checkPercentages(ctx: TableContext): void {
     if (row.role === 'section') return;
     const cell = ctx.num(row.row, pct.col);
     const isTotal = row.role === 'total' || row.role === 'subtotal';
+    if (!isTotal && agreesExactly(ctx, row, num, den, cell)) return;
     const typed = { n: ctx.value(row.row, num.col), d: ctx.value(row.row, den.col) };
     const { n, d } = isTotal ? recomputedTotals(ctx, index, num, den) : typed;
     if (n === null || d === null) return;
@@ -75,6 +78,16 @@ export function checkPercentages(ctx: TableContext): void {
         : { kind: 'set-value', value: Number((cell.percentFormat ? expected.div(100) : expected).toFixed()) },
     });
   });
+}
+
+/** The everyday row, settled without Decimal: whole figures and a stored percentage that agree (see percentExact). */
+function agreesExactly(ctx: TableContext, row: TableRow, num: TableColumn, den: TableColumn, cell: NumericCell): boolean {
+  const stored = storedNumberOf(cell);
+  if (!stored) return false;
+  const n = wholeNumberOf(ctx.num(row.row, num.col));
+  const d = wholeNumberOf(ctx.num(row.row, den.col));
+  if (n === undefined || d === undefined) return false;
+  return percentAgrees(n, d, stored.value, stored.percentFormat, cell.decimals) === true;
 }
 
 /**

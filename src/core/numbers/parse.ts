@@ -57,6 +57,14 @@ interface Reading {
 // Hyphen-minus, U+2212 minus, en dash, em dash: all appear as minus signs or "none" in the reports.
 const MINUS = new Set(['-', '\u2212', '\u2013', '\u2014']);
 const SPACE = /\s/; // includes U+00A0 and U+202F, which Excel and Word put in numbers
+
+/** SPACE.test(c) for one character, without a regex call for the ASCII ones that make up nearly every cell. */
+function isSpace(c: string): boolean {
+  if (c === ' ') return true;
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 9 && code <= 13;
+  return SPACE.test(c);
+}
 const FIRST_GROUP = /^[1-9]\d{0,2}$/;
 
 /**
@@ -186,12 +194,12 @@ function tokenize(s: string): Token[] | null {
   while (i < s.length) {
     const c = s.charAt(i);
     const next = s.charAt(i + 1);
-    if (SPACE.test(c)) {
+    if (isSpace(c)) {
       i++;
     } else if (isDigit(c) || (isPoint(c) && isDigit(next))) {
       const body: Body = { groups: [], seps: [] };
       i = readDigits(s, i, body);
-      while (isDigit(s.charAt(i + 1)) && (isPoint(s.charAt(i)) || SPACE.test(s.charAt(i)))) {
+      while (isDigit(s.charAt(i + 1)) && (isPoint(s.charAt(i)) || isSpace(s.charAt(i)))) {
         const sep = s.charAt(i);
         body.seps.push(sep === '.' || sep === ',' ? sep : ' ');
         i = readDigits(s, i + 1, body);
