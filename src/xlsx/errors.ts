@@ -28,6 +28,19 @@ export class WorkbookReadError extends Error {
   }
 }
 
+/**
+ * Cause of a 'too-large' error about what the package holds once unpacked (too
+ * many cells), as opposed to the size of the file itself.
+ */
+export class ContentTooLargeError extends Error {
+  override readonly name = 'ContentTooLargeError';
+}
+
+function isContentTooLarge(err: WorkbookReadError): boolean {
+  const cause = (err as { cause?: unknown }).cause;
+  return cause instanceof ContentTooLargeError || (!!cause && typeof cause === 'object' && (cause as { name?: unknown }).name === 'ContentTooLargeError');
+}
+
 function describeCause(cause: unknown): string {
   if (cause === undefined || cause === null) return '';
   if (cause instanceof Error) return ` (${cause.message})`;
@@ -87,6 +100,11 @@ export function readErrorMessage(err: WorkbookReadError, lang: 'id' | 'en'): str
         ? `Berkas ${f} kosong (0 bita). Kemungkinan penyimpanan atau penyalinan gagal; ambil lagi berkas aslinya lalu coba lagi.`
         : `The file ${f} is empty (0 bytes). Saving or copying probably failed; get the original file again and try again.`;
     case 'too-large':
+      if (isContentTooLarge(err)) {
+        return id
+          ? `Berkas ${f} terlalu besar untuk diperiksa: setelah dibuka, isinya terlalu banyak untuk dimuat, biasanya karena lembar kerjanya berisi terlalu banyak sel (misalnya ratusan ribu baris yang terisi atau berformat sampai akhir lembar). Hapus baris, kolom, atau lembar yang tidak diperlukan, atau pisahkan tabel LAKIP ke buku kerja tersendiri, lalu coba lagi.`
+          : `The file ${f} is too large to check: once unpacked it holds more than can be loaded, usually because its worksheets hold too many cells (e.g. hundreds of thousands of rows filled or formatted down to the end of the sheet). Delete the rows, columns or sheets that are not needed, or move the LAKIP tables into a workbook of their own, and try again.`;
+      }
       return id
         ? `Berkas ${f} terlalu besar untuk diperiksa (batas ${MAX_FILE_BYTES / (1024 * 1024)} MB). Hapus lembar, gambar, atau data yang tidak diperlukan, atau pisahkan tabel LAKIP ke buku kerja tersendiri, lalu coba lagi.`
         : `The file ${f} is too large to check (limit ${MAX_FILE_BYTES / (1024 * 1024)} MB). Remove sheets, pictures or data that are not needed, or move the LAKIP tables into a workbook of their own, and try again.`;

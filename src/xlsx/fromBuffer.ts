@@ -5,7 +5,7 @@
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { RawValue, SheetSnapshot, SheetVisibility, ValueType, WorkbookSnapshot } from '../core/snapshot';
-import { MAX_FILE_BYTES, WorkbookReadError } from './errors';
+import { ContentTooLargeError, MAX_FILE_BYTES, WorkbookReadError } from './errors';
 import { displayText, GENERAL } from './formatText';
 import { cfbLooksEncrypted, sniff } from './sniff';
 import { listSheets, type SheetEntry } from './workbookParts';
@@ -15,6 +15,21 @@ import { listSheets, type SheetEntry } from './workbookParts';
  * bombs and against parts too large to become a JS string inside exceljs.
  */
 export const MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Largest total uncompressed size of the cell data (worksheet parts and shared
+ * strings). exceljs keeps every cell as an object, so memory follows this size:
+ * measured on Node 20, 129 MB of sheet XML (1,048,576 rows of 2 numbers) peaked
+ * at 2.1 GB and 138 MB of formatted empty cells at 2.8 GB, while 474 MB
+ * (1,048,576 rows of 12 numbers, a 47 MB file) exhausted the default 4 GB heap
+ * after two minutes and killed the process, and a 612 MB part could not become
+ * a string at all (reported as a damaged file). Such workbooks are refused up
+ * front with a message instead (test/robustness/millionRows.test.ts).
+ */
+export const MAX_SHEET_XML_BYTES = 160 * 1024 * 1024;
+
+/** Parts holding cell data, parsed whole by exceljs. */
+const CELL_DATA_PART = /^\/?xl\/(?:worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i;
 
 /** Read a workbook from its bytes. `name` is used in errors (file name or label). Throws WorkbookReadError. */
 export async function readWorkbookBuffer(data: Uint8Array, name: string): Promise<WorkbookSnapshot> {
@@ -41,12 +56,19 @@ async function readZip(data: Uint8Array, name: string): Promise<WorkbookSnapshot
   }
 
   let total = 0;
+  let cellData = 0;
   for (const f of Object.values(zip.files)) {
     const size = (f as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
-    if (typeof size === 'number' && size > 0) total += size;
+    if (typeof size === 'number' && size > 0) {
+      total += size;
+      if (CELL_DATA_PART.test(f.name)) cellData += size;
+    }
   }
   if (total > MAX_UNCOMPRESSED_BYTES) {
-    throw new WorkbookReadError('too-large', name, new Error(`uncompressed size ${total} bytes`));
+    throw new WorkbookReadError('too-large', name, new ContentTooLargeError(`uncompressed size ${total} bytes`));
+  }
+  if (cellData > MAX_SHEET_XML_BYTES) {
+    throw new WorkbookReadError('too-large', name, new ContentTooLargeError(`cell data ${cellData} bytes uncompressed`));
   }
 
   const workbookPart = zip.file('xl/workbook.xml');

@@ -211,6 +211,34 @@ describe('bad inputs', () => {
     }
   });
 
+  test('a small file whose sheet data unpacks past the limit is refused as too many cells, before exceljs parses it', async () => {
+    // The slow real case (1,048,576 rows of 8 numbers) is in millionRows.test.ts; here only the
+    // central directory claims a 300 MB sheet part, which the reader checks before decompressing.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Data').addRows(pmksRows() as ExcelJS.CellValue[][]);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    let cd = -1;
+    for (let i = data.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); i >= 0; i = data.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)) {
+      const len = data.readUInt16LE(i + 28);
+      if (data.subarray(i + 46, i + 46 + len).equals(name)) cd = i;
+    }
+    expect(cd).toBeGreaterThan(0);
+    data.writeUInt32LE(300 * 1024 * 1024, cd + 24); // uncompressed size in the central directory record
+    const file = path.join(dir, 'sel-terlalu-banyak.xlsx');
+    fs.writeFileSync(file, data);
+    const err = await readWorkbookFile(file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(WorkbookReadError);
+    expect((err as WorkbookReadError).code).toBe('too-large');
+    expect(readErrorMessage(err as WorkbookReadError, 'id')).toMatch(/terlalu banyak sel/);
+    expect(readErrorMessage(err as WorkbookReadError, 'en')).toMatch(/too many cells/);
+    // A file over the size limit keeps the size wording.
+    expect(readErrorMessage(new WorkbookReadError('too-large', 'besar.xlsx'), 'en')).toMatch(/limit 200 MB/);
+  });
+
   // Saved once with LibreOffice Calc (soffice --convert-to xlsx) and committed, so CI needs no office suite.
   test('a workbook saved by LibreOffice gives the same findings as the original', async () => {
     const converted = path.join(__dirname, '../fixtures/dinsos-ntt-2021-libreoffice.xlsx');
