@@ -42,6 +42,26 @@ export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
   };
 }
 
+/**
+ * Options with the predikat scale settled: an explicit setting, else the
+ * office's own scale sheet, else the default. Looking for a scale sheet reads
+ * every text cell of the workbook, so it is done only when a check first asks
+ * for the scale (IKU tables, predikat claims in prose); budget and PMKS
+ * workbooks never pay for it.
+ */
+export function resolveWithWorkbookScale(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): ResolvedOptions {
+  if (options.scale) return resolveOptions(options);
+  const base = resolveOptions(options);
+  let scale: ResolvedOptions['scale'] | undefined;
+  return {
+    lang: base.lang,
+    pusatMarker: base.pusatMarker,
+    get scale() {
+      return (scale ??= resolveScale(scaleFromWorkbook(snapshot)));
+    },
+  };
+}
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Findings in sheet order, then top to bottom, left to right, so every view lists them the same way. */
@@ -58,8 +78,7 @@ function sortFindings(findings: Finding[], sheetOrder: Map<string, number>): Fin
 
 /** Recognise every table of every worksheet and run every check on it. Pure: same snapshot, same report. */
 export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): WorkbookReport {
-  // The office's own scale sheet, when there is one, beats the default; an explicit setting beats both.
-  const resolved = resolveOptions(options.scale ? options : { ...options, scale: scaleFromWorkbook(snapshot) });
+  const resolved = resolveWithWorkbookScale(snapshot, options);
   const tables: RecognizedTable[] = [];
   const contexts: TableContext[] = [];
   const order = new Map<string, number>();

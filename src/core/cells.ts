@@ -102,25 +102,11 @@ class NumberReading implements NumericCell {
   get stored(): number {
     return this.n;
   }
-
-  /** The number itself when it is a whole number a sum can take exactly (see wholeNumberOf). */
-  get whole(): number | undefined {
-    return !this.percentFormat && Number.isSafeInteger(this.n) ? this.n : undefined;
-  }
 }
 
-/**
- * A real number cell holding a whole number (counts, whole rupiah), as a JS
- * integer, or undefined. Sums of these are done exactly in BigInt, without a
- * Decimal per cell: most cells of PMKS and budget tables are such numbers.
- */
-export function wholeNumberOf(n: NumericCell): number | undefined {
-  return n instanceof NumberReading ? n.whole : undefined;
-}
-
-/** A real number cell (not a dash) as stored, with whether its format shows it as a percentage; undefined for anything else. */
-export function storedNumberOf(n: NumericCell): { value: number; percentFormat: boolean } | undefined {
-  return n instanceof NumberReading && n.state === 'number' ? { value: n.stored, percentFormat: n.percentFormat === true } : undefined;
+/** A real number cell (not a dash) as stored, before any percent scaling (see NumericCell.percentFormat); undefined for anything else. */
+export function storedNumberOf(n: NumericCell): number | undefined {
+  return n instanceof NumberReading && n.state === 'number' ? n.stored : undefined;
 }
 
 const OUTSIDE: NumericCell = Object.freeze({ state: 'empty', value: null, sumValue: null, decimals: 0, raw: '' }) as NumericCell;
@@ -131,18 +117,20 @@ function dependsOnHint(n: NumericCell): boolean {
 }
 
 /**
- * A cell read as a figure, once per grid: recognition and every check ask for
- * the same cells. The reading without a hint is kept for every hint unless
- * the hint could change it.
+ * A cell read as a figure. Recognition and every check ask for the same
+ * cells, so text, errors and formulas are parsed once per grid and kept;
+ * the reading without a hint serves every hint unless the hint could change
+ * it ('1.595'). Typed numbers are not kept (see below).
  */
 export function readNumeric(grid: Grid, row: number, col: number, hint: NumberHint, depth = 0): NumericCell {
-  const cache = grid.numericRow(row);
   const c = col - grid.left;
-  if (cache === undefined || c < 0 || c >= cache.length) return OUTSIDE;
-  let plain = cache[c];
+  if (c < 0 || c >= grid.rowLength(row)) return OUTSIDE;
+  let plain = grid.keptReading(row, col);
   if (plain === undefined) {
     plain = readNumericUncached(grid, row, col, undefined, depth);
-    cache[c] = plain;
+    // A typed number is read again in no time, and a reading kept for each of
+    // a hundred thousand numbers costs more in garbage collection than that.
+    if (!(plain instanceof NumberReading)) grid.keepReading(row, col, plain);
   }
   if (hint === undefined || !dependsOnHint(plain)) return plain;
   const key = grid.index(row, col) * 2 + (hint === 'integer' ? 0 : 1);
@@ -152,6 +140,41 @@ export function readNumeric(grid: Grid, row: number, col: number, hint: NumberHi
     grid.hinted.set(key, hinted);
   }
   return hinted;
+}
+
+/**
+ * A typed number (not a date, not a zero shown as a dash) as stored, read
+ * straight from the snapshot without building a reading; undefined for every
+ * other cell, and for a percent-formatted one unless `percent` allows it.
+ * The checks walk every figure of every row: this keeps the common cell free
+ * of allocation.
+ */
+function typedNumberAt(grid: Grid, row: number, col: number, percent: boolean): number | undefined {
+  const r = row - grid.top;
+  const c = col - grid.left;
+  const s = grid.snap;
+  const values = s.values[r];
+  if (!values || c < 0 || c >= values.length) return undefined;
+  const v = values[c];
+  const type = s.valueTypes[r]?.[c];
+  if (type === 'Error' || !(type === 'Double' || type === 'Integer' || typeof v === 'number')) return undefined;
+  if (grid.covered(row, col)) return undefined;
+  const facts = factsOf(s.numberFormat[r]?.[c] ?? 'General');
+  if (facts.date || (facts.percent && !percent)) return undefined;
+  const n = Number(v);
+  if (n === 0 && /^\s*[-–—]\s*$/.test(s.text[r]?.[c] ?? '')) return undefined;
+  return n;
+}
+
+/** A typed whole number, not scaled as a percentage: what a sum can take exactly as an integer. Undefined otherwise. */
+export function typedWholeAt(grid: Grid, row: number, col: number): number | undefined {
+  const n = typedNumberAt(grid, row, col, false);
+  return n !== undefined && Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** The state readNumeric would give, without building a reading for a typed number. */
+export function numericStateAt(grid: Grid, row: number, col: number, hint: NumberHint): NumericState {
+  return typedNumberAt(grid, row, col, true) !== undefined ? 'number' : readNumeric(grid, row, col, hint).state;
 }
 
 function readNumericUncached(grid: Grid, row: number, col: number, hint: NumberHint, depth: number): NumericCell {

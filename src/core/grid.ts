@@ -80,22 +80,28 @@ export class Grid {
     return r * this.cols + c;
   }
 
-  /**
-   * The reading cache of a row, as long as the snapshot's row (cells past its
-   * end are empty and need none), or undefined for a row outside the grid.
-   */
-  numericRow(row: number): (NumericCell | undefined)[] | undefined {
+  /** How many cells the snapshot holds in a row (cells past the end are empty), or -1 for a row outside the grid. */
+  rowLength(row: number): number {
+    const values = this.snap.values[row - this.top];
+    return values ? values.length : -1;
+  }
+
+  /** A reading kept by readNumeric, if any. */
+  keptReading(row: number, col: number): NumericCell | undefined {
+    return this.numericRows[row - this.top]?.[col - this.left];
+  }
+
+  /** Keep a reading; the row's array is made (packed, as long as the row) on the first reading kept in it. */
+  keepReading(row: number, col: number, n: NumericCell): void {
     const r = row - this.top;
-    const values = this.snap.values[r];
-    if (!values) return undefined;
     let cache = this.numericRows[r];
     if (cache === undefined) {
       cache = [];
       // Pushed, not new Array(n): a pre-sized array has holes and gets slower element access.
-      for (let i = 0; i < values.length; i++) cache.push(undefined);
+      for (let i = 0, len = this.snap.values[r].length; i < len; i++) cache.push(undefined);
       this.numericRows[r] = cache;
     }
-    return cache;
+    cache[col - this.left] = n;
   }
 
   get isEmpty(): boolean {

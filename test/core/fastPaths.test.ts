@@ -6,7 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { readNumeric } from '../../src/core/cells';
+import { numericStateAt, readNumeric, typedWholeAt } from '../../src/core/cells';
 import { columnSum } from '../../src/core/checks/columnSum';
 import { TableContext } from '../../src/core/checks/context';
 import { resolveOptions } from '../../src/core/analyze';
@@ -56,6 +56,29 @@ describe('engine fast paths agree with the plain versions', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('numericStateAt and typedWholeAt agree with the full reading of every cell', () => {
+    fc.assert(
+      fc.property(sheetArb, fc.constantFrom<NumberHint>(undefined, 'integer', 'decimal'), ([rows, merges], hint) => {
+        const g = new Grid(sheet('S', rows, merges));
+        for (let r = g.top - 1; r <= g.bottom + 1; r++) {
+          for (let c = g.left - 1; c <= g.right + 1; c++) {
+            const n = readNumeric(new Grid(sheet('S', rows, merges)), r, c, hint);
+            expect(numericStateAt(g, r, c, hint)).toBe(n.state);
+            const w = typedWholeAt(g, r, c);
+            if (w !== undefined) {
+              expect(n.state).toBe('number');
+              expect(n.percentFormat).toBeUndefined();
+              expect(n.value?.toFixed()).toBe(String(w));
+            } else if (n.state === 'number' && !n.percentFormat && Number.isSafeInteger(Number(n.value?.toFixed()))) {
+              throw new Error(`typedWholeAt missed a whole number at ${r},${c}`);
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

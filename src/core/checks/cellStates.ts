@@ -11,6 +11,9 @@ export function checkCellStates(ctx: TableContext): void {
   for (const row of ctx.table.rows) {
     if (row.role === 'section') continue;
     for (const k of numeric) {
+      // Most cells are plain numbers, dashes, blanks or labels, which say nothing here: skip them before building a reading.
+      const state = ctx.state(row.row, k.col);
+      if (state === 'number' || state === 'dash' || state === 'empty' || state === 'text') continue;
       const n = ctx.num(row.row, k.col);
       const label = row.label;
       if (n.state === 'error') {

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { wholeNumberOf } from '../cells';
+import { typedWholeAt } from '../cells';
 import type { TableRow } from '../model';
 import type { TableContext } from './context';
 
@@ -16,14 +16,15 @@ export function columnSum(ctx: TableContext, rows: readonly TableRow[], col: num
   let rest: Decimal | undefined;
   let filled = 0;
   for (const r of rows) {
-    const n = ctx.num(r.row, col);
-    if (n.state === 'empty') continue;
-    filled++;
-    const w = wholeNumberOf(n);
+    const w = typedWholeAt(ctx.grid, r.row, col);
     if (w !== undefined) {
+      filled++;
       whole += BigInt(w);
       continue;
     }
+    const n = ctx.num(r.row, col);
+    if (n.state === 'empty') continue;
+    filled++;
     if (n.value !== null) rest = rest ? rest.plus(n.value) : n.value;
   }
   const sum = new Decimal(whole.toString());

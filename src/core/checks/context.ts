@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { toA1 } from '../a1';
-import { readNumeric, type NumericCell } from '../cells';
+import { numericStateAt, readNumeric, type NumericCell, type NumericState } from '../cells';
 import type { Finding, FindingCode, FixProposal, Lang, Severity } from '../findings';
 import type { Grid } from '../grid';
 import { fmtNum, message, type MessageKey } from '../messages';
@@ -52,6 +52,11 @@ export class TableContext {
 
   num(row: number, col: number): NumericCell {
     return readNumeric(this.grid, row, col, this.hints[col]);
+  }
+
+  /** num(row, col).state, without building a reading for a typed number. */
+  state(row: number, col: number): NumericState {
+    return numericStateAt(this.grid, row, col, this.hints[col]);
   }
 
   /** The figure a cell means, treating a dash and an empty cell as zero. */

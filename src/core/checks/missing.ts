@@ -7,7 +7,7 @@ export function checkMissingValues(ctx: TableContext): void {
   if (items.length < 2) return;
   for (const k of ctx.table.columns) {
     if (!SUMMABLE_ROLES.has(k.role)) continue;
-    const empty = items.filter((r) => ctx.num(r.row, k.col).state === 'empty');
+    const empty = items.filter((r) => ctx.state(r.row, k.col) === 'empty');
     if (empty.length === 0 || empty.length * 2 >= items.length) continue;
     for (const row of empty) {
       ctx.report({

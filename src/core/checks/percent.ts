@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { columnLetter } from '../a1';
 import type { TableColumn, TableRow } from '../model';
 import { roundTo, type TableContext } from './context';
-import { storedNumberOf, wholeNumberOf, type NumericCell } from '../cells';
+import { storedNumberOf, typedWholeAt, type NumericCell } from '../cells';
 import { columnSum } from './columnSum';
 import { percentAgrees } from './percentExact';
 import { contributorsOf } from './totals';
@@ -83,11 +83,11 @@ export function checkPercentages(ctx: TableContext): void {
 /** The everyday row, settled without Decimal: whole figures and a stored percentage that agree (see percentExact). */
 function agreesExactly(ctx: TableContext, row: TableRow, num: TableColumn, den: TableColumn, cell: NumericCell): boolean {
   const stored = storedNumberOf(cell);
-  if (!stored) return false;
-  const n = wholeNumberOf(ctx.num(row.row, num.col));
-  const d = wholeNumberOf(ctx.num(row.row, den.col));
+  if (stored === undefined) return false;
+  const n = typedWholeAt(ctx.grid, row.row, num.col);
+  const d = typedWholeAt(ctx.grid, row.row, den.col);
   if (n === undefined || d === undefined) return false;
-  return percentAgrees(n, d, stored.value, stored.percentFormat, cell.decimals) === true;
+  return percentAgrees(n, d, stored, cell.percentFormat === true, cell.decimals) === true;
 }
 
 /**

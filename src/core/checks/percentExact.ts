@@ -11,9 +11,12 @@
  * which also explains the mismatch.
  */
 
-/** round_half_up(100 * n / d, places) * 10^places, for n >= 0 and d > 0. */
+const POW10: bigint[] = [];
+for (let i = 0, p = 1n; i <= 22; i++, p *= 10n) POW10.push(p);
+
+/** round_half_up(100 * n / d, places) * 10^places, for n >= 0 and d > 0 (places <= 20). */
 export function scaledRatio(n: bigint, d: bigint, places: number): bigint {
-  const num = 100n * n * 10n ** BigInt(places);
+  const num = n * POW10[places + 2];
   let q = num / d;
   if (2n * (num % d) >= d) q += 1n;
   return q;

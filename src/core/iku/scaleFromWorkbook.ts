@@ -8,6 +8,18 @@ const RANGE = /^\s*(\d+(?:[.,]\d+)?)\s*%?\s*(?:s\/d|sd|-|–|—|sampai(?: denga
 const ATLEAST = /^\s*(?:>=|≥|>|lebih dari)\s*(\d+(?:[.,]\d+)?)\s*%?\s*$/i;
 const BELOW = /^\s*(?:<|≤|<=|kurang dari)\s*(\d+(?:[.,]\d+)?)\s*%?\s*$/i;
 
+/**
+ * A cheap test that rules out nearly every cell before the three band
+ * regexes: a range starts with a figure and has a separator; the others
+ * start with a comparison.
+ */
+function mayBeBand(text: string): boolean {
+  const t = text.trimStart();
+  const ch = t.charCodeAt(0);
+  if (ch >= 48 && ch <= 57) return /s\/?d|[-–—]|sampai/i.test(t);
+  return ch === 60 || ch === 62 || t[0] === '≥' || t[0] === '≤' || /^(lebih|kurang)/i.test(t);
+}
+
 const num = (t: string) => new Decimal(t.replace(',', '.'));
 
 /**
@@ -29,6 +41,7 @@ export function scaleFromWorkbook(snapshot: WorkbookSnapshot): PredikatScale | u
         // Bands are text cells: test the stored text before anything else, so a big data sheet costs one regex per text cell.
         if (types[j] !== 'String') continue;
         const text = String(values[j]);
+        if (!mayBeBand(text)) continue;
         const m = RANGE.exec(text) ?? ATLEAST.exec(text);
         if (!m && !BELOW.test(text)) continue;
         const c = grid.left + j;

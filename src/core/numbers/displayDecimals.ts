@@ -15,6 +15,11 @@ export function formatDecimals(numberFormat: string): number | null {
 export function valueDecimals(value: number): number {
   if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
   const s = String(value);
+  // The common case, '64.53': no exponent, so count after the point without a regex.
+  if (s.indexOf('e') < 0) {
+    const dot = s.indexOf('.');
+    return dot < 0 ? 0 : s.length - dot - 1;
+  }
   const e = /e-(\d+)$/.exec(s);
   if (e) return Math.min(20, Number(e[1]) + (s.split('e')[0].split('.')[1]?.length ?? 0));
   return s.split('.')[1]?.length ?? 0;

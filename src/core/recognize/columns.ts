@@ -1,4 +1,4 @@
-import { readNumeric } from '../cells';
+import { numericStateAt } from '../cells';
 import { columnLetter } from '../a1';
 import type { Grid } from '../grid';
 import type { ColumnRole, TableColumn } from '../model';
@@ -32,10 +32,10 @@ export function numericShareAtLeast(grid: Grid, rows: number[], col: number, sha
   let nums = 0;
   let filled = 0;
   for (let i = 0; i < rows.length; i++) {
-    const n = readNumeric(grid, rows[i], col, 'integer');
-    if (n.state !== 'empty') {
+    const state = numericStateAt(grid, rows[i], col, 'integer');
+    if (state !== 'empty') {
       filled++;
-      if (n.state !== 'text') nums++;
+      if (state !== 'text') nums++;
     }
     const left = rows.length - i - 1;
     // Even if every remaining cell is filled text, the share holds; or even if all are numbers, it cannot be reached.

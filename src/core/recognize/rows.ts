@@ -1,4 +1,4 @@
-import { readNumeric } from '../cells';
+import { numericStateAt, readNumeric } from '../cells';
 import type { Grid } from '../grid';
 import type { TableColumn, TableKind, TableRow } from '../model';
 import { isSubtotalLabel, isTotalLabel, LABEL_ROLES, NUMERIC_ROLES, saysPusat } from './vocabulary';
@@ -41,7 +41,7 @@ function firstText(grid: Grid, row: number, cols: TableColumn[]): string {
 
 function hasNumbers(grid: Grid, row: number, numeric: TableColumn[]): boolean {
   return numeric.some((k) => {
-    const s = readNumeric(grid, row, k.col, 'integer').state;
+    const s = numericStateAt(grid, row, k.col, 'integer');
     return s !== 'empty' && s !== 'text';
   });
 }

@@ -1,12 +1,11 @@
 import Decimal from 'decimal.js';
 import { parseRange } from '../a1';
-import { analyzeWorkbook, resolveOptions } from '../analyze';
+import { analyzeWorkbook, resolveWithWorkbookScale } from '../analyze';
 import { TableContext } from '../checks/context';
 import { applyToSnapshot } from '../fixes/applyToSnapshot';
 import { planFixes } from '../fixes/plan';
 import { Grid } from '../grid';
 import { computeCapaian, guessPolarity } from '../iku/capaian';
-import { scaleFromWorkbook } from '../iku/scaleFromWorkbook';
 import { predikatFor } from '../iku/scales';
 import type { AnalyzeOptions, ColumnRole, PredikatScale, RecognizedTable, TableColumn } from '../model';
 import { formatNumber } from '../numbers/parse';
@@ -322,7 +321,7 @@ function capaianSpec(c: Ctx): TableSpec {
 export function buildTableSpecs(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): TableSpec[] {
   const first = analyzeWorkbook(snapshot, options);
   const fixed = applyToSnapshot(snapshot, planFixes(snapshot, first.findings).edits);
-  const resolved = resolveOptions(options.scale ? options : { ...options, scale: scaleFromWorkbook(fixed) });
+  const resolved = resolveWithWorkbookScale(fixed, options);
   const { tables } = analyzeWorkbook(fixed, options);
   const specs: TableSpec[] = [];
   const grids = new Map(fixed.sheets.map((s) => [s.name, new Grid(s)]));
