@@ -10,7 +10,8 @@
 import { looksLikeHeading } from '../core/narrative/fromWorkbook';
 import type { NarrativeParagraph, NarrativeSource } from '../core/narrative/types';
 import { ENCRYPTION_INFO_UTF16LE, indexOfBytes, sniff } from '../xlsx/sniff';
-import { NarrativeReadError } from './narrativeErrors';
+import JSZip from 'jszip';
+import { MAX_DOCUMENT_XML_BYTES, MAX_NARRATIVE_BYTES, NarrativeReadError } from './narrativeErrors';
 
 /**
  * How a raw paragraph becomes a heading: 'heading' (a Word heading style, a
@@ -289,6 +290,27 @@ async function loadMammoth(): Promise<Mammoth> {
   return mod.default ?? mod;
 }
 
+/**
+ * Refuse a document whose text part would unpack to more than the limit
+ * (a zip bomb, or no report), before mammoth inflates it. The size is the
+ * one the archive declares; jszip is the same copy mammoth uses.
+ */
+async function refuseHugeDocument(data: Uint8Array, file: string): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch (e) {
+    throw new NarrativeReadError('corrupt', file, undefined, e);
+  }
+  let total = 0;
+  for (const f of Object.values(zip.files)) {
+    if (!/^word\/.*\.xml$/i.test(f.name)) continue;
+    const size = (f as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+    if (typeof size === 'number' && size > 0) total += size;
+  }
+  if (total > MAX_DOCUMENT_XML_BYTES) throw new NarrativeReadError('too-large', file);
+}
+
 async function docxParagraphs(data: Uint8Array, file: string): Promise<RawParagraph[]> {
   const mammoth = await loadMammoth();
   const arrayBuffer =
@@ -298,6 +320,7 @@ async function docxParagraphs(data: Uint8Array, file: string): Promise<RawParagr
   // The browser build of mammoth reads `arrayBuffer`, the Node build `buffer`;
   // JSZip under both accepts a Uint8Array, so no Node Buffer is needed here.
   const input = { arrayBuffer, buffer: data } as unknown as Parameters<Mammoth['convertToHtml']>[0];
+  await refuseHugeDocument(data, file);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(input, {
@@ -361,6 +384,7 @@ function numbered(raws: RawParagraph[], fileName: string, cleanDocx: boolean): N
  */
 export async function readNarrativeBuffer(data: Uint8Array, fileName: string): Promise<NarrativeSource> {
   if (data.length === 0) throw new NarrativeReadError('empty', fileName, 'zero-bytes');
+  if (data.length > MAX_NARRATIVE_BYTES) throw new NarrativeReadError('too-large', fileName);
   switch (sniff(data.subarray(0, 8), data.length)) {
     case 'zip': {
       if (indexOfBytes(data, WORD_PART) >= 0) return numbered(await docxParagraphs(data, fileName), fileName, true);

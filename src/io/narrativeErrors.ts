@@ -4,7 +4,7 @@
  * names the file and says what to do. Browser-safe (no Node APIs).
  */
 
-export type NarrativeErrorCode = 'not-found' | 'unsupported' | 'corrupt' | 'empty';
+export type NarrativeErrorCode = 'not-found' | 'unsupported' | 'corrupt' | 'empty' | 'too-large';
 
 /** What the file turned out to be, for a more helpful message. */
 export type NarrativeErrorKind =
@@ -20,6 +20,13 @@ export type NarrativeErrorKind =
   | 'binary'
   | 'zero-bytes'
   | 'no-text';
+
+/** Largest narrative file read: a LAKIP report with pictures is a few tens of MB; its prose far less. */
+export const MAX_NARRATIVE_BYTES = 200 * 1024 * 1024;
+/** Largest uncompressed word/document.xml: the prose of a whole report is a few MB; more is a zip bomb or not a report. */
+export const MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024;
+const MAX_NARRATIVE_MB = MAX_NARRATIVE_BYTES / (1024 * 1024);
+const MAX_DOCUMENT_TEXT_MB = MAX_DOCUMENT_XML_BYTES / (1024 * 1024);
 
 export class NarrativeReadError extends Error {
   override readonly name = 'NarrativeReadError';
@@ -113,6 +120,10 @@ export function narrativeErrorMessage(err: NarrativeReadError, lang: 'id' | 'en'
       return id
         ? `Berkas narasi ${f} rusak atau tidak lengkap sehingga tidak dapat dibaca (mungkin unduhan atau salinan terputus). Salin ulang berkas itu; jika masih gagal, buka di Word (Word dapat menawarkan perbaikan), simpan ulang sebagai .docx, lalu coba lagi.`
         : `The narrative file ${f} is damaged or incomplete and cannot be read (a download or copy may have been cut short). Copy it again; if it still fails, open it in Word (Word may offer to repair it), save it again as .docx, and try again.`;
+    case 'too-large':
+      return id
+        ? `Berkas narasi ${f} terlalu besar untuk dibaca (batas ${MAX_NARRATIVE_MB} MB berkas, ${MAX_DOCUMENT_TEXT_MB} MB teks dokumen). Simpan bab-bab yang memuat angka sebagai dokumen tersendiri, atau simpan sebagai "Teks Biasa (*.txt)", lalu coba lagi.`
+        : `The narrative file ${f} is too large to read (limit ${MAX_NARRATIVE_MB} MB per file, ${MAX_DOCUMENT_TEXT_MB} MB of document text). Save the chapters with the figures as a document of their own, or as "Plain Text (*.txt)", and try again.`;
     case 'empty':
       if (err.kind === 'zero-bytes') {
         return id

@@ -9,7 +9,7 @@
 import { promises as fsp } from 'node:fs';
 import type { NarrativeSource } from '../core/narrative/types';
 import { readNarrativeBuffer } from './narrativeBuffer';
-import { NarrativeReadError } from './narrativeErrors';
+import { MAX_NARRATIVE_BYTES, NarrativeReadError } from './narrativeErrors';
 
 export { readNarrativeBuffer } from './narrativeBuffer';
 export { isNarrativeReadError, NarrativeReadError, narrativeErrorMessage } from './narrativeErrors';
@@ -37,6 +37,8 @@ export async function readNarrativeFile(path: string): Promise<NarrativeSource> 
     const stat = await fsp.stat(path);
     if (stat.isDirectory()) throw new NarrativeReadError('not-found', path, 'folder');
     if (!stat.isFile()) throw new NarrativeReadError('unsupported', path);
+    // Refuse before reading, so a huge file never fills memory.
+    if (stat.size > MAX_NARRATIVE_BYTES) throw new NarrativeReadError('too-large', path);
     const buf = await fsp.readFile(path, { flag: 'r' });
     data = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (e) {

@@ -24,6 +24,8 @@ import {
   readNarrativeBuffer,
   readNarrativeFile,
 } from '../../src/io/readNarrative';
+import { MAX_DOCUMENT_XML_BYTES, MAX_NARRATIVE_BYTES } from '../../src/io/narrativeErrors';
+import JSZip from 'jszip';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -304,6 +306,21 @@ describe('files that are not narratives', () => {
     expect(err.file).toBe('laporan.doc');
   });
 
+  it('a file over the size limit is refused before anything is parsed', async () => {
+    const err = await readError(readNarrativeBuffer(new Uint8Array(MAX_NARRATIVE_BYTES + 1), 'arsip.txt'));
+    expect([err.code, err.file]).toEqual(['too-large', 'arsip.txt']);
+  });
+
+  it('a .docx whose text would unpack past the limit (a zip bomb) is refused before mammoth inflates it', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    zip.file('word/document.xml', '<w:document>' + ' '.repeat(MAX_DOCUMENT_XML_BYTES) + '</w:document>');
+    const data = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(data.length).toBeLessThan(1024 * 1024); // small on disk: only the unpacked size is over
+    const err = await readError(readNarrativeBuffer(data, 'bom.docx'));
+    expect([err.code, err.file]).toEqual(['too-large', 'bom.docx']);
+  });
+
   it('an Excel workbook given as narrative', async () => {
     const data = new Uint8Array(fs.readFileSync(path.join(EXAMPLES, 'dinsos-ntt-2021.xlsx')));
     const err = await readError(readNarrativeBuffer(data, 'dinsos-ntt-2021.xlsx'));
@@ -324,6 +341,7 @@ describe('narrativeErrorMessage', () => {
     ['corrupt', new NarrativeReadError('corrupt', 'rusak.docx'), /rusak atau tidak lengkap/, /damaged or incomplete/],
     ['empty zero-bytes', new NarrativeReadError('empty', 'kosong.txt', 'zero-bytes'), /kosong \(0 bita\)/, /empty \(0 bytes\)/],
     ['empty no-text', new NarrativeReadError('empty', 'tabel.docx', 'no-text'), /tidak memuat paragraf teks/, /no text paragraphs/],
+    ['too-large', new NarrativeReadError('too-large', 'besar.docx'), /terlalu besar.*200 MB.*64 MB/, /too large to read.*200 MB.*64 MB/],
   ];
   it.each(cases)('%s', (_name, err, id, en) => {
     const mid = narrativeErrorMessage(err, 'id');
