@@ -16,13 +16,15 @@ import { Header } from './components/Header';
 import { NarrativePicker } from './components/NarrativePicker';
 import { NoticeBar, type Notice } from './components/NoticeBar';
 import { SettingsPanel } from './components/SettingsPanel';
-import type { Analysis } from './engine';
+import type { Analysis } from './analysis';
+import type { EngineMode } from './engineClient';
+import { engine, preloadEngine } from './engineRuntime';
 import { errorMessage, needsRecheck } from './errorMessages';
 import { countBySeverity } from './findingGroups';
 import { editsByFinding } from './fixText';
 import { translator } from './i18n';
 import { useDelayedFlag } from './useDelayedFlag';
-import { loadEngine, preloadEngine } from './loadEngine';
+import { loadNarrativeReader } from './loadEngine';
 import { RIBBON_RESULT_EVENT, takeRibbonResult, type RibbonResult } from './ribbonResult';
 import { normaliseScale, type LangPreference } from './settingsModel';
 
@@ -71,14 +73,8 @@ interface Narrative {
 export interface CheckResult extends Analysis {
   at: Date;
   workbook: string;
-}
-
-function nextFrame(): Promise<void> {
-  // Let the browser paint the busy state before the synchronous analysis starts.
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
-    else setTimeout(resolve, 0);
-  });
+  /** Where the check ran: the engine worker, or this thread when no worker could run. */
+  ranIn: EngineMode;
 }
 
 function ribbonNotice(r: RibbonResult, lang: Lang): Notice {
@@ -162,21 +158,20 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
     async (after?: Notice) => {
       setBusy({ key: 'reading' });
       try {
-        const engine = loadEngine();
+        engine.warm();
         void loadResultsView().catch(() => undefined);
         const name = await host.workbookName().catch(() => workbook);
         const snapshot = await host.readSnapshot((p) => setBusy({ key: 'readingProgress', progress: p }));
         setBusy({ key: 'analyzing' });
-        const { analyze } = await engine;
-        await nextFrame();
-        const analysis = analyze(snapshot, {
+        // In the engine worker: this thread stays free for the spinner (and Excel) however long it takes.
+        const run = await engine.analyze(snapshot, {
           lang,
           scale: settings.scale || undefined,
           pusatMarker: settings.pusatMarker,
           narratives: narrative ? [narrative.source] : [],
         });
         setWorkbook(name);
-        setResult({ ...analysis, at: new Date(), workbook: name });
+        setResult({ ...run.value, at: new Date(), workbook: name, ranIn: run.mode });
         setNotice(after ?? null);
         setRevertCount(await host.revertLogSize().catch(() => 0));
       } catch (e) {
@@ -266,7 +261,7 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
       setBusy({ key: 'readingNarrative' });
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const { readNarrativeBuffer } = await loadEngine();
+        const { readNarrativeBuffer } = await loadNarrativeReader();
         const source = await readNarrativeBuffer(bytes, file.name);
         setNarrative({ source, fileName: file.name });
         if (!resultRef.current) setNotice(null);
@@ -286,7 +281,7 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
   const showBusy = useDelayedFlag(isBusy, 300);
 
   return (
-    <main className={styles.root} aria-busy={isBusy} lang={lang}>
+    <main className={styles.root} aria-busy={isBusy} lang={lang} data-engine={result?.ranIn}>
       <Header t={t} workbook={workbook} settingsOpen={showSettings} onToggleSettings={() => setShowSettings((v) => !v)} />
       {showSettings && (
         <SettingsPanel t={t} settings={settings} langPref={langPref} disabled={showBusy} onSave={unlessBusy(saveSettings)} onLangPrefChange={onLangPrefChange} />

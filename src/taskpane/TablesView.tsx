@@ -18,6 +18,8 @@ import { NoticeBar, type Notice } from './components/NoticeBar';
 import { DOCX_MIME, outputName, tableFileBase, XLSX_MIME } from './download';
 import { errorMessage } from './errorMessages';
 import { SPEC_KIND_KEY, type StringKey, type Translate } from './i18n';
+import type { EngineMode } from './engineClient';
+import { engine } from './engineRuntime';
 import { loadDocxWriter, loadTablesEngine, loadXlsxWriter } from './loadTables';
 import { useDelayedFlag } from './useDelayedFlag';
 
@@ -70,13 +72,6 @@ export interface TablesViewProps {
 
 type Work = { key: StringKey; params?: Record<string, string | number> };
 
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
-    else setTimeout(resolve, 0);
-  });
-}
-
 function fileBase(spec: TableSpec): string {
   return tableFileBase(spec.id);
 }
@@ -103,6 +98,7 @@ export default function TablesView({ t, lang, host, output, settings, workbook }
   const styles = useStyles();
   const headingId = useId();
   const [specs, setSpecs] = useState<TableSpec[] | null>(null);
+  const [ranIn, setRanIn] = useState<EngineMode | undefined>(undefined);
   const [work, setWorkState] = useState<Work | null>(null);
   const workRef = useRef<Work | null>(null);
   const setWork = useCallback((w: Work | null) => {
@@ -137,11 +133,11 @@ export default function TablesView({ t, lang, host, output, settings, workbook }
       guarded({ key: 'tablesBuilding' }, async () => {
         setNotice(null);
         setFallback(null);
-        const engine = loadTablesEngine();
         const snapshot = await host.readSnapshot();
-        const { buildTableSpecs } = await engine;
-        await nextFrame();
-        setSpecs(buildTableSpecs(snapshot, { lang, scale: settings.scale || undefined, pusatMarker: settings.pusatMarker }));
+        // Two full checks (before and after fixes): in the engine worker, off this thread.
+        const run = await engine.tableSpecs(snapshot, { lang, scale: settings.scale || undefined, pusatMarker: settings.pusatMarker });
+        setSpecs(run.value);
+        setRanIn(run.mode);
       }),
     [guarded, host, lang, settings],
   );
@@ -258,7 +254,7 @@ export default function TablesView({ t, lang, host, output, settings, workbook }
   );
 
   return (
-    <section className={styles.root} aria-labelledby={headingId} aria-busy={busy} data-testid="tables-view">
+    <section className={styles.root} aria-labelledby={headingId} aria-busy={busy} data-testid="tables-view" data-engine={ranIn}>
       <h2 id={headingId} className={styles.heading}>
         {t('tabTables')}
       </h2>

@@ -59,6 +59,11 @@ export function errorMessage(e: unknown, lang: Lang): string {
     return readErrorMessage(e as WorkbookReadError, lang);
   }
   if (isNarrativeReadError(e)) return narrativeErrorMessage(e as NarrativeReadError, lang);
+  const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
+  // The engine worker died mid-check (engineClient.ts).
+  if (name === 'EngineWorkerError') return t(lang, 'errEngineWorker', { detail: String((e as { detail?: unknown }).detail ?? detailOf(e)) });
+  // webpack could not fetch one of the pane's chunks (offline, server gone, a new version deployed).
+  if (name === 'ChunkLoadError') return t(lang, 'errEngineLoad', { detail: detailOf(e) });
   return t(lang, 'errUnexpected', { detail: detailOf(e) });
 }
 

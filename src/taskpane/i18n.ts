@@ -186,6 +186,10 @@ export const STRINGS = {
     id: 'Bagian pemeriksa tidak dapat dimuat ({detail}). Tutup lalu buka kembali panel ini.',
     en: 'The checker could not be loaded ({detail}). Close and reopen this pane.',
   },
+  errEngineWorker: {
+    id: 'Pemeriksaan di latar belakang berhenti sebelum selesai ({detail}). Pemeriksaan tidak mengubah sel apa pun. Tekan "Periksa buku kerja" lagi; jika terulang, tutup lalu buka kembali panel ini.',
+    en: 'The background check stopped before it finished ({detail}). Checking changes no cell. Press "Check workbook" again; if it happens again, close and reopen this pane.',
+  },
   errSettingsSave: {
     id: 'Pengaturan tidak dapat disimpan di buku kerja ({detail}). Pengaturan tetap dipakai sampai panel ditutup.',
     en: 'The settings could not be saved in the workbook ({detail}). They stay in use until the pane is closed.',

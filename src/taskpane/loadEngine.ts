@@ -1,23 +1,20 @@
-/** The engine chunk, fetched once on first use (or ahead of time, when the pane is idle). */
+/** Lazy chunks of the check view, each fetched once on first use (a failed fetch may be retried). */
 type Engine = typeof import('./engine');
+type NarrativeReader = typeof import('../io/narrativeBuffer');
 
-let pending: Promise<Engine> | undefined;
-
-export function loadEngine(): Promise<Engine> {
-  pending ??= import(/* webpackChunkName: "engine" */ './engine').catch((e: unknown) => {
-    pending = undefined; // let a later click try again
-    throw e;
-  });
-  return pending;
-}
-
-/** Start fetching the engine once the first screen is up, so the first check does not wait for it. */
-export function preloadEngine(...also: (() => Promise<unknown>)[]): void {
-  const start = () => {
-    void loadEngine().catch(() => undefined);
-    for (const load of also) void load().catch(() => undefined);
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= load().catch((e: unknown) => {
+      pending = undefined; // let a later click try again
+      throw e;
+    });
+    return pending;
   };
-  const w = globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void; setTimeout: typeof setTimeout };
-  if (w.requestIdleCallback) w.requestIdleCallback(start, { timeout: 2000 });
-  else w.setTimeout(start, 500);
 }
+
+/** The engine on the pane's own thread: only when the engine worker cannot run (see engineRuntime.ts). */
+export const loadEngine = once<Engine>(() => import(/* webpackChunkName: "engine" */ './engine'));
+
+/** The .txt/.docx narrative reader, fetched when a file is picked. */
+export const loadNarrativeReader = once<NarrativeReader>(() => import(/* webpackChunkName: "narrative" */ '../io/narrativeBuffer'));

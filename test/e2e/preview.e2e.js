@@ -111,6 +111,11 @@ async function runCheck(page) {
   await idle(page);
 }
 
+/** Where the last check ran: 'worker' (the engine worker) or 'main' (the pane's thread, the fallback). */
+async function engineMode(page) {
+  return page.locator('main').getAttribute('data-engine');
+}
+
 function finding(page, sheet, cell, code) {
   let sel = `[data-testid="finding"][data-sheet="${sheet}"][data-cell="${cell}"]`;
   if (code) sel += `[data-code="${code}"]`;
@@ -269,8 +274,9 @@ async function main() {
       assert.ok(Object.keys(original['Indikator 1 PMKS']).length > 100, 'grid shows the PMKS sheet');
     });
 
-    await step('Periksa shows the engine counts and the recognised tables', async () => {
+    await step('Periksa shows the engine counts and the recognised tables (checked in the engine worker)', async () => {
       await runCheck(page);
+      assert.equal(await engineMode(page), 'worker');
       assert.deepEqual(await shownCounts(page), C0);
       assert.equal(C0.error, R0.findings.filter((f) => f.severity === 'error').length);
       const tables = await page.getByTestId('tables').locator('li').allTextContents();
@@ -362,6 +368,7 @@ async function main() {
       await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
       await idle(page);
       assert.deepEqual(await shownCounts(page), counts(R2.findings));
+      assert.equal(await engineMode(page), 'worker', 'the check after the fixes ran in the worker too');
       const revertN = new Set([g13, ...plan1.edits].map((e) => `${e.sheet}!${e.address}`)).size;
       assert.equal((await page.getByTestId('revert').textContent()).trim(), `Batalkan perbaikan (${revertN} sel)`);
       assert.equal(await gridCellText(page, 'Indikator 1 PMKS', 'G14'), 'Kewenangan Pusat');
@@ -410,6 +417,46 @@ async function main() {
       await page.getByTestId('settings-toggle').click();
     });
 
+    // --- The engine worker's fallbacks: the pane still checks where no worker can run ----------
+
+    const noWorker = {
+      'no Worker at all': () => {
+        delete window.Worker;
+      },
+      'new Worker() refused (as under a strict CSP)': () => {
+        window.Worker = function Worker() {
+          throw new DOMException('Worker blocked for this test', 'SecurityError');
+        };
+      },
+      'the worker script missing (404)': () => {
+        const W = window.Worker;
+        window.Worker = class extends W {
+          constructor(url, options) {
+            super(new URL('missing-engine-worker.js', location.href), options);
+          }
+        };
+      },
+    };
+    for (const [what, init] of Object.entries(noWorker)) {
+      await step(`${what}: the check and Tabel LAKIP run on the pane's thread with the same results`, async () => {
+        const before = problems.length;
+        const p = await context.newPage();
+        await p.addInitScript(init);
+        await p.goto(previewUrl('?lang=id&view=pane'));
+        await runCheck(p);
+        assert.equal(await engineMode(p), 'main');
+        assert.deepEqual(await shownCounts(p), C0);
+        await openTables(p);
+        assert.equal(await p.getByTestId('tables-view').getAttribute('data-engine'), 'main');
+        const ids = await p.locator('[data-testid="spec"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+        assert.deepEqual(ids, SPECS.map((s) => s.id));
+        await p.close();
+        // The missing script's 404 is the only console error this may cause.
+        const added = problems.splice(before).filter((m) => !/404 \(Not Found\)/.test(m));
+        assert.deepEqual(added, []);
+      });
+    }
+
     // --- Tabel LAKIP: the report tables after fixes, into the workbook, Word and files ---------
 
     await step('Tabel LAKIP lists the report tables built after fixes, with kind and source', async () => {
@@ -422,6 +469,7 @@ async function main() {
       for (const label of ['Sisipkan di lembar baru', 'Sisipkan di sel terpilih', 'Salin untuk Word', 'Unduh .docx', 'Unduh .xlsx']) {
         assert.equal(await specItem(page, PMKS.id).getByRole('button', { name: label }).count(), 1, label);
       }
+      assert.equal(await page.getByTestId('tables-view').getAttribute('data-engine'), 'worker', 'the tables are built in the engine worker');
       await noHorizontalScroll(page);
     });
 
@@ -573,6 +621,22 @@ async function main() {
       await p.getByTestId('check').waitFor();
       assert.equal((await p.getByTestId('check').textContent()).trim(), 'Periksa buku kerja');
       await p.getByText('Buku kerja: Stub.xlsx').waitFor();
+      // The engine worker starts under the pane's CSP (worker-src 'self'), loads its chunks and says it is ready.
+      const workerFile = fs.readdirSync(DIST_WEB).find((f) => /^engine-worker\.(.+\.)?chunk\.js$/.test(f));
+      assert.ok(workerFile, 'dist-web has the engine worker chunk');
+      const hello = await p.evaluate(
+        (file) =>
+          new Promise((resolve) => {
+            const w = new Worker(file, { name: 'engine-worker' });
+            w.onmessage = (e) => {
+              resolve(e.data);
+              w.terminate();
+            };
+            w.onerror = (e) => resolve({ error: e.message || 'error event' });
+          }),
+        workerFile,
+      );
+      assert.deepEqual(hello, { type: 'ready' });
       await p.goto(`${url}commands.html`);
       await p.waitForFunction(() => window.__associated && window.__associated.length > 0);
       assert.deepEqual(await p.evaluate(() => [window.__associated, typeof window.runCheck]), [[['runCheck', 'function']], 'function']);
