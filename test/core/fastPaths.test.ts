@@ -14,6 +14,7 @@ import { Grid } from '../../src/core/grid';
 import type { RecognizedTable, TableRow } from '../../src/core/model';
 import { parseNumberText, type NumberHint } from '../../src/core/numbers/parse';
 import { numericShareAtLeast } from '../../src/core/recognize/columns';
+import { codeOf } from '../../src/core/recognize/rows';
 import { percentAgrees, scaledNumber, scaledRatio } from '../../src/core/checks/percentExact';
 import { isTotalLabel, normalizeHeader } from '../../src/core/recognize/vocabulary';
 import { sheet, type TestCell } from './helpers/sheet';
@@ -150,6 +151,24 @@ describe('engine fast paths agree with the plain versions', () => {
         const ref = filled > 0 && nums / filled >= share;
         expect(numericShareAtLeast(g, rows, 0, share)).toBe(ref);
       }),
+    );
+  });
+
+  it('a Kode Rekening is read as the plain split-and-join would read it, across one or two code columns', () => {
+    const part = fc.stringMatching(/^[0-9. \u00a0a-]{0,12}$/);
+    fc.assert(
+      fc.property(part, part, fc.boolean(), (a, b, two) => {
+        const g = new Grid(sheet('S', [[a, b]]));
+        const cols = two ? [0, 1] : [0];
+        const parts: string[] = [];
+        for (const c of cols) {
+          const t = g.textAt(0, c);
+          if (t) parts.push(...t.split(/[\s.]+/).filter(Boolean));
+        }
+        const ref = parts.length === 0 || !parts.every((p) => /^\d+$/.test(p)) ? undefined : parts.join('.');
+        expect(codeOf(g, 0, cols.map((col) => ({ col, letter: 'A', header: 'Kode', role: 'code' as const })))).toBe(ref);
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -6,26 +6,24 @@ import { isSubtotalLabel, isTotalLabel, LABEL_ROLES, NUMERIC_ROLES, saysPusat } 
 const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\.?$/i;
 
 /** A Kode Rekening as dot-joined digit groups ('1 06 01' and '1.06.01' alike), or undefined when any part is not digits. */
-function codeOf(grid: Grid, row: number, codeCols: TableColumn[]): string | undefined {
-  let code = '';
+export function codeOf(grid: Grid, row: number, codeCols: TableColumn[]): string | undefined {
+  const parts: string[] = [];
   for (const k of codeCols) {
     const t = grid.textAt(row, k.col);
     // One scan instead of split + regex: every data row of a budget table has a code.
-    let part = false;
-    for (let i = 0; i < t.length; i++) {
-      const ch = t.charCodeAt(i);
+    let start = -1;
+    for (let i = 0; i <= t.length; i++) {
+      const ch = i < t.length ? t.charCodeAt(i) : 46;
       if (ch >= 48 && ch <= 57) {
-        if (!part && code !== '') code += '.';
-        code += t[i];
-        part = true;
-      } else if (ch === 46 || /\s/.test(t[i])) {
-        part = false;
-      } else {
-        return undefined;
+        if (start < 0) start = i;
+        continue;
       }
+      if (ch !== 46 && !/\s/.test(t[i])) return undefined;
+      if (start >= 0) parts.push(t.slice(start, i));
+      start = -1;
     }
   }
-  return code === '' ? undefined : code;
+  return parts.length ? parts.join('.') : undefined;
 }
 
 function firstText(grid: Grid, row: number, cols: TableColumn[]): string {
