@@ -75,6 +75,30 @@ const useStyles = makeStyles({
   loading: { padding: '16px' },
 });
 
+/** Run `fn` once, when the page has painted and is idle (2 s at most, for a tab that does not paint); returns a cancel function. */
+function afterFirstPaint(fn: () => void): () => void {
+  let done = false;
+  const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
+  const run = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(latest);
+    fn();
+  };
+  const latest = setTimeout(run, 2000);
+  // Two frames: the first screen is committed and painted before anything else is fetched.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      if (w.requestIdleCallback) w.requestIdleCallback(run, { timeout: 1000 });
+      else setTimeout(run, 0);
+    }),
+  );
+  return () => {
+    done = true;
+    clearTimeout(latest);
+  };
+}
+
 export function PreviewApp({ host, paneOnly }: { host: PreviewHost; paneOnly: boolean }) {
   const styles = useStyles();
   const state = useSyncExternalStore(host.subscribe, host.getState);
@@ -105,25 +129,39 @@ export function PreviewApp({ host, paneOnly }: { host: PreviewHost; paneOnly: bo
     [lang],
   );
 
+  /** A sample's bytes; a failed fetch says which sample and what to do. */
+  const fetchSample = useCallback(
+    async (file: string) => {
+      try {
+        return await host.fetchBytes(sampleUrl(file));
+      } catch (e) {
+        if (e instanceof Error && !('code' in e)) throw new Error(t('sampleLoadFailed', { name: file, detail: e.message }));
+        throw e;
+      }
+    },
+    [host, t],
+  );
+
   const openSample = useCallback(
     (id: string) => {
       const s = SAMPLES.find((x) => x.id === id) ?? SAMPLES[0];
       setSample(s.id);
-      void open(async () => {
-        try {
-          await host.openUrl(sampleUrl(s.file), s.file);
-        } catch (e) {
-          if (e instanceof Error && !('code' in e)) throw new Error(t('sampleLoadFailed', { name: s.file, detail: e.message }));
-          throw e;
-        }
-      }, s.file);
+      void open(async () => host.openBuffer(await fetchSample(s.file), s.file), s.file);
     },
-    [host, open, t],
+    [host, open, fetchSample],
   );
 
   useEffect(() => {
+    // The first sample is shown as open at once, so the pane (and Periksa) come up with the first
+    // screen's code only; the sample and the .xlsx reader are fetched after that screen has painted,
+    // or by a check clicked before then, which waits for them.
     const wanted = new URLSearchParams(location.search).get('sample');
-    openSample(SAMPLES.some((s) => s.id === wanted) ? wanted! : SAMPLES[0].id);
+    const s = SAMPLES.find((x) => x.id === wanted) ?? SAMPLES[0];
+    setSample(s.id);
+    host.openLater(s.file, () => fetchSample(s.file));
+    return afterFirstPaint(() => {
+      host.whenOpen().catch((e: unknown) => setError(errorMessage(e, lang)));
+    });
     // Once, at start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -134,7 +172,7 @@ export function PreviewApp({ host, paneOnly }: { host: PreviewHost; paneOnly: bo
         <Text className={styles.toolbarTitle}>{t('previewTitle')}</Text>
         <div className={styles.sampleField}>
           <label htmlFor={sampleId}>{t('sampleLabel')}</label>
-          <Select id={sampleId} className={styles.sampleSelect} size="small" value={sample} onChange={(_, d) => openSample(d.value)} disabled={opening !== null} data-testid="sample">
+          <Select id={sampleId} className={styles.sampleSelect} size="small" value={sample} onChange={(_, d) => openSample(d.value)} disabled={opening !== null || state.loading} data-testid="sample">
             {SAMPLES.map((s) => (
               <option key={s.id} value={s.id}>
                 {t(s.label)}
@@ -156,7 +194,7 @@ export function PreviewApp({ host, paneOnly }: { host: PreviewHost; paneOnly: bo
             if (f) void open(async () => host.openBuffer(new Uint8Array(await f.arrayBuffer()), f.name), f.name);
           }}
         />
-        <Button size="small" icon={<FolderOpen20Regular />} title={t('openXlsxLabel')} onClick={() => fileInput.current?.click()} disabled={opening !== null} data-testid="open-xlsx">
+        <Button size="small" icon={<FolderOpen20Regular />} title={t('openXlsxLabel')} onClick={() => fileInput.current?.click()} disabled={opening !== null || state.loading} data-testid="open-xlsx">
           {t('openXlsx')}
         </Button>
         {!paneOnly && (
@@ -173,8 +211,13 @@ export function PreviewApp({ host, paneOnly }: { host: PreviewHost; paneOnly: bo
       <div className={styles.body}>
         <div className={mergeClasses(styles.pane, paneOnly && styles.paneOnly)} data-testid="pane">
           {opening && <Spinner className={styles.loading} size="small" label={t('openingWorkbook', { name: opening })} />}
-          {state.snapshot && <App key={generation} host={host} lang={lang} langPref={langPref} onLangPrefChange={setLangPref} />}
+          {state.name && <App key={generation} host={host} lang={lang} langPref={langPref} onLangPrefChange={setLangPref} />}
         </div>
+        {!paneOnly && !state.snapshot && state.loading && (
+          <div className={styles.grid}>
+            <Spinner className={styles.loading} size="small" label={t('openingWorkbook', { name: state.name })} data-testid="grid-loading" />
+          </div>
+        )}
         {!paneOnly && state.snapshot && (
           <div className={styles.grid}>
             <SheetGrid

@@ -32,6 +32,8 @@ export interface PreviewState {
   /** File name of the open workbook ('' before the first one is open). */
   name: string;
   snapshot: WorkbookSnapshot | null;
+  /** True while the workbook named is opened with openLater and its snapshot is not read yet (and not failed). */
+  loading: boolean;
   /** Sheet shown in the grid. */
   activeSheet: string | null;
   /** The cell the pane last selected. */
@@ -76,7 +78,9 @@ export interface PreviewEnv {
 
 export class PreviewHost implements WorkbookHost, TableOutputHost {
   readonly kind = 'preview' as const;
-  private state: PreviewState = { name: '', snapshot: null, activeSheet: null, selected: null, version: 0, styles: {} };
+  private state: PreviewState = { name: '', snapshot: null, loading: false, activeSheet: null, selected: null, version: 0, styles: {} };
+  /** A workbook shown as open whose bytes are read on first need (openLater). */
+  private later: { name: string; load: () => Promise<Uint8Array>; attempt?: Promise<void> } | null = null;
   private readonly listeners = new Set<() => void>();
   /** Cells as they were before the first fix, in the order they were first touched. */
   private saved: SavedCell[] = [];
@@ -106,18 +110,59 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
   async openBuffer(bytes: Uint8Array, name: string): Promise<void> {
     const { readWorkbookBuffer } = await loadPreviewEngine();
     const snapshot = await readWorkbookBuffer(bytes, name);
+    this.later = null;
     this.saved = [];
     this.settings = { ...DEFAULT_SETTINGS };
     const first = snapshot.sheets.find((s) => s.visibility === 'Visible') ?? snapshot.sheets[0];
-    this.update({ name, snapshot, activeSheet: first?.name ?? null, selected: null, styles: {} });
+    this.update({ name, snapshot, loading: false, activeSheet: first?.name ?? null, selected: null, styles: {} });
+  }
+
+  /**
+   * Show `name` as the open workbook at once and read it later: its bytes
+   * (`load`) and the .xlsx reader are fetched by {@link whenOpen}, which the
+   * page calls once its first screen is up, or by the first check, which waits
+   * for them. So the pane is usable before the reader's code arrives.
+   */
+  openLater(name: string, load: () => Promise<Uint8Array>): void {
+    this.later = { name, load };
+    this.saved = [];
+    this.settings = { ...DEFAULT_SETTINGS };
+    this.update({ name, snapshot: null, loading: true, activeSheet: null, selected: null, styles: {} });
+  }
+
+  /** Read the workbook given to openLater, once (a failed read is tried again on the next call). Resolves at once when nothing waits. */
+  whenOpen(): Promise<void> {
+    const later = this.later;
+    if (!later) return Promise.resolve();
+    if (!later.attempt) {
+      if (!this.state.loading) this.update({ loading: true });
+      later.attempt = (async () => {
+        const bytes = await later.load();
+        // Another workbook opened meanwhile: this one is no longer wanted.
+        if (this.later !== later) return;
+        await this.openBuffer(bytes, later.name);
+      })().catch((e: unknown) => {
+        if (this.later === later) {
+          later.attempt = undefined;
+          this.update({ loading: false });
+        }
+        throw e;
+      });
+    }
+    return later.attempt;
   }
 
   /** Open a bundled sample from this page's origin. */
   async openUrl(url: string, name: string): Promise<void> {
+    await this.openBuffer(await this.fetchBytes(url), name);
+  }
+
+  /** The bytes of a bundled sample, from this page's origin. */
+  async fetchBytes(url: string): Promise<Uint8Array> {
     const f = this.env.fetch ?? fetch;
     const res = await f(url, { credentials: 'same-origin', cache: 'no-cache' });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    await this.openBuffer(new Uint8Array(await res.arrayBuffer()), name);
+    return new Uint8Array(await res.arrayBuffer());
   }
 
   showSheet(name: string): void {
@@ -190,6 +235,8 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
   }
 
   async readSnapshot(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot> {
+    // Opened with openLater and not read yet: the check waits for it (the pane shows it is busy).
+    if (!this.state.snapshot && this.later) await this.whenOpen();
     const snap = this.state.snapshot;
     if (!snap) throw new HostError('read-failed');
     const total = snap.sheets.length;

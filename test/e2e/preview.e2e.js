@@ -116,6 +116,29 @@ async function engineMode(page) {
   return page.locator('main').getAttribute('data-engine');
 }
 
+/**
+ * Waits for Periksa to be enabled and returns the JS files the page had asked for at that frame:
+ * finished ones (resource timing) and ones in flight (webpack's <script> tags, removed once loaded).
+ */
+async function scriptsWhenCheckEnabled(page) {
+  const h = await page.waitForFunction(
+    () => {
+      const b = document.querySelector('[data-testid="check"]');
+      if (!b || b.disabled || b.getAttribute('aria-disabled') === 'true') return false;
+      const urls = [...performance.getEntriesByType('resource').map((e) => e.name), ...[...document.querySelectorAll('script[src]')].map((s) => s.src)];
+      return [...new Set(urls.map((u) => new URL(u, location.href).pathname.split('/').pop()).filter((f) => f.endsWith('.js')))].sort();
+    },
+    null,
+    { polling: 'raf' },
+  );
+  return h.jsonValue();
+}
+
+/** The local scripts an HTML page of dist-web/ loads itself. */
+function entryScripts(html) {
+  return [...fs.readFileSync(path.join(DIST_WEB, html), 'utf8').matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s)).sort();
+}
+
 function finding(page, sheet, cell, code) {
   let sel = `[data-testid="finding"][data-sheet="${sheet}"][data-cell="${cell}"]`;
   if (code) sel += `[data-code="${code}"]`;
@@ -264,7 +287,8 @@ async function main() {
   try {
     await step('preview opens the NTT sample at 320 px without office.js', async () => {
       await page.goto(previewUrl('?lang=id'));
-      await page.getByTestId('check').waitFor();
+      // Periksa comes with the entry script alone; the sample, its .xlsx reader and the engine worker come after.
+      assert.deepEqual(await scriptsWhenCheckEnabled(page), entryScripts('preview.html'));
       assert.equal((await page.getByTestId('check').textContent()).trim(), 'Periksa buku kerja');
       await page.locator('[data-testid="grid"] table').waitFor();
       assert.equal(await page.locator('script[src*="office.js"]').count(), 0);
@@ -417,7 +441,27 @@ async function main() {
       await page.getByTestId('settings-toggle').click();
     });
 
-    // --- The engine worker's fallbacks: the pane still checks where no worker can run ----------
+    // --- The engine worker: a check before the sample is read, and the fallbacks ---------------
+
+    await step('Periksa clicked before the sample is read waits with the progress indicator, then checks it in the worker', async () => {
+      const p = await context.newPage();
+      // The sample arrives late, as on a slow connection.
+      await p.route('**/examples/dinsos-ntt-2021.xlsx', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      await p.goto(previewUrl('?lang=id'));
+      await p.getByTestId('grid-loading').waitFor();
+      await p.getByTestId('check').click();
+      await p.getByTestId('busy').waitFor();
+      assert.ok((await p.getByTestId('busy').textContent()).includes('Membaca buku kerja'), await p.getByTestId('busy').textContent());
+      await p.getByTestId('summary').waitFor();
+      await idle(p);
+      assert.deepEqual(await shownCounts(p), C0);
+      assert.equal(await engineMode(p), 'worker');
+      await p.locator('[data-testid="grid"] table').waitFor();
+      await p.close();
+    });
 
     const noWorker = {
       'no Worker at all': () => {

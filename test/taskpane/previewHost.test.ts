@@ -73,6 +73,66 @@ describe('PreviewHost', () => {
     expect((await host.loadSettings()).scale).toBe('');
   });
 
+  test('openLater: the workbook is named at once, read on the first check (which waits), and only once', async () => {
+    const host = new PreviewHost({ lang: 'id', theme: 'light' });
+    let loads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    host.openLater('dinsos-ntt-2021.xlsx', async () => {
+      loads++;
+      await gate;
+      return new Uint8Array(NTT);
+    });
+    expect(host.getState()).toMatchObject({ name: 'dinsos-ntt-2021.xlsx', snapshot: null, loading: true });
+    expect(await host.workbookName()).toBe('dinsos-ntt-2021.xlsx');
+    expect(loads).toBe(0); // nothing fetched until asked
+    const progress: unknown[] = [];
+    const first = host.readSnapshot((p) => progress.push(p));
+    const second = host.whenOpen();
+    expect(loads).toBe(1);
+    release();
+    const snap = await first;
+    await second;
+    expect(loads).toBe(1);
+    expect(snap.sheets.map((s) => s.name)).toContain('Indikator 1 PMKS');
+    expect(host.getState()).toMatchObject({ loading: false, activeSheet: snap.sheets[0].name });
+    expect(progress).toEqual([{ done: snap.sheets.length, total: snap.sheets.length }]);
+    expect(await host.readSnapshot()).toBe(snap);
+    await host.whenOpen(); // nothing waits any more
+    expect(loads).toBe(1);
+  });
+
+  test('openLater: a failed read says why, and the next check tries again', async () => {
+    const host = new PreviewHost({ lang: 'id', theme: 'light' });
+    let fail = true;
+    host.openLater('dinsos-ntt-2021.xlsx', async () => {
+      if (fail) throw new Error('HTTP 503');
+      return new Uint8Array(NTT);
+    });
+    await expect(host.whenOpen()).rejects.toThrow('HTTP 503');
+    expect(host.getState()).toMatchObject({ name: 'dinsos-ntt-2021.xlsx', snapshot: null, loading: false });
+    await expect(host.readSnapshot()).rejects.toThrow('HTTP 503');
+    fail = false;
+    const snap = await host.readSnapshot();
+    expect(snap.sheets.length).toBeGreaterThan(3);
+    expect(host.getState().loading).toBe(false);
+  });
+
+  test('openLater: another workbook opened meanwhile wins', async () => {
+    const host = new PreviewHost({ lang: 'id', theme: 'light' });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    host.openLater('first.xlsx', async () => {
+      await gate;
+      return new Uint8Array(NTT);
+    });
+    const pending = host.whenOpen();
+    await host.openBuffer(new Uint8Array(NTT), 'second.xlsx');
+    release();
+    await pending;
+    expect(host.getState().name).toBe('second.xlsx');
+  });
+
   test('reading before a workbook is open is a read failure', async () => {
     const host = new PreviewHost({ lang: 'en', theme: 'dark' });
     await expect(host.readSnapshot()).rejects.toMatchObject({ code: 'read-failed' });
