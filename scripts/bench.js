@@ -96,9 +96,12 @@ function main() {
     : table(['Task pane', 'Value', 'Goal'], [
         ['taskpane.html first-screen JS, gzip', `${kb(pane.pages.taskpane.gzip)} (${pane.pages.taskpane.files.join(', ')}; office.js external, not counted)`, `< 300 KB ${pane.pages.taskpane.gzip < 300 * 1024 ? '✓' : '✗'}`],
         ['preview.html entry JS, gzip', `${kb(pane.pages.previewStatic.gzip)} (${pane.pages.previewStatic.files.join(', ')})`, `< 300 KB ${pane.pages.previewStatic.gzip < 300 * 1024 ? '✓' : '✗'}`],
-        ['preview.html JS loaded before Periksa is enabled, gzip', `${kb(pane.pages.preview.gzip)} (${pane.pages.preview.files.length} files, incl. the sample reader)`, `< 300 KB ${pane.pages.preview.gzip < 300 * 1024 ? '✓' : '✗'}`],
+        ['preview.html first screen: JS requested before Periksa is enabled, gzip', `${kb(pane.pages.preview.gzip)} (${pane.pages.preview.files.join(', ')})`, `< 300 KB ${pane.pages.preview.gzip < 300 * 1024 ? '✓' : '✗'}`],
+        ['preview.html all JS by the end of the first check (+ sample reader, engine worker), gzip', `${kb(pane.pages.previewLoaded.gzip)} (${pane.pages.previewLoaded.files.length} files)`, ''],
         ['Time to interactive (nav start → Periksa enabled), median of 3', `${f0(pane.tti)} ms (${pane.ttiRuns.join(', ')})`, ''],
-        ['Full check of the NTT sample (click → summary, idle), median of 3', `${f0(pane.check)} ms (${pane.checkRuns.join(', ')}; ${pane.findingsShown} findings shown)`, ''],
+        ['Periksa clicked at once → findings (waits for the sample), median of 3', `${f0(pane.check)} ms (${pane.checkRuns.join(', ')}; ${pane.findingsShown} findings shown; ran in: ${[...new Set(pane.engine)].join(', ')})`, ''],
+        ['Nav start → findings shown, median of 3', `${f0(pane.toResult)} ms (${pane.toResultRuns.join(', ')})`, ''],
+        ['Check again (sample read, worker warm: click → idle), median of 3', `${f0(pane.recheck)} ms (${pane.recheckRuns.join(', ')})`, ''],
       ]);
   const t4 = batch.error
     ? `failed: ${batch.error}`
@@ -128,7 +131,7 @@ function main() {
     '',
     '## 3. Task pane',
     '',
-    'Headless Chromium (/usr/bin/chromium, playwright-core) on dist-web/preview.html served by scripts/serve-web.js, 1280×800. The preview loads the NTT sample before Periksa is enabled, so its first screen includes the xlsx reader chunks; the task pane in Excel loads only taskpane.js (+ office.js) and fetches the engine on the first check.',
+    'Headless Chromium (/usr/bin/chromium, playwright-core) on dist-web/preview.html served by scripts/serve-web.js, 1280×800. The first screen is the JS whose request started before Periksa was enabled (request start times against the page clock); the preview enables Periksa first and fetches the NTT sample, its .xlsx reader and the engine worker after the first paint (a check clicked earlier waits for them). Checks run in the engine worker (a Web Worker), with the pane\'s thread as fallback. The task pane in Excel loads only taskpane.js (+ office.js) and starts the worker when idle.',
     '',
     t3,
     '',
