@@ -174,6 +174,13 @@ export function typedWholeAt(grid: Grid, row: number, col: number): number | und
 
 /** The state readNumeric would give, without building a reading for a typed number. */
 export function numericStateAt(grid: Grid, row: number, col: number, hint: NumberHint): NumericState {
+  const flags = grid.typedFlags;
+  const i = flags ? grid.index(row, col) : -1;
+  if (i >= 0) {
+    let f = flags![i];
+    if (f === 0) flags![i] = f = typedNumberAt(grid, row, col, true) !== undefined ? 1 : 2;
+    return f === 1 ? 'number' : readNumeric(grid, row, col, hint).state;
+  }
   return typedNumberAt(grid, row, col, true) !== undefined ? 'number' : readNumeric(grid, row, col, hint).state;
 }
 

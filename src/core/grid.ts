@@ -41,6 +41,13 @@ export class Grid {
    */
   private readonly numericRows: (NumericCell | undefined)[][] = [];
   readonly hinted = new Map<number, NumericCell>();
+  /**
+   * Whether each cell is a typed number (1) or not (2), 0 until asked: every
+   * check walks the same figures, and one byte per cell remembers the answer
+   * without any object for the collector. Left out for grids too large for
+   * one typed array.
+   */
+  readonly typedFlags: Uint8Array | undefined;
   private readonly width: number;
   /** Columns in the snapshot's widest row: the stride of `index`. */
   readonly cols: number;
@@ -58,6 +65,8 @@ export class Grid {
     this.right = this.left + width - 1;
     this.width = Math.max(width, 1) + this.left + 16384;
     this.cols = Math.max(width, 1);
+    const cells = height * this.cols;
+    this.typedFlags = cells > 0 && cells <= 64 * 1024 * 1024 ? new Uint8Array(cells) : undefined;
     for (const a1 of snap.merges) {
       const m = parseRange(a1);
       if (!m) continue;

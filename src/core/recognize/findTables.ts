@@ -21,20 +21,19 @@ function headerExtent(grid: Grid, rows: number[]): { left: number; right: number
   return { left, right };
 }
 
-function isSourceLine(grid: Grid, row: number, left: number, right: number): boolean {
+/** The first non-empty text of a row within the table's columns, or ''. */
+function firstTextIn(grid: Grid, row: number, left: number, right: number): string {
   for (let c = left; c <= right; c++) {
     const t = grid.textAt(row, c);
-    if (t) return /^(sumber|source|keterangan|catatan|ket)\s*:/i.test(t);
+    if (t) return t;
   }
-  return false;
+  return '';
 }
 
-function rowHasTotalLabel(grid: Grid, row: number, left: number, right: number): boolean {
-  for (let c = left; c <= right; c++) {
-    const t = grid.textAt(row, c);
-    if (t) return isTotalLabel(t);
-  }
-  return false;
+const SOURCE_LINE = /^(sumber|source|keterangan|catatan|ket)\s*:/i;
+
+function isSourceLine(grid: Grid, row: number, left: number, right: number): boolean {
+  return SOURCE_LINE.test(firstTextIn(grid, row, left, right));
 }
 
 /**
@@ -49,10 +48,11 @@ function dataRowsFrom(grid: Grid, start: number, left: number, right: number): n
       if (++blanks >= 2) break;
       continue;
     }
-    if (isSourceLine(grid, r, left, right) || isHeaderRow(grid, r)) break;
+    const first = firstTextIn(grid, r, left, right);
+    if (SOURCE_LINE.test(first) || isHeaderRow(grid, r)) break;
     blanks = 0;
     rows.push(r);
-    if (rowHasTotalLabel(grid, r, left, right) && nextIsEnd(grid, r + 1, left, right)) break;
+    if (first && isTotalLabel(first) && nextIsEnd(grid, r + 1, left, right)) break;
   }
   return rows;
 }

@@ -37,6 +37,17 @@ function firstText(grid: Grid, row: number, cols: TableColumn[]): string {
   return '';
 }
 
+/** Some text cell among `cols` reads as a total label ('Jumlah', 'Total'); such text never reads as a figure. */
+function namesTotal(grid: Grid, row: number, cols: TableColumn[]): boolean {
+  for (const k of cols) {
+    const type = grid.typeAt(row, k.col);
+    if (type !== 'String' && type !== 'Boolean') continue;
+    const t = grid.textAt(row, k.col);
+    if (t && isTotalLabel(t)) return true;
+  }
+  return false;
+}
+
 function hasNumbers(grid: Grid, row: number, numeric: TableColumn[]): boolean {
   return numeric.some((k) => {
     const s = numericStateAt(grid, row, k.col, 'integer');
@@ -61,8 +72,12 @@ export function classifyRows(grid: Grid, kind: TableKind, cols: TableColumn[], d
   const ketCol = cols.find((k) => k.role === 'keterangan');
 
   const rows: TableRow[] = dataRows.map((r) => {
-    const lead = firstText(grid, r, textCols);
-    const label = firstText(grid, r, labelCols) || lead;
+    // The lead (first text cell) matters only when the row names a total or has
+    // no label of its own; most rows do neither, and then no cell before the
+    // label needs reading as a figure (a Kode Rekening would be parsed for nothing).
+    const ownLabel = firstText(grid, r, labelCols);
+    const lead = ownLabel === '' || namesTotal(grid, r, textCols) ? firstText(grid, r, textCols) : '';
+    const label = ownLabel || lead;
     const no = noCol ? grid.textAt(r, noCol.col) || undefined : undefined;
     const code = codeCols.length ? codeOf(grid, r, codeCols) : undefined;
     const row: TableRow = { row: r, role: 'item', label, no, code };
