@@ -119,7 +119,7 @@ function main() {
     '',
     '## 1. Engine vs parsing',
     '',
-    'Generated budget tables (No, Kode Rekening, Program, Kegiatan, Anggaran, Realisasi, %, Sisa, Target, Capaian; formulas with cached results; a Jumlah row). Median of 3 runs up to 100k cells, 1 run at 1M; gc between steps. "Validation / parse" is analyzeWorkbook time as a share of the bare exceljs parse (goal ≤ 25 %); readWorkbookFile is parse + snapshot.',
+    'Generated budget tables (No, Kode Rekening, Program, Kegiatan, Anggaran, Realisasi, %, Sisa, Target, Capaian; formulas with cached results; a Jumlah row). Median of 3 runs up to 100k cells, 1 run at 1M; a full gc and a 250 ms pause before each timed step, so background sweeping does not land inside it. "Validation / parse" is analyzeWorkbook time as a share of the bare exceljs parse (goal ≤ 25 %); readWorkbookFile is parse + snapshot.',
     '',
     t1,
     '',

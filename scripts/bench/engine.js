@@ -11,7 +11,11 @@ const DIST = path.resolve(__dirname, '..', '..', 'dist');
 const { readWorkbookFile } = require(path.join(DIST, 'xlsx', 'readWorkbook.js'));
 const { analyzeWorkbook } = require(path.join(DIST, 'core', 'analyze.js'));
 
-const gc = () => { if (global.gc) global.gc(); };
+// A forced full collection leaves sweeping to finish in the background; on a
+// 2-core machine that lands inside whatever is timed next. Settle after it so
+// each timed step starts from a clean heap, not from the collector's tail.
+const settle = () => new Promise((r) => setTimeout(r, 250));
+const gc = async () => { if (global.gc) { global.gc(); await settle(); } };
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
@@ -24,15 +28,15 @@ async function main() {
   let findings = 0;
   let tables = 0;
   for (let i = 0; i < runs; i++) {
-    gc();
+    await gc();
     let t = now();
     await new ExcelJS.Workbook().xlsx.readFile(file);
     parse.push(now() - t);
-    gc();
+    await gc();
     t = now();
     const snap = await readWorkbookFile(file);
     reader.push(now() - t);
-    gc();
+    await gc();
     t = now();
     const rep = analyzeWorkbook(snap, { lang: 'id' });
     analyze.push(now() - t);

@@ -166,22 +166,34 @@ function typedNumberAt(grid: Grid, row: number, col: number, percent: boolean): 
   return n;
 }
 
+// typedFlags codes: what typedNumberAt found for a cell.
+const UNKNOWN = 0;
+const TYPED = 1;
+const NOT_TYPED = 2;
+const TYPED_PERCENT = 3;
+
+/** typedNumberAt's answer for a cell, worked out once and kept in the grid's byte per cell. */
+function typedCode(grid: Grid, row: number, col: number): number {
+  const flags = grid.typedFlags;
+  const i = flags ? grid.index(row, col) : -1;
+  if (i >= 0 && flags![i] !== UNKNOWN) return flags![i];
+  let code = NOT_TYPED;
+  if (typedNumberAt(grid, row, col, false) !== undefined) code = TYPED;
+  else if (typedNumberAt(grid, row, col, true) !== undefined) code = TYPED_PERCENT;
+  if (i >= 0) flags![i] = code;
+  return code;
+}
+
 /** A typed whole number, not scaled as a percentage: what a sum can take exactly as an integer. Undefined otherwise. */
 export function typedWholeAt(grid: Grid, row: number, col: number): number | undefined {
-  const n = typedNumberAt(grid, row, col, false);
-  return n !== undefined && Number.isSafeInteger(n) ? n : undefined;
+  if (typedCode(grid, row, col) !== TYPED) return undefined;
+  const n = Number(grid.snap.values[row - grid.top][col - grid.left]);
+  return Number.isSafeInteger(n) ? n : undefined;
 }
 
 /** The state readNumeric would give, without building a reading for a typed number. */
 export function numericStateAt(grid: Grid, row: number, col: number, hint: NumberHint): NumericState {
-  const flags = grid.typedFlags;
-  const i = flags ? grid.index(row, col) : -1;
-  if (i >= 0) {
-    let f = flags![i];
-    if (f === 0) flags![i] = f = typedNumberAt(grid, row, col, true) !== undefined ? 1 : 2;
-    return f === 1 ? 'number' : readNumeric(grid, row, col, hint).state;
-  }
-  return typedNumberAt(grid, row, col, true) !== undefined ? 'number' : readNumeric(grid, row, col, hint).state;
+  return typedCode(grid, row, col) === NOT_TYPED ? readNumeric(grid, row, col, hint).state : 'number';
 }
 
 function readNumericUncached(grid: Grid, row: number, col: number, hint: NumberHint, depth: number): NumericCell {

@@ -42,10 +42,10 @@ export class Grid {
   private readonly numericRows: (NumericCell | undefined)[][] = [];
   readonly hinted = new Map<number, NumericCell>();
   /**
-   * Whether each cell is a typed number (1) or not (2), 0 until asked: every
-   * check walks the same figures, and one byte per cell remembers the answer
-   * without any object for the collector. Left out for grids too large for
-   * one typed array.
+   * Whether each cell is a typed number, and of which kind (codes in
+   * cells.ts), 0 until asked: every check walks the same figures, and one byte
+   * per cell remembers the answer without any object for the collector. Left
+   * out for grids too large for one typed array.
    */
   readonly typedFlags: Uint8Array | undefined;
   private readonly width: number;

@@ -28,11 +28,20 @@ export function narrativeFromWorkbook(snapshot: WorkbookSnapshot, tables: Recogn
     const ranges = tables.filter((t) => t.sheet === sheet.name).map((t) => parseRange(t.range)!);
     const inTable = (r: number, c: number) => ranges.some((g) => r >= g.top && r <= g.bottom && c >= g.left && c <= g.right);
     const cells: { row: number; col: number; text: string }[] = [];
-    for (let r = grid.top; r <= grid.bottom; r++) {
-      for (let c = grid.left; c <= grid.right; c++) {
-        if (grid.typeAt(r, c) !== 'String' || inTable(r, c)) continue;
-        const text = String(grid.valueAt(r, c)).trim();
-        if (text) cells.push({ row: r, col: c, text });
+    // Beside tables only long text counts (see below), so short cells are passed over before the table test.
+    const minLength = ranges.length === 0 ? 1 : LONG;
+    for (let i = 0; i < sheet.values.length; i++) {
+      const types = sheet.valueTypes[i];
+      if (!types) continue;
+      const r = grid.top + i;
+      for (let j = 0; j < types.length; j++) {
+        if (types[j] !== 'String') continue;
+        const raw = sheet.values[i][j];
+        if (typeof raw !== 'string' || raw.length < minLength) continue;
+        const c = grid.left + j;
+        if (grid.covered(r, c) || inTable(r, c)) continue;
+        const text = raw.trim();
+        if (text.length >= minLength) cells.push({ row: r, col: c, text });
       }
     }
     const hasProse = cells.some((x) => x.text.length >= LONG);
