@@ -15,6 +15,7 @@ import type { RecognizedTable, TableRow } from '../../src/core/model';
 import { parseNumberText, type NumberHint } from '../../src/core/numbers/parse';
 import { numericShareAtLeast } from '../../src/core/recognize/columns';
 import { codeOf } from '../../src/core/recognize/rows';
+import { findPhrase } from '../../src/core/narrative/text';
 import { percentAgrees, scaledNumber, scaledRatio } from '../../src/core/checks/percentExact';
 import { isTotalLabel, normalizeHeader } from '../../src/core/recognize/vocabulary';
 import { sheet, type TestCell } from './helpers/sheet';
@@ -169,6 +170,21 @@ describe('engine fast paths agree with the plain versions', () => {
         expect(codeOf(g, 0, cols.map((col) => ({ col, letter: 'A', header: 'Kode', role: 'code' as const })))).toBe(ref);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('a phrase is found in prose exactly where the plain regex finds it (cached regex, substring pre-check)', () => {
+    const vocab = ['anak', 'terlantar', 'balita', 'lanjut', 'usia', 'hiv', 'aids', 'kabupaten', 'kota', '2021'];
+    const phrase = fc.array(fc.constantFrom(...vocab), { minLength: 1, maxLength: 3 });
+    const prose = fc.array(fc.oneof(fc.constantFrom(...vocab, 'Anak', 'TERLANTAR', 'HIV/AIDS', 'Kabupaten/Kota', ', ', '. ', ' ', '-'), fc.string({ maxLength: 4 })), { maxLength: 25 }).map((p) => p.join(' '));
+    fc.assert(
+      fc.property(prose, phrase, (text, words) => {
+        const re = new RegExp(`(?<![a-z0-9])${words.join('[^a-z0-9]+')}(?![a-z0-9])`, 'g');
+        const ref = [...text.toLowerCase().matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+        expect(findPhrase(text, words)).toEqual(ref);
+        expect(findPhrase(text, words)).toEqual(ref); // again, from the cache
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -89,7 +89,10 @@ function isDigit(c: string): boolean {
   return c >= '0' && c <= '9';
 }
 function isLetter(c: string): boolean {
-  return c !== '' && LETTER.test(c);
+  // Prose is mostly ASCII: answer those without the Unicode regex.
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  if (c === '' || c.charCodeAt(0) < 128) return false;
+  return LETTER.test(c);
 }
 function isAlnum(c: string): boolean {
   return isDigit(c) || isLetter(c);

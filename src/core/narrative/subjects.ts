@@ -1,6 +1,6 @@
 import type { TableContext } from '../checks/context';
 import type { TableRow } from '../model';
-import { contentWords, coverage, findPhrase, words } from './text';
+import { contentWords, coverage, findPhraseInLower, words } from './text';
 
 /** A table row the prose can talk about, with the phrases that name it. */
 export interface Subject {
@@ -68,8 +68,9 @@ export interface Mention {
 /** Every place a row label is named in the text; longer names win where two overlap ('Anak Balita Terlantar' over 'Anak Terlantar'). */
 export function mentions(text: string, subjects: Subject[]): Mention[] {
   const found: Mention[] = [];
+  const lower = text.toLowerCase();
   for (const s of subjects) {
-    for (const p of s.phrases) for (const m of findPhrase(text, p)) found.push({ subject: s, ...m });
+    for (const p of s.phrases) for (const m of findPhraseInLower(lower, p)) found.push({ subject: s, ...m });
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start));
   const kept: Mention[] = [];

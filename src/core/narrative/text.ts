@@ -50,11 +50,24 @@ export function coverage(label: string[], text: string[]): number {
  * Where a phrase occurs in prose, ignoring case and punctuation between its
  * words ('Kabupaten/Kota', 'HIV/AIDS'). Offsets are in the original text.
  */
-export function findPhrase(text: string, phrase: string[]): { start: number; end: number }[] {
+export function findPhrase(text: string, phrase: readonly string[]): { start: number; end: number }[] {
+  return findPhraseInLower(text.toLowerCase(), phrase);
+}
+
+// Each row label's phrases are looked for in every paragraph: compile each once.
+const phraseRegex = new WeakMap<readonly string[], RegExp>();
+
+/** findPhrase on text already lower-cased (once per paragraph, not once per phrase). */
+export function findPhraseInLower(lower: string, phrase: readonly string[]): { start: number; end: number }[] {
   if (phrase.length === 0) return [];
-  const escaped = phrase.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`(?<![a-z0-9])${escaped.join('[^a-z0-9]+')}(?![a-z0-9])`, 'g');
-  const lower = text.toLowerCase();
+  // Most phrases name rows the paragraph does not mention: a substring test rules them out before any regex.
+  if (!lower.includes(phrase[0])) return [];
+  let re = phraseRegex.get(phrase);
+  if (!re) {
+    const escaped = phrase.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`(?<![a-z0-9])${escaped.join('[^a-z0-9]+')}(?![a-z0-9])`, 'g');
+    phraseRegex.set(phrase, re);
+  }
   const out: { start: number; end: number }[] = [];
   for (const m of lower.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length });
   return out;
