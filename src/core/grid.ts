@@ -134,49 +134,41 @@ export class Grid {
   // Field accessors for the hot paths (recognition reads every cell several
   // times): they return what cell() would hold without building an object.
 
-  typeAt(row: number, col: number): ValueType {
-    if (this.covered(row, col)) return 'Empty';
-    const r = row - this.top;
+  /**
+   * The index of a shown cell in its snapshot row, or -1 when the cell is
+   * past the row's end, outside the grid, or covered by a merge.
+   */
+  private shownIndex(row: number, col: number): number {
+    if (this.covered(row, col)) return -1;
+    const values = this.snap.values[row - this.top];
     const c = col - this.left;
-    const values = this.snap.values[r];
-    if (!values || c < 0 || c >= values.length) return 'Empty';
-    return this.snap.valueTypes[r]?.[c] ?? 'Empty';
+    return values && c >= 0 && c < values.length ? c : -1;
+  }
+
+  typeAt(row: number, col: number): ValueType {
+    const c = this.shownIndex(row, col);
+    return c < 0 ? 'Empty' : (this.snap.valueTypes[row - this.top]?.[c] ?? 'Empty');
   }
 
   valueAt(row: number, col: number): RawValue {
-    if (this.covered(row, col)) return '';
-    const values = this.snap.values[row - this.top];
-    const c = col - this.left;
-    if (!values || c < 0 || c >= values.length) return '';
-    return values[c] ?? '';
+    const c = this.shownIndex(row, col);
+    return c < 0 ? '' : (this.snap.values[row - this.top][c] ?? '');
   }
 
   formulaAt(row: number, col: number): RawValue {
-    if (this.covered(row, col)) return '';
-    const r = row - this.top;
-    const c = col - this.left;
-    const values = this.snap.values[r];
-    if (!values || c < 0 || c >= values.length) return '';
-    return this.snap.formulas[r]?.[c] ?? '';
+    const c = this.shownIndex(row, col);
+    return c < 0 ? '' : (this.snap.formulas[row - this.top]?.[c] ?? '');
   }
 
   /** The displayed text as the snapshot holds it (untrimmed; '' when the reader gave none). */
   rawTextAt(row: number, col: number): string {
-    if (this.covered(row, col)) return '';
-    const r = row - this.top;
-    const c = col - this.left;
-    const values = this.snap.values[r];
-    if (!values || c < 0 || c >= values.length) return '';
-    return this.snap.text[r]?.[c] ?? '';
+    const c = this.shownIndex(row, col);
+    return c < 0 ? '' : (this.snap.text[row - this.top]?.[c] ?? '');
   }
 
   formatAt(row: number, col: number): string {
-    if (this.covered(row, col)) return 'General';
-    const r = row - this.top;
-    const c = col - this.left;
-    const values = this.snap.values[r];
-    if (!values || c < 0 || c >= values.length) return 'General';
-    return this.snap.numberFormat[r]?.[c] ?? 'General';
+    const c = this.shownIndex(row, col);
+    return c < 0 ? 'General' : (this.snap.numberFormat[row - this.top]?.[c] ?? 'General');
   }
 
   /** The cell that Excel shows at (row, col): the merge's top-left when merged. */
