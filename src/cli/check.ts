@@ -156,7 +156,9 @@ export async function checkOne(input: Input, opts: CheckOptions, narratives: rea
 export async function runCheck(args: readonly string[], opts: CheckOptions, io: CheckIO): Promise<number> {
   const m = messages(opts.lang);
   const inputs = expandInputs(args, m);
-  const progress = new Progress(io.writeErr, io.stderrTTY && inputs.length > 3, io.columns);
+  const progress = new Progress(io.writeErr, io.stderrTTY, io.columns);
+  // A batch shows each file at once; one to three files only when one takes long.
+  const showProgress = (text: string) => (inputs.length > 3 ? progress.update(text) : progress.updateAfter(text, 400));
   const style = makeStyle(opts.format === 'text' && io.colour);
   const json = opts.format === 'json' ? new JsonWriter(io.write) : undefined;
 
@@ -178,7 +180,7 @@ export async function runCheck(args: readonly string[], opts: CheckOptions, io: 
   json?.begin();
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
-    progress.update(m.progress(i + 1, inputs.length, path.basename(input.file)));
+    showProgress(m.progress(i + 1, inputs.length, path.basename(input.file)));
     const result = await checkOne(input, opts, narrative?.sources);
 
     if (result.error) counts.filesFailed++;

@@ -4,6 +4,7 @@
  */
 export class Progress {
   private shown = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly write: (s: string) => void,
@@ -20,7 +21,28 @@ export class Progress {
     this.shown = true;
   }
 
+  /**
+   * Show the line only if it is still current after `ms`: a single big file
+   * (a million rows takes seconds) gets a sign of life, a quick one no flicker.
+   */
+  updateAfter(text: string, ms: number): void {
+    if (!this.enabled) return;
+    this.cancel();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.update(text);
+    }, ms);
+    // Never keep the process alive for a progress line.
+    (this.timer as { unref?: () => void }).unref?.();
+  }
+
+  private cancel(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
   clear(): void {
+    this.cancel();
     if (!this.enabled || !this.shown) return;
     this.write('\r\x1b[K');
     this.shown = false;

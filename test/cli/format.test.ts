@@ -167,6 +167,34 @@ describe('progress line', () => {
   });
 });
 
+describe('delayed progress line', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('appears only when the file is still being checked after the delay', () => {
+    let s = '';
+    const p = new Progress((x) => (s += x), true, 60);
+    p.updateAfter('Memeriksa 1/1: cepat.xlsx', 400);
+    jest.advanceTimersByTime(100);
+    p.clear(); // a quick file: nothing was ever written
+    jest.advanceTimersByTime(1000);
+    expect(s).toBe('');
+    p.updateAfter('Memeriksa 1/1: besar.xlsx', 400);
+    jest.advanceTimersByTime(400);
+    expect(s).toBe('\rMemeriksa 1/1: besar.xlsx\x1b[K');
+    p.clear();
+    expect(s.endsWith('\r\x1b[K')).toBe(true);
+  });
+
+  it('writes nothing when stderr is not a terminal', () => {
+    let s = '';
+    const p = new Progress((x) => (s += x), false);
+    p.updateAfter('x', 10);
+    jest.advanceTimersByTime(100);
+    expect(s).toBe('');
+  });
+});
+
 describe('langFromArgv', () => {
   it('finds --lang before parsing', () => {
     expect(langFromArgv(['check', 'a.xlsx'])).toBe('id');
