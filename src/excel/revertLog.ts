@@ -19,8 +19,9 @@ import { parseA1, toA1 } from '../core/a1';
 import type { CellState } from '../core/fixes/types';
 import type { RawValue } from '../core/snapshot';
 import { HostError } from '../host/types';
-import { syncOr } from './errors';
+import { officeErrorCode, RESPONSE_TOO_LARGE, syncOr, toHostError } from './errors';
 import { queueWrites } from './writeCells';
+import { cellRequestBytes, chunkByBytes } from './requestBudget';
 
 export const REVERT_LOG_NAMESPACE = 'urn:lakip:revert-log:1';
 const ROOT = 'revertLog';
@@ -135,11 +136,25 @@ async function loadLog(context: Excel.RequestContext): Promise<LoadedLog> {
   parts.load('items/id');
   await syncOr(context, 'read-failed');
   if (parts.items.length === 0) return { entries: [], parts: [] };
-  const xmls = parts.items.map((p) => p.getXml());
-  await syncOr(context, 'read-failed');
+  let texts: string[];
+  try {
+    const xmls = parts.items.map((p) => p.getXml());
+    await context.sync();
+    texts = xmls.map((x) => x.value);
+  } catch (e) {
+    // Logs of tens of thousands of cells add up past the response limit. Each
+    // part was written in one request under the limit, so one part per sync fits.
+    if (officeErrorCode(e) !== RESPONSE_TOO_LARGE) throw toHostError(e, 'read-failed');
+    texts = [];
+    for (const p of parts.items) {
+      const x = p.getXml();
+      await syncOr(context, 'read-failed');
+      texts.push(x.value);
+    }
+  }
   let decoded;
   try {
-    decoded = xmls.map((x) => decodeLog(x.value));
+    decoded = texts.map((x) => decodeLog(x));
   } catch (e) {
     throw new HostError('read-failed', undefined, e);
   }
@@ -153,7 +168,7 @@ export async function revertLogSize(context: Excel.RequestContext): Promise<numb
 
 /**
  * Write every logged before-state back (formula or value, and number format)
- * in one batch, then delete the log. Sheets are checked first: a missing or
+ * in one batch (more past the request budget), then delete the log. Sheets are checked first: a missing or
  * protected sheet throws before anything is written. Returns the number of
  * cells restored.
  */
@@ -169,9 +184,10 @@ export async function revertAll(context: Excel.RequestContext): Promise<number> 
     if (!ws) throw new HostError('changed-since-check', { sheet: e.sheet, address: e.address });
     if (ws.protection.protected) throw new HostError('protected-sheet', { sheet: e.sheet });
   }
-  if (entries.length > 0) {
+  // One batch for everyday logs; more only past the request budget (tens of thousands of cells).
+  for (const chunk of chunkByBytes(entries, (e) => cellRequestBytes(e.address, e.before))) {
     queueWrites(
-      entries.map((e) => ({ sheet: e.sheet, address: e.address, state: e.before, valueType: e.valueType })),
+      chunk.map((e) => ({ sheet: e.sheet, address: e.address, state: e.before, valueType: e.valueType })),
       (name) => sheets.get(name)!,
     );
     await syncOr(context, 'write-failed');

@@ -1,20 +1,24 @@
 /// <reference types="office-js" />
 /**
- * Apply fix edits to the workbook in three syncs, whatever their number:
+ * Apply fix edits to the workbook in three syncs for everyday fix counts:
  *   1. read every target cell (formulas, values, numberFormat, valueTypes) and
  *      the sheets' protection; a protected sheet or a cell that no longer holds
  *      its `before` state stops everything before anything is written;
  *   2. record the cells' states in the revert log (a custom XML part) — no
  *      cell is touched before its state is in the workbook;
  *   3. write all edits in one batch.
- * A failed write is undone from the states just recorded, in a new batch, and
- * reported as a HostError.
+ * Tens of thousands of edits would pass Excel on the web's 5 MB request
+ * limit, so each step then runs once per chunk (requestBudget.ts): every
+ * check before any log, every log before any write.
+ * A failed write is undone from the states just recorded, for every chunk
+ * written so far, in new batches, and reported as a HostError.
  */
 import { parseA1, toA1 } from '../core/a1';
 import type { CellEdit, CellState } from '../core/fixes/types';
 import type { RawValue } from '../core/snapshot';
 import { HostError } from '../host/types';
 import { INVALID_REFERENCE, ITEM_NOT_FOUND, officeErrorCode, syncOr, toHostError } from './errors';
+import { cellRequestBytes, chunkByBytes } from './requestBudget';
 import { queueLogPart, type RevertLogEntry } from './revertLog';
 import { queueWrites, type CellWrite } from './writeCells';
 
@@ -62,7 +66,9 @@ export async function applyEdits(context: Excel.RequestContext, edits: CellEdit[
     seen.add(k);
   }
 
-  // Sync 1: the cells as they are now, and the sheets' protection.
+  const chunks = chunkByBytes(cells, (c) => cellRequestBytes(c.address, { b: c.edit.before, a: c.edit.after }));
+
+  // Sync 1 (one per chunk): the cells as they are now, and the sheets' protection.
   const sheetNames = [...new Set(edits.map((e) => e.sheet))];
   const sheets = new Map<string, Excel.Worksheet>();
   for (const name of sheetNames) {
@@ -70,55 +76,86 @@ export async function applyEdits(context: Excel.RequestContext, edits: CellEdit[
     ws.protection.load('protected');
     sheets.set(name, ws);
   }
-  const ranges = cells.map((c) => sheets.get(c.edit.sheet)!.getRange(c.address).load('formulas,values,numberFormat,valueTypes'));
-  try {
-    await context.sync();
-  } catch (e) {
-    const code = officeErrorCode(e);
-    // A sheet renamed or deleted since the check.
-    if (code === ITEM_NOT_FOUND || code === INVALID_REFERENCE) {
-      throw new HostError('changed-since-check', sheetNames.length === 1 ? { sheet: sheetNames[0] } : undefined, e);
+  const observed: ReturnType<typeof observedState>[] = [];
+  for (const chunk of chunks) {
+    const ranges = chunk.map((c) => sheets.get(c.edit.sheet)!.getRange(c.address).load('formulas,values,numberFormat,valueTypes'));
+    try {
+      await context.sync();
+    } catch (e) {
+      const code = officeErrorCode(e);
+      // A sheet renamed or deleted since the check.
+      if (code === ITEM_NOT_FOUND || code === INVALID_REFERENCE) {
+        throw new HostError('changed-since-check', sheetNames.length === 1 ? { sheet: sheetNames[0] } : undefined, e);
+      }
+      throw toHostError(e, 'write-failed');
     }
-    throw toHostError(e, 'write-failed');
+    if (observed.length === 0) {
+      for (const [name, ws] of sheets) {
+        if (ws.protection.protected) throw new HostError('protected-sheet', { sheet: name });
+      }
+    }
+    for (const r of ranges) observed.push(observedState(r));
   }
-  for (const [name, ws] of sheets) {
-    if (ws.protection.protected) throw new HostError('protected-sheet', { sheet: name });
-  }
-  const observed = ranges.map(observedState);
   cells.forEach((c, i) => {
     if (!sameState(observed[i].state, c.edit.before)) throw new HostError('changed-since-check', { sheet: c.edit.sheet, address: c.address });
   });
 
-  // Sync 2: the revert log, before any cell is touched.
+  // Sync 2 (one per chunk): the revert log, before any cell is touched.
   const at = (opts.now?.() ?? new Date()).toISOString();
   const entries: RevertLogEntry[] = cells.map((c, i) => {
     const entry: RevertLogEntry = { sheet: c.edit.sheet, address: c.address, before: observed[i].state, at, finding: c.edit.finding };
     if (!observed[i].state.formula) entry.valueType = observed[i].valueType;
     return entry;
   });
-  const part = queueLogPart(context, entries, at);
-  part.load('id');
-  await syncOr(context, 'write-failed');
+  const entryChunks: RevertLogEntry[][] = [];
+  let offset = 0;
+  for (const chunk of chunks) {
+    entryChunks.push(entries.slice(offset, offset + chunk.length));
+    offset += chunk.length;
+  }
+  const parts: Excel.CustomXmlPart[] = [];
+  for (const list of entryChunks) {
+    const part = queueLogPart(context, list, at);
+    part.load('id');
+    await syncOr(context, 'write-failed');
+    parts.push(part);
+  }
 
-  // Sync 3: every edit in one batch.
+  // Sync 3 (one per chunk): the edits, in as few batches as the limit allows.
   const sheetOf = (name: string) => sheets.get(name)!;
-  queueWrites(
-    cells.map((c) => ({ sheet: c.edit.sheet, address: c.address, state: c.edit.after })),
-    sheetOf,
-  );
-  try {
-    await context.sync();
-  } catch (e) {
-    // Office batches are not transactions: the writes queued before the failing one were applied.
-    // Put back what was recorded, in the same order, and drop this log part only once that worked.
-    const restore: CellWrite[] = entries.map((x) => ({ sheet: x.sheet, address: x.address, state: x.before, valueType: x.valueType }));
+  for (let k = 0; k < chunks.length; k++) {
+    queueWrites(
+      chunks[k].map((c) => ({ sheet: c.edit.sheet, address: c.address, state: c.edit.after })),
+      sheetOf,
+    );
     try {
-      queueWrites(restore, sheetOf);
-      part.delete();
       await context.sync();
-    } catch {
-      // The log part stays: revertAll can still put these cells back.
+    } catch (e) {
+      await undoWrites(context, entryChunks.slice(0, k + 1), parts, sheetOf);
+      throw toHostError(e, 'write-failed');
     }
-    throw toHostError(e, 'write-failed');
+  }
+}
+
+/**
+ * Office batches are not transactions: the writes queued before a failing
+ * one were applied, and so were the chunks before it. Put back what was
+ * recorded, chunk by chunk, and drop this apply's log parts only once that
+ * worked; should the restore fail too, the log stays and revertAll can still
+ * put the cells back.
+ */
+async function undoWrites(context: Excel.RequestContext, written: RevertLogEntry[][], parts: Excel.CustomXmlPart[], sheetOf: (name: string) => Excel.Worksheet): Promise<void> {
+  try {
+    for (let i = 0; i < written.length; i++) {
+      queueWrites(
+        written[i].map((x): CellWrite => ({ sheet: x.sheet, address: x.address, state: x.before, valueType: x.valueType })),
+        sheetOf,
+      );
+      // With the last restore, in the same batch: the log goes only if the cells came back.
+      if (i === written.length - 1) for (const part of parts) part.delete();
+      await context.sync();
+    }
+  } catch {
+    // The log parts stay: revertAll can still put these cells back.
   }
 }

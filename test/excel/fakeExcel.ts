@@ -40,11 +40,19 @@ export interface SyncRecord {
   ops: string[];
   /** UTF-8 bytes of the JSON response (every loaded property and ClientResult of the sync). */
   bytes: number;
+  /**
+   * Estimated UTF-8 bytes of the request: the JSON of every queued action's
+   * arguments (addresses, written arrays, XML) plus a fixed 64 bytes per
+   * action and per range proxy for Office.js's own framing.
+   */
+  requestBytes: number;
   error?: string;
 }
 
 interface Op {
   kind: string;
+  /** The action's arguments as they would travel in the request (written arrays, XML, loaded property names). */
+  payload?: unknown;
   /** Runs at sync; may return data for the response and a commit run only when the whole sync succeeded. */
   run: () => { response?: unknown; commit?: () => void } | void;
 }
@@ -417,6 +425,7 @@ export class FakeRange extends FakeObject {
     const copy = input.map((r) => [...r]);
     this.fake.enqueue({
       kind: `write:${what}`,
+      payload: copy,
       run: () => {
         const { sheet, rect } = this.rectOrThrow();
         if (copy.length !== rect.bottom - rect.top + 1 || copy.some((r) => r.length !== rect.right - rect.left + 1)) {
@@ -769,10 +778,12 @@ export class FakeWorksheet extends FakeObject {
   }
 
   getRange(address?: string): FakeRange {
+    this.fake.noteRequest(address ?? '');
     return new FakeRange(this.fake, () => ({ sheet: this.sheet(), rect: address === undefined ? WHOLE_SHEET : parseRect(address) }));
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    this.fake.noteRequest([row, col, rows, cols]);
     return new FakeRange(this.fake, () => ({ sheet: this.sheet(), rect: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } }));
   }
 
@@ -1071,6 +1082,7 @@ export class FakeCustomXmlPartCollection {
     });
     this.fake.enqueue({
       kind: 'xml:add',
+      payload: xml,
       run: () => {
         const namespaceUri = namespaceOf(xml);
         part = { id: `{${String(++this.fake.partCounter).padStart(8, '0')}-0000-4000-8000-000000000000}`, namespaceUri, xml };
@@ -1156,6 +1168,8 @@ interface Failure {
   opKind?: string;
   /** ...at its (after+1)-th op of that kind: the ones before are applied. */
   after: number;
+  /** Let this many matching syncs pass first. */
+  skipSyncs?: number;
 }
 
 export class FakeExcel {
@@ -1201,6 +1215,15 @@ export class FakeExcel {
     this.queue.push(op);
   }
 
+  /** Bytes a proxy adds to the next request (a range address); see SyncRecord.requestBytes. */
+  noteRequest(args: unknown): void {
+    this.pendingRequestBytes += 64 + Buffer.byteLength(JSON.stringify(args ?? null), 'utf8');
+  }
+
+  private pendingRequestBytes = 0;
+  /** Excel on the web refuses a request over 5 MB. */
+  requestLimit = 5 * 1024 * 1024;
+
   sheet(name: string): FakeSheet {
     const s = this.sheets.find((x) => x.name === name);
     if (!s) throw new Error(`no sheet ${name}`);
@@ -1219,6 +1242,11 @@ export class FakeExcel {
   /** The first sync holding an op of `opKind` fails at its (after+1)-th such op; earlier ops stay applied. */
   failAt(opKind: string, code: string, after = 0): void {
     this.failures.push({ code, opKind, after });
+  }
+
+  /** Like failAt, in the `nth` (0-based) sync that queues an `opKind`: a later chunk of a big batch. */
+  failInNthSync(opKind: string, code: string, nth: number, after = 0): void {
+    this.failures.push({ code, opKind, after, skipSyncs: nth });
   }
 
   /** Excel's input parsing of a typed value into a cell of the given format. */
@@ -1261,15 +1289,22 @@ export class FakeExcel {
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
-    const record: SyncRecord = { index: this.syncs.length + 1, ops: ops.map((o) => o.kind), bytes: 0 };
+    const requestBytes = this.pendingRequestBytes + ops.reduce((n, o) => n + 64 + (o.payload === undefined ? 0 : Buffer.byteLength(JSON.stringify(o.payload), 'utf8')), 0);
+    this.pendingRequestBytes = 0;
+    const record: SyncRecord = { index: this.syncs.length + 1, ops: ops.map((o) => o.kind), bytes: 0, requestBytes };
     this.syncs.push(record);
     await Promise.resolve();
     const fi = this.failures.findIndex((f) => f.opKind === undefined || record.ops.includes(f.opKind));
-    const failure = fi >= 0 ? this.failures.splice(fi, 1)[0] : undefined;
+    let failure = fi >= 0 ? this.failures[fi] : undefined;
+    if (failure && (failure.skipSyncs ?? 0) > 0) {
+      failure.skipSyncs!--;
+      failure = undefined;
+    } else if (failure) this.failures.splice(fi, 1);
     const responses: unknown[] = [];
     const commits: (() => void)[] = [];
     let seen = 0;
     try {
+      if (requestBytes > this.requestLimit) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes`);
       if (failure && failure.opKind === undefined) throw new FakeOfficeError(failure.code, `injected ${failure.code}`);
       for (const op of ops) {
         if (failure && op.kind === failure.opKind) {

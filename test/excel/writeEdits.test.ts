@@ -115,6 +115,58 @@ describe('applyEdits + revertAll on the samples', () => {
   });
 });
 
+describe('tens of thousands of fixes at once (past the 5 MB request limit in one batch)', () => {
+  /** Text numbers in columns B and C of a 15,000-row sheet, each to be turned into a number. */
+  function bigFix(rows = 15_000) {
+    const cells = [];
+    const edits: CellEdit[] = [];
+    for (let r = 0; r < rows; r++) {
+      for (const col of [1, 2]) {
+        const text = String(1000 + r * 7 + col);
+        cells.push({ row: r, col, value: text, type: 'String' as const, numberFormat: '@' });
+        const address = `${'ABC'[col]}${r + 1}`;
+        edits.push({ sheet: 'Data', address, before: { value: text, numberFormat: '@' }, after: { value: Number(text), numberFormat: '#,##0' }, finding: { code: 'text-number', cell: address } });
+      }
+    }
+    const fake = new FakeExcel({ sheets: [sheetFrom('Data', cells)] });
+    return { fake, edits };
+  }
+
+  it('applies in chunks under the limit, checks and logs everything before the first write, and reverts exactly', async () => {
+    const { fake, edits } = bigFix();
+    const snap = await readWorkbookSnapshot(fake.context);
+    const start = fake.syncCount;
+    await applyEdits(fake.context, edits);
+    const syncs = fake.syncs.slice(start);
+    expect(syncs.length).toBeGreaterThan(3);
+    expect(syncs.length % 3).toBe(0); // check, log and write once per chunk
+    for (const s of syncs) {
+      expect(s.error).toBeUndefined();
+      expect(s.requestBytes).toBeLessThan(5 * 1024 * 1024);
+      expect(s.bytes).toBeLessThan(5 * 1024 * 1024);
+    }
+    const firstWrite = Math.min(...fake.writes.map((w) => w.sync));
+    const lastLog = Math.max(...syncs.filter((s) => s.ops.includes('xml:add')).map((s) => s.index));
+    expect(lastLog).toBeLessThan(firstWrite);
+    expect(cellOf(fake, 'Data', 'C15000').value).toBe(Number(edits[edits.length - 1].before.value));
+    expect(await revertLogSize(fake.context)).toBe(edits.length);
+
+    expect(await revertAll(fake.context)).toBe(edits.length);
+    expect(await readWorkbookSnapshot(fake.context)).toStrictEqual(snap);
+    expect(fake.parts).toHaveLength(0);
+  });
+
+  it('a write failing in a later chunk puts back every chunk already written and drops the log', async () => {
+    const { fake, edits } = bigFix();
+    const snap = await readWorkbookSnapshot(fake.context);
+    fake.failInNthSync('write:formulas', 'GeneralException', 1, 1); // the second chunk: its first run lands, its second fails
+    const e = await hostError(applyEdits(fake.context, edits));
+    expect(e.code).toBe('write-failed');
+    expect(await readWorkbookSnapshot(fake.context)).toStrictEqual(snap);
+    expect(fake.parts).toHaveLength(0);
+  });
+});
+
 describe('applyEdits refusals leave the workbook as it was', () => {
   it('a protected sheet: protected-sheet, nothing written, no log', async () => {
     const { fake, snap, edits, before } = await fixture('dinsos-ntt-2021.xlsx');
