@@ -15,6 +15,7 @@ import { effectiveLang } from '../taskpane/settingsModel';
 import type { PreviewHost } from './PreviewHost';
 import { SAMPLES, sampleUrl } from './samples';
 import { SheetGrid } from './SheetGrid';
+import { HiddenFileInput } from '../taskpane/components/HiddenFileInput';
 
 const useStyles = makeStyles({
   page: {
@@ -180,19 +181,12 @@ export function PreviewApp({ host, paneOnly }: { host: PreviewHost; paneOnly: bo
             ))}
           </Select>
         </div>
-        <input
-          ref={fileInput}
-          type="file"
+        <HiddenFileInput
+          inputRef={fileInput}
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           className={styles.hidden}
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="xlsx-input"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void open(async () => host.openBuffer(new Uint8Array(await f.arrayBuffer()), f.name), f.name);
-          }}
+          testId="xlsx-input"
+          onFile={(f) => void open(async () => host.openBuffer(new Uint8Array(await f.arrayBuffer()), f.name), f.name)}
         />
         <Button size="small" icon={<FolderOpen20Regular />} title={t('openXlsxLabel')} onClick={() => fileInput.current?.click()} disabled={opening !== null || state.loading} data-testid="open-xlsx">
           {t('openXlsx')}

@@ -2,6 +2,7 @@ import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Dismiss16Regular, DocumentAdd20Regular, DocumentText20Regular } from '@fluentui/react-icons';
 import { useId, useRef } from 'react';
 import type { Translate } from '../i18n';
+import { HiddenFileInput } from './HiddenFileInput';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
@@ -41,19 +42,12 @@ export function NarrativePicker(props: {
       <h2 id={headingId} className={styles.heading}>
         {t('narrativeHeading')}
       </h2>
-      <input
-        ref={input}
-        type="file"
+      <HiddenFileInput
+        inputRef={input}
         accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
         className={styles.hidden}
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="narrative-input"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) props.onPick(f);
-        }}
+        testId="narrative-input"
+        onFile={props.onPick}
       />
       {narrative ? (
         <div className={styles.chip} data-testid="narrative-chip">
