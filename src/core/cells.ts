@@ -142,6 +142,11 @@ export function readNumeric(grid: Grid, row: number, col: number, hint: NumberHi
   return hinted;
 }
 
+/** A zero whose format shows it as a dash (accounting formats): the reports' "none", not a figure. */
+function shownAsDash(text: string): boolean {
+  return /^\s*[-–—]\s*$/.test(text);
+}
+
 /**
  * A typed number (not a date, not a zero shown as a dash) as stored, read
  * straight from the snapshot without building a reading; undefined for every
@@ -162,7 +167,7 @@ function typedNumberAt(grid: Grid, row: number, col: number, percent: boolean): 
   const facts = factsOf(s.numberFormat[r]?.[c] ?? 'General');
   if (facts.date || (facts.percent && !percent)) return undefined;
   const n = Number(v);
-  if (n === 0 && /^\s*[-–—]\s*$/.test(s.text[r]?.[c] ?? '')) return undefined;
+  if (n === 0 && shownAsDash(s.text[r]?.[c] ?? '')) return undefined;
   return n;
 }
 
@@ -214,7 +219,7 @@ function readNumericUncached(grid: Grid, row: number, col: number, hint: NumberH
     const facts = factsOf(s.numberFormat[r]?.[c] ?? 'General');
     if (facts.date) return { state: 'date', value: null, sumValue: null, decimals: 0, formula, raw: grid.rawTextAt(row, col) || String(value) };
     const n = Number(value);
-    const dash = n === 0 && /^\s*[-–—]\s*$/.test(grid.rawTextAt(row, col));
+    const dash = n === 0 && shownAsDash(grid.rawTextAt(row, col));
     return new NumberReading(dash ? 'dash' : 'number', n, facts.percent, facts.decimals, formula, value);
   }
   const raw = type === 'Empty' ? '' : String(value);
