@@ -8,7 +8,7 @@ import type { TableKind } from '../core/model';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 export const FORMATS = ['text', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
-export const SCALES = ['ntt-4', 'flotim-5', 'permenpan-5'] as const;
+export const SCALES = ['rkpd-5', 'permenpan-5', 'ntt-4', 'flotim-5'] as const;
 export const FAIL_ON = ['error', 'warning'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 

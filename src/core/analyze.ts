@@ -90,6 +90,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
       tables.push(table);
       const ctx = new TableContext(grid, table, resolved);
       for (const check of CHECKS) check(ctx);
+      ctx.flushNotChecked();
       contexts.push(ctx);
     }
   });

@@ -23,6 +23,10 @@ export const FINDING_CODES = [
   'narrative-rounded',
   'narrative-unlinked',
   'date-value',
+  'not-checked',
+  'capaian-capped',
+  'number-malformed',
+  'kriteria-mismatch',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -197,6 +197,46 @@ const T = {
     id: ' Selisihnya sama dengan yang belum ditangani (Kewenangan Provinsi − Yang ditangani = {gap}).',
     en: ' The difference equals the number not handled (provincial share − handled = {gap}).',
   },
+  'not-checked': {
+    id: 'Sebagian tabel ini tidak diperiksa: {reasons}.',
+    en: 'Part of this table was not checked: {reasons}.',
+  },
+  'nc-weak-total': {
+    id: 'baris "{label}" bisa jadi indikator, bukan baris total (tidak satu kolom pun cocok dengan jumlah baris di atasnya)',
+    en: 'row "{label}" may be an indicator rather than a total (no column matches the sum of the rows above)',
+  },
+  'nc-percent-pair': {
+    id: 'kolom {column}: tidak jelas kolom mana yang dibagi ({pairs})',
+    en: 'column {column}: it is unclear which columns it divides ({pairs})',
+  },
+  'nc-percent-disagree': {
+    id: 'kolom {column}: hanya {agree} dari {rows} baris cocok dengan {num} / {den} × 100, jadi kolom itu mungkin dihitung dengan cara lain',
+    en: 'column {column}: only {agree} of {rows} rows match {num} / {den} × 100, so it may be computed another way',
+  },
+  'nc-no-scale': {
+    id: 'kolom {column}: predikat tidak dinilai karena skala predikat belum dipilih (Pengaturan atau --scale) dan buku kerja tidak memuat tabel skala',
+    en: 'column {column}: the predikat is not judged because no predikat scale is chosen (Settings or --scale) and the workbook holds no scale table',
+  },
+  'nc-foreign-scale': {
+    id: 'kolom {column}: kata predikatnya tidak termasuk skala {scale}, jadi tidak dinilai dengan skala itu',
+    en: 'column {column}: its predikat words are not those of the scale {scale}, so it is not judged on that scale',
+  },
+  'nc-share': {
+    id: 'kolom {column}: porsi terhadap total tidak dapat dicocokkan dengan kolom mana pun',
+    en: 'column {column}: the share of the total matches no column',
+  },
+  'capaian-capped': {
+    id: 'Capaian "{label}" ditulis {actual}, padahal realisasi melampaui target ({formula} = {exact}): capaian dibatasi 100%. Pastikan aturan instansi memang membatasi capaian.',
+    en: 'The achievement of "{label}" is written {actual} although the result exceeds the target ({formula} = {exact}): it is capped at 100%. Make sure the office\'s rule caps achievement.',
+  },
+  'number-malformed': {
+    id: 'Teks "{raw}" pada "{label}" tampak seperti angka, tetapi pengelompokan digitnya tidak sah, sehingga nilainya tidak dapat dibaca dan tidak ikut dihitung.',
+    en: 'The text "{raw}" on "{label}" looks like a number, but its digit grouping is invalid, so its value cannot be read and is left out of every sum.',
+  },
+  'kriteria-mismatch': {
+    id: 'Kriteria "{label}" tertulis "{actual}", tetapi capaiannya {capaian}% sehingga seharusnya "{expected}".',
+    en: 'The criterion of "{label}" says "{actual}", but its achievement is {capaian}%, so it should say "{expected}".',
+  },
 } satisfies Record<string, Template>;
 
 export type MessageKey = keyof typeof T;

@@ -30,7 +30,8 @@ export type ColumnRole =
   | 'jumlah'
   | 'text';
 
-export type RowRole = 'item' | 'section' | 'parent' | 'subtotal' | 'total';
+/** 'average': a 'Rata-rata' row under the items, neither summed nor a sum. */
+export type RowRole = 'item' | 'section' | 'parent' | 'subtotal' | 'total' | 'average';
 
 export interface TableColumn {
   /** 0-based absolute column. */
@@ -53,6 +54,11 @@ export interface TableRow {
   no?: string;
   /** Row index (absolute) of the parent row, for rows under a parent. */
   parentRow?: number;
+  /**
+   * A total taken from a label that may as well name an indicator ('Jumlah PMKS
+   * yang ...'): its figures are judged only where some column agrees with the rows.
+   */
+  weakTotal?: boolean;
   /** True when the row is a matter of central government (kewenangan pusat). */
   pusat?: boolean;
 }

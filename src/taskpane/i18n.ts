@@ -109,10 +109,13 @@ export const STRINGS = {
   settingsShow: { id: 'Tampilkan pengaturan', en: 'Show settings' },
   settingsHide: { id: 'Sembunyikan pengaturan', en: 'Hide settings' },
   scaleLabel: { id: 'Skala predikat', en: 'Predikat scale' },
-  scaleWorkbook: { id: 'Ikuti lembar skala di buku kerja / bawaan', en: 'Follow the workbook’s scale sheet / default' },
-  scaleNtt: { id: 'NTT (4 predikat)', en: 'NTT (4 predikat)' },
-  scaleFlotim: { id: 'Flores Timur (5 predikat)', en: 'Flores Timur (5 predikat)' },
-  scalePermenpan: { id: 'PermenPAN (5 predikat)', en: 'PermenPAN (5 predikat)' },
+  scaleWorkbook: {
+    id: 'Ikuti tabel skala di buku kerja (tanpa tabel skala, predikat tidak dinilai)',
+    en: 'Follow the workbook’s scale table (without one, predikat is not judged)',
+  },
+  scaleNtt: { id: 'Contoh: LKjIP Dinsos Prov. NTT 2021 (4 predikat)', en: 'Example: LKjIP Dinsos NTT province 2021 (4 predikat)' },
+  scaleFlotim: { id: 'Contoh: LKjIP Dinsos Kab. Flores Timur 2020 (5 predikat)', en: 'Example: LKjIP Dinsos Flores Timur 2020 (5 predikat)' },
+  scalePermenpan: { id: 'Skala evaluasi RKPD (91 / 76 / 66 / 51)', en: 'RKPD evaluation scale (91 / 76 / 66 / 51)' },
   markerLabel: { id: 'Teks "Kewenangan Pusat"', en: '"Kewenangan Pusat" marker text' },
   markerHint: {
     id: 'Ditulis menggantikan #DIV/0! untuk urusan kewenangan pusat.',

@@ -7,9 +7,9 @@ import type { StringKey } from './i18n';
 
 export const SCALE_OPTIONS: readonly { value: string; label: StringKey }[] = [
   { value: '', label: 'scaleWorkbook' },
+  { value: 'rkpd-5', label: 'scalePermenpan' },
   { value: 'ntt-4', label: 'scaleNtt' },
   { value: 'flotim-5', label: 'scaleFlotim' },
-  { value: 'permenpan-5', label: 'scalePermenpan' },
 ];
 
 export type LangPreference = 'auto' | Lang;
@@ -31,5 +31,7 @@ export function effectiveLang(pref: LangPreference, display: Lang): Lang {
 /** A stored scale id that is not a preset (edited by hand) falls back to the workbook's own scale. */
 export function normaliseScale(v: unknown): string {
   const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  // Workbooks saved before the RKPD scale was named by its source hold its old id.
+  if (s === 'permenpan-5') return 'rkpd-5';
   return SCALE_OPTIONS.some((o) => o.value === s) ? s : '';
 }

@@ -14,7 +14,7 @@ describe('usage errors => 64, nothing on stdout', () => {
     ['bad --format', ['check', NTT, '--format', 'xml'], /"xml" tidak berlaku untuk --format\. Pilihan: text, json/],
     ['bad --format (=)', ['check', NTT, '--format=csv'], /"csv" tidak berlaku untuk --format/],
     ['bad --lang', ['check', NTT, '--lang', 'fr'], /"fr" tidak berlaku untuk --lang/],
-    ['bad --scale', ['check', NTT, '--scale', 'ntt-9'], /"ntt-9" tidak berlaku untuk --scale\. Pilihan: ntt-4, flotim-5, permenpan-5/],
+    ['bad --scale', ['check', NTT, '--scale', 'ntt-9'], /"ntt-9" tidak berlaku untuk --scale\. Pilihan: rkpd-5, permenpan-5, ntt-4, flotim-5/],
     ['bad --fail-on', ['check', NTT, '--fail-on', 'info'], /"info" tidak berlaku untuk --fail-on/],
     ['option without its value', ['check', NTT, '--format'], /opsi --format memerlukan nilai/],
   ])('%s', async (_name, args, message) => {

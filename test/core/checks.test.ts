@@ -117,11 +117,20 @@ describe('checks', () => {
       'error | capaian-mismatch | IKU | D3 | 51 | 52',
       'error | predikat-mismatch | IKU | E4 | Berhasil | Cukup Berhasil',
     ]);
-    expect(run(s, { scale: 'flotim-5' }).filter((f) => f.code === 'predikat-mismatch').map((f) => `${f.cell}=${f.expected}`)).toEqual([
-      'E2=Cukup Berhasil',
-      'E3=Tidak Berhasil',
-      'E4=Berhasil',
+    // 'Belum Berhasil' is not a word of the Flores Timur scale: not judged on it, and said so once.
+    const flotim = run(s, { scale: 'flotim-5' });
+    expect(flotim.filter((f) => f.code === 'predikat-mismatch').map((f) => `${f.cell}=${f.expected}`)).toEqual(['E2=Cukup Berhasil', 'E4=Berhasil']);
+    expect(flotim.filter((f) => f.code === 'not-checked').map((f) => f.message)).toEqual([expect.stringMatching(/Predikat: kata predikatnya tidak termasuk skala/)]);
+  });
+
+  it('does not judge predikat when no scale is chosen and the workbook has none', () => {
+    const s = sheet('IKU', [
+      ['Indikator', 'Target', 'Realisasi', 'Capaian', 'Predikat'],
+      ['Persentase PMKS tertangani', 80, 60, 75, 'Sangat Berhasil'],
     ]);
+    const f = run(s);
+    expect(f.map((x) => `${x.severity} ${x.code} ${x.cell}`)).toEqual(['info not-checked A1']);
+    expect(f[0].message).toMatch(/predikat tidak dinilai karena skala predikat belum dipilih/);
   });
 
   it('a target of 0 is reported as such, never as Kewenangan Pusat', () => {

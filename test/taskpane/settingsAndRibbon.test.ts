@@ -26,7 +26,8 @@ describe('settings', () => {
 
   test('scale: presets kept (case and spaces forgiven), unknown ids fall back to the workbook scale', () => {
     expect(normaliseScale(' NTT-4 ')).toBe('ntt-4');
-    expect(normaliseScale('permenpan-5')).toBe('permenpan-5');
+    expect(normaliseScale('permenpan-5')).toBe('rkpd-5');
+    expect(normaliseScale('rkpd-5')).toBe('rkpd-5');
     expect(normaliseScale('custom')).toBe('');
     expect(normaliseScale(undefined)).toBe('');
   });

@@ -11,7 +11,8 @@ import { SUMMABLE_ROLES } from '../recognize/vocabulary';
 export interface ResolvedOptions {
   lang: Lang;
   pusatMarker: string;
-  scale: PredikatScale;
+  /** Undefined when no scale is chosen and the workbook has none: predikat is then not judged. */
+  scale: PredikatScale | undefined;
 }
 
 const ZERO = new Decimal(0);
@@ -23,6 +24,8 @@ export class TableContext {
   readonly findings: Finding[] = [];
   /** code + cell of every finding so far: one finding per cell and code, checked in constant time. */
   private readonly reported = new Set<string>();
+  /** Why parts of the table were not judged, said once per table (see flushNotChecked). */
+  private readonly unchecked = new Map<string, { row: number; text: string }>();
   /** The number hint of each table column, by column index (the grid caches the readings themselves). */
   private readonly hints: NumberHint[] = [];
 
@@ -103,6 +106,22 @@ export class TableContext {
       table: this.table.range,
       fix: f.fix,
     });
+  }
+
+  /** Notes a part of the table left unjudged because its reading was uncertain; never an error. */
+  notChecked(row: number, reason: 'weak-total' | 'percent-pair' | 'percent-disagree' | 'no-scale' | 'foreign-scale' | 'share', params: Record<string, string | number | undefined>): void {
+    const text = message(`nc-${reason}` as MessageKey, params, this.lang);
+    if (!this.unchecked.has(text)) this.unchecked.set(text, { row, text });
+  }
+
+  /** One info finding per table listing every part not checked, at the table's first header cell. */
+  flushNotChecked(): void {
+    if (this.unchecked.size === 0) return;
+    const reasons = [...this.unchecked.values()].map((u) => u.text);
+    const first = this.table.headerRows[0];
+    const left = this.table.columns[0]?.col ?? 0;
+    this.report({ code: 'not-checked', severity: 'info', row: first, col: left, key: 'not-checked', params: { reasons: reasons.join('; ') } });
+    this.unchecked.clear();
   }
 
   /**

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { computeCapaian, guessPolarity } from '../iku/capaian';
-import { predikatFor, samePredikat } from '../iku/scales';
+import { isScaleLabel, predikatFor, samePredikat } from '../iku/scales';
 import type { TableRow } from '../model';
 import { roundTo, type TableContext } from './context';
 
@@ -64,7 +64,18 @@ export function checkIku(ctx: TableContext): void {
 function checkPredikat(ctx: TableContext, row: TableRow, col: number, capaian: Decimal): void {
   const typed = ctx.grid.textAt(row.row, col);
   if (!typed) return;
-  const expected = predikatFor(capaian, ctx.options.scale);
+  const scale = ctx.options.scale;
+  const header = ctx.table.columns.find((k) => k.col === col)?.header ?? '';
+  if (!scale) {
+    ctx.notChecked(row.row, 'no-scale', { column: header });
+    return;
+  }
+  // Words of another scale ('Baik' against 'Sangat Tinggi … Sangat Rendah') are not judged against this one.
+  if (!isScaleLabel(typed, scale)) {
+    ctx.notChecked(row.row, 'foreign-scale', { column: header, scale: scale.name });
+    return;
+  }
+  const expected = predikatFor(capaian, scale);
   if (samePredikat(typed, expected)) return;
   ctx.report({
     code: 'predikat-mismatch',
@@ -72,7 +83,7 @@ function checkPredikat(ctx: TableContext, row: TableRow, col: number, capaian: D
     row: row.row,
     col,
     key: 'predikat-mismatch',
-    params: { label: row.label, actual: typed, capaian: ctx.fmt(capaian.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)), scale: ctx.options.scale.name, expected },
+    params: { label: row.label, actual: typed, capaian: ctx.fmt(capaian.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)), scale: scale.name, expected },
     expected,
     actual: typed,
     fix: { kind: 'set-text', value: expected },

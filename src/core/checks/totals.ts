@@ -61,9 +61,21 @@ export function checkTotals(ctx: TableContext): void {
     if (row.role !== 'total' && row.role !== 'subtotal') return;
     const contributors = contributorsOf(rows, index);
     if (contributors.length === 0) return;
+    // 'Jumlah PMKS yang ...' may be an indicator: a total only if some column adds up.
+    if (row.weakTotal && !cols.some((k) => addsUp(ctx, row, k, contributors))) {
+      ctx.notChecked(row.row, 'weak-total', { label: row.label });
+      return;
+    }
     for (const k of cols) checkOne(ctx, row, k, contributors);
   });
   checkRowTotals(ctx);
+}
+
+function addsUp(ctx: TableContext, total: TableRow, k: TableColumn, contributors: TableRow[]): boolean {
+  const cell = ctx.num(total.row, k.col);
+  if (cell.value === null || cell.state === 'error' || cell.state === 'empty') return false;
+  const { sum, filled } = columnSum(ctx, contributors, k.col);
+  return filled > 0 && sum.eq(cell.value);
 }
 
 function checkOne(ctx: TableContext, total: TableRow, k: TableColumn, contributors: TableRow[]): void {

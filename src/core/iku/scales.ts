@@ -5,16 +5,41 @@
 import Decimal from 'decimal.js';
 import type { PredikatBand, PredikatScale } from '../model';
 
-export type ScalePresetId = 'ntt-4' | 'flotim-5' | 'permenpan-5';
+export type ScalePresetId = 'rkpd-5' | 'permenpan-5' | 'ntt-4' | 'flotim-5';
 
 // The last band of every scale catches everything below the band above it,
 // so its min (0 here) only documents the intended floor; negative capaian
 // from 'lower is better' indicators still lands there.
+// No preset is a default: an office's scale is its own. The scale is the one
+// chosen (settings, --scale), else a scale table found in the workbook, else
+// predikat is not judged (one 'not-checked' note per table).
+const RKPD_5: PredikatScale = {
+  id: 'rkpd-5',
+  name: 'Skala evaluasi RKPD (5 kategori: 91 / 76 / 66 / 51)',
+  bands: [
+    { min: 91, label: 'Sangat Tinggi' },
+    { min: 76, label: 'Tinggi' },
+    { min: 66, label: 'Sedang' },
+    { min: 51, label: 'Rendah' },
+    { min: 0, label: 'Sangat Rendah' },
+  ],
+};
+
 export const SCALE_PRESETS: Record<ScalePresetId, PredikatScale> = {
+  // The 91-100 / 76-90 / 66-75 / 51-65 / <=50 scale that many LKjIP cite from
+  // the Permendagri annexes on evaluating the RKPD (54/2010, later 86/2017);
+  // the citation is the reports', not checked against the regulation here.
+  // Its printed ranges leave gaps (90.5): a value in a gap belongs to the
+  // lower band, hence inclusive mins of 91, 76, 66 and 51.
+  'rkpd-5': RKPD_5,
+  // The id this scale had before it was named by its source; kept so that
+  // settings saved in workbooks still resolve.
+  'permenpan-5': RKPD_5,
+  // Named examples, not defaults: the scales printed in two offices' reports.
   // LKjIP Dinas Sosial Provinsi NTT: X >= 85; 70 <= X < 85; 55 < X < 70; X <= 55.
   'ntt-4': {
     id: 'ntt-4',
-    name: 'NTT (4 predikat: 85 / 70 / 55)',
+    name: 'Contoh: LKjIP Dinsos Prov. NTT 2021 (4 predikat: 85 / 70 / 55)',
     bands: [
       { min: 85, label: 'Sangat Berhasil' },
       { min: 70, label: 'Berhasil' },
@@ -28,27 +53,13 @@ export const SCALE_PRESETS: Record<ScalePresetId, PredikatScale> = {
   // still Sangat Berhasil.
   'flotim-5': {
     id: 'flotim-5',
-    name: 'Flores Timur (5 predikat: 90 / 80 / 70 / 60)',
+    name: 'Contoh: LKjIP Dinsos Kab. Flores Timur 2020 (5 predikat: 90 / 80 / 70 / 60)',
     bands: [
       { min: 90, label: 'Sangat Berhasil' },
       { min: 80, label: 'Berhasil' },
       { min: 70, label: 'Cukup Berhasil' },
       { min: 60, label: 'Kurang Berhasil' },
       { min: 0, label: 'Tidak Berhasil' },
-    ],
-  },
-  // The common 91-100 / 76-90 / 66-75 / 51-65 / <=50 scale. Its ranges leave
-  // gaps (90.5); a value in a gap belongs to the lower band, hence inclusive
-  // mins of 91, 76, 66 and 51.
-  'permenpan-5': {
-    id: 'permenpan-5',
-    name: 'PermenPAN (5 predikat: 91 / 76 / 66 / 51)',
-    bands: [
-      { min: 91, label: 'Sangat Tinggi' },
-      { min: 76, label: 'Tinggi' },
-      { min: 66, label: 'Sedang' },
-      { min: 51, label: 'Rendah' },
-      { min: 0, label: 'Sangat Rendah' },
     ],
   },
 };
@@ -59,9 +70,9 @@ function isPresetId(id: string): id is ScalePresetId {
   return (PRESET_IDS as string[]).includes(id);
 }
 
-/** undefined => 'ntt-4'; a custom scale is validated like customScale(). */
-export function resolveScale(s: string | PredikatScale | undefined): PredikatScale {
-  if (s === undefined) return SCALE_PRESETS['ntt-4'];
+/** undefined => no scale (predikat is not judged); a custom scale is validated like customScale(). */
+export function resolveScale(s: string | PredikatScale | undefined): PredikatScale | undefined {
+  if (s === undefined) return undefined;
   if (typeof s === 'string') {
     // Ids come from settings typed by people, so ' NTT-4 ' should still work.
     const id = s.trim().toLowerCase();
@@ -90,6 +101,11 @@ function normalizeLabel(text: string): string {
   // Whitespace is dropped entirely, not collapsed: typed cells contain double
   // spaces, non-breaking spaces and line breaks inside the label.
   return text.replace(/\s+/g, '').toLowerCase();
+}
+
+/** Whether typed text names any band of the scale: words from another scale are not judged against this one. */
+export function isScaleLabel(typed: string, scale: PredikatScale): boolean {
+  return scale.bands.some((b) => samePredikat(typed, b.label));
 }
 
 /** Does typed text name this band? Case/space-insensitive. */

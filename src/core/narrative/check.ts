@@ -253,12 +253,15 @@ export class NarrativeChecker {
   }
 
   private checkPredikat(text: string, place: Place): { start: number; end: number }[] {
-    const claim = findPredikatClaim(text, this.options.scale);
+    // A predikat claim is judged only on the office's scale: chosen, or found in the workbook.
+    const scale = this.options.scale;
+    if (!scale) return [];
+    const claim = findPredikatClaim(text, scale);
     if (!claim) return [];
     const avg = averageCapaian(this.contexts);
     if (!avg) return claim.spans;
-    if (claimHolds(claim, avg.average, this.options.scale)) return claim.spans;
-    const expected = predikatFor(avg.average, this.options.scale);
+    if (claimHolds(claim, avg.average, scale)) return claim.spans;
+    const expected = predikatFor(avg.average, scale);
     const parts: string[] = [];
     if (claim.label) parts.push(`"${claim.label}"`);
     if (claim.range) parts.push(`${fmtNum(claim.range[0], this.lang)}–${fmtNum(claim.range[1], this.lang)}%`);
@@ -266,7 +269,7 @@ export class NarrativeChecker {
       claim: parts.join(this.lang === 'id' ? ' dengan rata-rata capaian ' : ' with an average of '),
       count: avg.count,
       average: fmtNum(avg.average.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), this.lang, 2),
-      scale: this.options.scale.name,
+      scale: scale.name,
       expected,
     }, { expected, actual: claim.label ?? parts.join(' ') });
     return claim.spans;

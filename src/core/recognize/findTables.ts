@@ -50,6 +50,8 @@ function dataRowsFrom(grid: Grid, start: number, left: number, right: number): n
     }
     const first = firstTextIn(grid, r, left, right);
     if (SOURCE_LINE.test(first) || isHeaderRow(grid, r)) break;
+    // A table over two pages repeats its column numbers after the break.
+    if (isColumnNumberRow(grid, r)) continue;
     blanks = 0;
     rows.push(r);
     if (first && isTotalLabel(first) && nextIsEnd(grid, r + 1, left, right)) break;

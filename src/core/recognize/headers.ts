@@ -67,18 +67,38 @@ export function hasSecondHeaderRow(grid: Grid, row: number): boolean {
   return true;
 }
 
-/** '1 2 3 4 5 6' under the header: column numbers printed in many government tables. */
+/**
+ * The leading column number of a cell in a column-number row: 3 for '3',
+ * '(3)', '3)', '3a', '(7B)', '5=4/3' or '(5) = (4)/(3) x 100%'; null otherwise.
+ */
+function columnNumberOf(grid: Grid, row: number, col: number): number | null {
+  const cell = grid.cell(row, col);
+  if (cell.type === 'Integer' || cell.type === 'Double') {
+    const v = Number(cell.value);
+    return Number.isInteger(v) && v > 0 && v < 100 ? v : null;
+  }
+  if (cell.type !== 'String') return null;
+  const m = /^\(?(\d{1,2})[a-z]?\)?(\s*=.*)?$/i.exec(String(cell.value).trim());
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * '1 2 3 4 5 6' or '(1) (2) … (n)' under the header: column numbers printed in
+ * many government tables. Never data: '(1)' is not −1 and the row is never summed.
+ * Numbers rise from left to right (7a / 7b share one); at least three of them.
+ */
 export function isColumnNumberRow(grid: Grid, row: number): boolean {
   if (row > grid.bottom) return false;
-  let expected = 1;
+  let previous = 0;
   let seen = 0;
+  let steps = 0;
   for (let c = grid.left; c <= grid.right; c++) {
-    const cell = grid.cell(row, c);
-    if (cell.type === 'Empty') continue;
-    const v = cell.type === 'String' ? Number(String(cell.value).trim()) : Number(cell.value);
-    if (v !== expected) return false;
-    expected++;
+    if (grid.typeAt(row, c) === 'Empty') continue;
+    const n = columnNumberOf(grid, row, c);
+    if (n === null || n < previous || (seen === 0 && n > 2)) return false;
+    if (n === previous + 1) steps++;
+    previous = n;
     seen++;
   }
-  return seen >= 3;
+  return seen >= 3 && steps * 4 >= seen * 3;
 }

@@ -1,7 +1,7 @@
 import { numericStateAt, readNumeric } from '../cells';
 import type { Grid } from '../grid';
 import type { TableColumn, TableKind, TableRow } from '../model';
-import { isSubtotalLabel, isTotalLabel, LABEL_ROLES, NUMERIC_ROLES, saysPusat } from './vocabulary';
+import { isAverageLabel, isSubtotalLabel, isTotalLabel, LABEL_ROLES, NUMERIC_ROLES, saysPusat, totalLabelStrength } from './vocabulary';
 
 const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\.?$/i;
 
@@ -81,9 +81,14 @@ export function classifyRows(grid: Grid, kind: TableKind, cols: TableColumn[], d
     const no = noCol ? grid.textAt(r, noCol.col) || undefined : undefined;
     const code = codeCols.length ? codeOf(grid, r, codeCols) : undefined;
     const row: TableRow = { row: r, role: 'item', label, no, code };
-    if (lead && isTotalLabel(lead) && !code && !(no && /\d/.test(no))) {
+    const strength = lead && !code && !(no && /\d/.test(no)) ? totalLabelStrength(lead) : null;
+    // An IKU table lists indicators; 'Jumlah ...' there names what is counted.
+    if (strength === 'strong' || (strength === 'weak' && kind !== 'iku')) {
       row.role = isSubtotalLabel(lead) ? 'subtotal' : 'total';
       row.label = lead;
+      if (strength === 'weak') row.weakTotal = true;
+    } else if (!code && label && isAverageLabel(label)) {
+      row.role = 'average';
     } else if (!hasNumbers(grid, r, numeric) && !code && !no) {
       row.role = 'section';
     } else if (kind === 'budget' && no && ROMAN.test(no)) {
@@ -93,9 +98,16 @@ export function classifyRows(grid: Grid, kind: TableKind, cols: TableColumn[], d
     return row;
   });
 
-  // A total followed by more items closes a part of the table, not the whole.
+  // A total followed by more items closes a part of the table, not the whole;
+  // a 'Jumlah ...' label followed by more items was an item all along.
   rows.forEach((row, i) => {
-    if (row.role === 'total' && rows.slice(i + 1).some((x) => x.role === 'item' || x.role === 'parent')) row.role = 'subtotal';
+    if (row.role !== 'total' && row.role !== 'subtotal') return;
+    if (!rows.slice(i + 1).some((x) => x.role === 'item' || x.role === 'parent')) return;
+    if (row.weakTotal) {
+      row.role = 'item';
+      row.weakTotal = undefined;
+      row.label = firstText(grid, row.row, labelCols) || row.label;
+    } else if (row.role === 'total') row.role = 'subtotal';
   });
 
   if (codeCols.length) linkByCode(rows);

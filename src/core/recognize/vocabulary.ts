@@ -106,6 +106,47 @@ export function isSubtotalLabel(text: string): boolean {
   return /^(sub ?total|sub jumlah)\b/.test(normalizeHeader(text));
 }
 
+/**
+ * Words after 'Jumlah' / 'Total' that still name a total row: 'Jumlah
+ * Keseluruhan', 'TOTAL PMKS', 'Jumlah Belanja Langsung', 'Jumlah I'. Sources:
+ * the two seed reports (TOTAL, Jumlah, JUMLAH BELANJA LANGSUNG) and the corpus's
+ * budget tables (Jumlah Belanja Operasi, Total Pendapatan).
+ */
+const TOTAL_TAIL = new Set([
+  'total', 'keseluruhan', 'seluruhnya', 'semua', 'akhir', 'umum', 'pmks', 'pegawai', 'asn', 'pns',
+  'belanja', 'langsung', 'tidak', 'operasi', 'modal', 'pendapatan', 'pembiayaan', 'anggaran', 'realisasi',
+  'program', 'kegiatan', 'sub', 'urusan', 'bidang', 'dana', 'daerah', 'transfer', 'netto', 'kab', 'kota',
+  'kabupaten', 'provinsi', 'kecamatan', 'desa', 'kelurahan', 'barang', 'jasa', 'i', 'ii', 'iii', 'iv', 'v', 'a', 'b', 'c', 'd',
+]);
+
+/**
+ * How surely a label names a total row. 'Jumlah', 'TOTAL PMKS' and 'Jumlah
+ * Belanja Langsung' are totals ('strong'); 'Jumlah Rancangan Perda yang
+ * tersusun' or 'Jumlah PMKS yang mendapat bantuan' is an indicator whose
+ * name starts with the word ('weak'): it is taken for a total only where the
+ * table gives other evidence (see classifyRows and the total check).
+ */
+export function totalLabelStrength(text: string): 'strong' | 'weak' | null {
+  if (!isTotalLabel(text)) return null;
+  const words = normalizeHeader(text)
+    .replace(/[()%/]/g, ' ')
+    .split(' ')
+    .filter(Boolean);
+  let i = 0;
+  if (words[i] === 'grand') i++;
+  if (words[i] === 'sub') i++;
+  i++;
+  const tail = words.slice(i);
+  if (tail.length <= 4 && tail.every((w) => TOTAL_TAIL.has(w) || /^\d+$/.test(w))) return 'strong';
+  return 'weak';
+}
+
+/** 'Rata-rata', 'Rata-rata Capaian', 'Capaian rata-rata': an average row, neither an item nor a total. */
+export function isAverageLabel(text: string): boolean {
+  const h = normalizeHeader(text);
+  return /^(rata rata|rerata|rata2)( capaian| kinerja| capaian kinerja| persentase)?( \(%\))?$/.test(h) || /^(capaian|nilai) rata rata$/.test(h);
+}
+
 /** Kewenangan pusat: central government's responsibility, said in many ways in Keterangan. */
 export function saysPusat(text: string): boolean {
   return /k(e)?w(e)?nangan (pemerintah )?pusat|ditangani (oleh )?(pemerintah )?pusat|urusan (pemerintah )?pusat/.test(

@@ -58,7 +58,7 @@ const LABELS: Record<TableSpecKind, string> = {
 
 interface Ctx {
   ctx: TableContext;
-  scale: PredikatScale;
+  scale: PredikatScale | undefined;
   marker: string;
 }
 
@@ -275,6 +275,7 @@ function capaianSpec(c: Ctx): TableSpec {
   const t = ctx.table;
   const target = ctx.col('target');
   const real = ctx.col('realisasi');
+  const predikatCol = ctx.col('predikat');
   const sasaran = ctx.col('sasaran');
   const items = t.rows.filter((r) => r.role === 'item');
   const body: SpecRow[] = items.map((r, i) => {
@@ -295,10 +296,17 @@ function capaianSpec(c: Ctx): TableSpec {
     cells.push(tv ? num(tv, 'percent', tv.decimalPlaces()) : text('-', 'marker'));
     cells.push(rv ? num(rv, 'percent', rv.decimalPlaces()) : text('-', 'marker'));
     cells.push(cap ? num(cap, 'percent', 2) : text('target 0', 'marker', { align: 'center' }));
-    cells.push(text(cap ? predikatFor(res!.ok ? res!.value : ZERO, c.scale) : '-', 'text', { align: 'center' }));
+    // Without a chosen or found scale the office's own word is shown, never one computed on a scale it does not use.
+    const typed = predikatCol ? ctx.grid.textAt(r.row, predikatCol.col) : '';
+    const word = c.scale ? (cap ? predikatFor(res!.ok ? res!.value : ZERO, c.scale) : '-') : typed || '-';
+    cells.push(text(word, 'text', { align: 'center' }));
     return { role: 'item', cells };
   });
-  const bands = c.scale.bands.map((b, i) => (i === c.scale.bands.length - 1 ? `di bawahnya ${b.label}` : `${b.lowerExclusive ? '>' : '≥'} ${b.min} ${b.label}`)).join('; ');
+  const scale = c.scale;
+  const bands = scale ? scale.bands.map((b, i) => (i === scale.bands.length - 1 ? `di bawahnya ${b.label}` : `${b.lowerExclusive ? '>' : '≥'} ${b.min} ${b.label}`)).join('; ') : '';
+  const scaleNote = scale
+    ? `Skala predikat (${scale.id === 'custom' ? `lembar ${scale.name} di buku kerja` : scale.name}): ${bands}.`
+    : 'Predikat seperti tertulis di buku kerja (skala predikat belum dipilih).';
   const heads = [...(sasaran ? [header('Sasaran')] : []), header('Indikator Kinerja'), header('Target'), header('Realisasi'), header('Capaian (%)'), header('Predikat')];
   return {
     id: `capaian-${t.sheet}`,
@@ -307,7 +315,7 @@ function capaianSpec(c: Ctx): TableSpec {
     columns: [...(sasaran ? [{ kind: 'text' as const, width: 28 }] : []), { kind: 'text', width: 42 }, { kind: 'percent', width: 10 }, { kind: 'percent', width: 10 }, { kind: 'percent', width: 11 }, { kind: 'text', width: 16 }],
     headerRows: [heads],
     bodyRows: body,
-    notes: [`Skala predikat (${c.scale.id === 'custom' ? `lembar ${c.scale.name} di buku kerja` : c.scale.name}): ${bands}. Capaian = realisasi / target × 100; untuk indikator yang makin kecil makin baik: (2 × target − realisasi) / target × 100.`],
+    notes: [`${scaleNote} Capaian = realisasi / target × 100; untuk indikator yang makin kecil makin baik: (2 × target − realisasi) / target × 100.`],
     source: sourceLine(ctx.grid, t),
     from: { sheet: t.sheet, range: t.range },
   };

@@ -135,8 +135,12 @@ describe('Flores Timur 2020 IKU rows under every preset', () => {
 });
 
 describe('resolveScale', () => {
-  it('defaults to ntt-4', () => {
-    expect(resolveScale(undefined)).toBe(SCALE_PRESETS['ntt-4']);
+  it('has no default: without a chosen scale predikat is not judged', () => {
+    expect(resolveScale(undefined)).toBeUndefined();
+  });
+
+  it('keeps the old id of the RKPD scale for settings saved in workbooks', () => {
+    expect(resolveScale('permenpan-5')).toBe(SCALE_PRESETS['rkpd-5']);
   });
 
   it('finds presets by id, forgiving case and spaces', () => {
@@ -145,8 +149,8 @@ describe('resolveScale', () => {
   });
 
   it('names the valid ids when the id is unknown', () => {
-    expect(() => resolveScale('ntt-5')).toThrow(/Unknown predikat scale 'ntt-5'.*ntt-4, flotim-5, permenpan-5/);
-    expect(() => resolveScale('')).toThrow(/ntt-4, flotim-5, permenpan-5/);
+    expect(() => resolveScale('ntt-5')).toThrow(/Unknown predikat scale 'ntt-5'.*rkpd-5, permenpan-5, ntt-4, flotim-5/);
+    expect(() => resolveScale('')).toThrow(/rkpd-5, permenpan-5, ntt-4, flotim-5/);
   });
 
   it('accepts a valid custom scale and keeps its id', () => {
@@ -159,7 +163,7 @@ describe('resolveScale', () => {
         { min: 0, label: 'C' },
       ],
     };
-    const resolved = resolveScale(scale);
+    const resolved = resolveScale(scale)!;
     expect(resolved.id).toBe('kab-x');
     expect(resolved.bands.map((b) => b.label)).toEqual(['A', 'B', 'C']);
     expect(label('75', resolved)).toBe('B');
