@@ -1,6 +1,7 @@
 import { checkCellStates } from './checks/cellStates';
 import { checkCrossTables } from './checks/crossTable';
 import { checkDuplicateCodes } from './checks/codes';
+import { checkErrorCells } from './checks/errorCells';
 import { TableContext, type ResolvedOptions } from './checks/context';
 import { checkIku } from './checks/iku';
 import { checkMissingValues } from './checks/missing';
@@ -82,10 +83,12 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
   const tables: RecognizedTable[] = [];
   const contexts: TableContext[] = [];
   const order = new Map<string, number>();
+  const grids: Grid[] = [];
   snapshot.sheets.forEach((sheet, i) => {
     order.set(sheet.name, i);
     if (sheet.kind === 'chart') return;
     const grid = new Grid(sheet);
+    grids.push(grid);
     for (const table of findTables(grid)) {
       tables.push(table);
       const ctx = new TableContext(grid, table, resolved);
@@ -95,7 +98,9 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
     }
   });
   checkCrossTables(contexts);
-  const tableFindings = sortFindings(contexts.flatMap((c) => c.findings), order);
+  const inTables = contexts.flatMap((c) => c.findings);
+  const errorCells = new Set(inTables.filter((f) => f.code === 'error-value' || f.code === 'division-by-zero').map((f) => `${f.sheet}!${f.cell}`));
+  const tableFindings = sortFindings([...inTables, ...checkErrorCells(grids, errorCells, resolved.lang)], order);
   const narrative = new NarrativeChecker(contexts, resolved);
   for (const source of [...narrativeFromWorkbook(snapshot, tables), ...(options.narratives ?? [])]) narrative.checkSource(source);
   narrative.finish(tableFindings);

@@ -197,6 +197,18 @@ const T = {
     id: ' Selisihnya sama dengan yang belum ditangani (Kewenangan Provinsi − Yang ditangani = {gap}).',
     en: ' The difference equals the number not handled (provincial share − handled = {gap}).',
   },
+  'error-value-formula': {
+    id: 'Sel berisi galat {error} dari rumus {formula}; galat ini akan terbawa ke laporan.',
+    en: 'The cell holds the error {error} from the formula {formula}; it will be copied into the report.',
+  },
+  'error-value-typed': {
+    id: 'Sel berisi galat {error}; galat ini akan terbawa ke laporan.',
+    en: 'The cell holds the error {error}; it will be copied into the report.',
+  },
+  'error-value-group': {
+    id: '{count} sel di kolom ini berisi galat {error} ({cells}, …), misalnya dari rumus {formula}.',
+    en: '{count} cells in this column hold the error {error} ({cells}, …), e.g. from the formula {formula}.',
+  },
   'not-checked': {
     id: 'Sebagian tabel ini tidak diperiksa: {reasons}.',
     en: 'Part of this table was not checked: {reasons}.',

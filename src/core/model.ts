@@ -21,6 +21,8 @@ export type ColumnRole =
   | 'target'
   | 'capaian'
   | 'predikat'
+  /** Attainment words (Tercapai / Tidak Tercapai / Terlampaui), judged against capaian vs 100. */
+  | 'kriteria'
   | 'keterangan'
   | 'sumber-dana'
   | 'satuan'

@@ -1,4 +1,5 @@
 import type { TableContext } from './context';
+import { looksMalformedNumber } from '../numbers/malformed';
 import { NUMERIC_ROLES, SUMMABLE_ROLES } from '../recognize/vocabulary';
 
 /**
@@ -13,7 +14,11 @@ export function checkCellStates(ctx: TableContext): void {
     for (const k of numeric) {
       // Most cells are plain numbers, dashes, blanks or labels, which say nothing here: skip them before building a reading.
       const state = ctx.state(row.row, k.col);
-      if (state === 'number' || state === 'dash' || state === 'empty' || state === 'text') continue;
+      if (state === 'text') {
+        reportMalformed(ctx, row.row, k.col, row.label);
+        continue;
+      }
+      if (state === 'number' || state === 'dash' || state === 'empty') continue;
       const n = ctx.num(row.row, k.col);
       const label = row.label;
       if (n.state === 'error') {
@@ -74,4 +79,12 @@ export function checkCellStates(ctx: TableContext): void {
       }
     }
   }
+}
+
+/** '1.5277.858.386,00' in a figure column: meant as a number, readable as none, so every sum skips it. */
+function reportMalformed(ctx: TableContext, row: number, col: number, label: string): void {
+  if (ctx.grid.typeAt(row, col) !== 'String') return;
+  const raw = ctx.grid.textAt(row, col);
+  if (!looksMalformedNumber(raw)) return;
+  ctx.report({ code: 'number-malformed', severity: 'warning', row, col, key: 'number-malformed', params: { label, raw }, actual: raw });
 }

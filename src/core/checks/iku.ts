@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { computeCapaian, guessPolarity } from '../iku/capaian';
 import { isScaleLabel, predikatFor, samePredikat } from '../iku/scales';
 import type { TableRow } from '../model';
+import { attainmentOf } from '../recognize/vocabulary';
 import { roundTo, type TableContext } from './context';
 
 /**
@@ -15,7 +16,8 @@ export function checkIku(ctx: TableContext): void {
   const real = ctx.col('realisasi');
   const capaianCol = ctx.col('capaian');
   const predikatCol = ctx.col('predikat');
-  if (!target || !real || (!capaianCol && !predikatCol)) return;
+  const kriteriaCol = ctx.col('kriteria');
+  if (!target || !real || (!capaianCol && !predikatCol && !kriteriaCol)) return;
   for (const row of ctx.rows('item')) {
     const t = ctx.num(row.row, target.col).value;
     const r = ctx.num(row.row, real.col).value;
@@ -27,12 +29,15 @@ export function checkIku(ctx: TableContext): void {
       continue;
     }
     let capaian = res.value;
+    let shown = false;
     if (capaianCol) {
       const cell = ctx.num(row.row, capaianCol.col);
       if (cell.value !== null && cell.state !== 'error') {
         const places = cell.decimals;
         const expected = roundTo(res.value, places);
-        if (!roundTo(cell.value, places).eq(expected)) {
+        if (isCapped(cell.value, res.value, places)) {
+          reportCapped(ctx, row, capaianCol.col, cell.value, res.value, polarity === 'positive' ? `${ctx.fmt(r)} / ${ctx.fmt(t)} × 100` : `(2 × ${ctx.fmt(t)} − ${ctx.fmt(r)}) / ${ctx.fmt(t)} × 100`);
+        } else if (!roundTo(cell.value, places).eq(expected)) {
           const formula =
             polarity === 'positive' ? `${ctx.fmt(r)} / ${ctx.fmt(t)} × 100` : `(2 × ${ctx.fmt(t)} − ${ctx.fmt(r)}) / ${ctx.fmt(t)} × 100`;
           ctx.report({
@@ -55,10 +60,55 @@ export function checkIku(ctx: TableContext): void {
         }
         // The predikat follows what the table shows, so one typo is not reported twice.
         capaian = cell.value;
+        shown = true;
       }
     }
     if (predikatCol) checkPredikat(ctx, row, predikatCol.col, capaian);
+    if (kriteriaCol) checkKriteria(ctx, row, kriteriaCol.col, capaian, shown);
   }
+}
+
+/** Shown as 100 while the result exceeds the target: the office caps achievement, which is info, not an error. */
+function isCapped(shown: Decimal, computed: Decimal, places: number): boolean {
+  return roundTo(shown, places).eq(100) && roundTo(computed, places).gt(100);
+}
+
+function reportCapped(ctx: TableContext, row: TableRow, col: number, shown: Decimal, computed: Decimal, formula: string): void {
+  ctx.report({
+    code: 'capaian-capped',
+    severity: 'info',
+    row: row.row,
+    col,
+    key: 'capaian-capped',
+    params: { label: row.label, actual: ctx.fmt(shown), formula, exact: ctx.fmt(computed.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)) },
+    expected: computed.toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+    actual: shown,
+  });
+}
+
+/**
+ * 'Tercapai' / 'Tidak Tercapai' against capaian vs 100. An error only when
+ * 'not met' stands beside a shown capaian of 100 or more; 'met' below 100 may
+ * follow an office's own threshold, and a capaian computed here rests on the
+ * indicator's direction guessed from its wording: both are warnings.
+ */
+function checkKriteria(ctx: TableContext, row: TableRow, col: number, capaian: Decimal, shown: boolean): void {
+  const typed = ctx.grid.textAt(row.row, col);
+  const said = typed ? attainmentOf(typed) : null;
+  if (!said) return;
+  const met = capaian.gte(100);
+  if ((said === 'met') === met) return;
+  const expected = met ? 'Tercapai' : 'Tidak Tercapai';
+  ctx.report({
+    code: 'kriteria-mismatch',
+    severity: shown && said === 'unmet' ? 'error' : 'warning',
+    row: row.row,
+    col,
+    key: 'kriteria-mismatch',
+    params: { label: row.label, actual: typed, capaian: ctx.fmt(capaian.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)), expected },
+    expected,
+    actual: typed,
+  });
 }
 
 function checkPredikat(ctx: TableContext, row: TableRow, col: number, capaian: Decimal): void {

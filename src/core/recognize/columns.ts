@@ -2,7 +2,7 @@ import { numericStateAt } from '../cells';
 import { columnLetter } from '../a1';
 import type { Grid } from '../grid';
 import type { ColumnRole, TableColumn } from '../model';
-import { headerSaysPercent, NUMERIC_ROLES, roleForHeader } from './vocabulary';
+import { attainmentOf, headerSaysPercent, NUMERIC_ROLES, roleForHeader } from './vocabulary';
 
 /** Header text per column: the group title and the sub-header joined, merged cells followed. */
 export function headerTexts(grid: Grid, headerRows: number[], left: number, right: number): string[] {
@@ -80,9 +80,26 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
     const ind = cols.find((k) => k.role === 'indikator' && !numericShareAtLeast(grid, dataRows, k.col, 0.5));
     if (ind && (has('target') || !has('sasaran'))) ind.role = 'label';
   }
+  for (const k of cols) {
+    if ((k.role === 'predikat' || k.role === 'keterangan' || k.role === 'text') && saysAttainment(grid, dataRows, k.col)) k.role = 'kriteria';
+  }
   const codeCols = cols.filter((k) => k.role === 'code');
   if (codeCols.length > 1) codeCols.forEach((k, i) => (k.codePart = i));
   return cols;
+}
+
+/** Most filled cells of the column are attainment words ('Tercapai', 'Tidak Tercapai'). */
+function saysAttainment(grid: Grid, rows: number[], col: number): boolean {
+  let filled = 0;
+  let words = 0;
+  for (const r of rows) {
+    if (grid.typeAt(r, col) !== 'String') continue;
+    const t = grid.textAt(r, col);
+    if (!t) continue;
+    filled++;
+    if (attainmentOf(t)) words++;
+  }
+  return words > 0 && words * 5 >= filled * 3;
 }
 
 export function numericColumns(cols: TableColumn[]): TableColumn[] {

@@ -153,3 +153,14 @@ export function saysPusat(text: string): boolean {
     normalizeHeader(text),
   );
 }
+
+/**
+ * Attainment words in a 'Kriteria' / 'Keterangan' column: whether the target
+ * was met, not a predikat band. Source: IKU tables of the corpus (iku-* cases).
+ */
+export function attainmentOf(text: string): 'met' | 'unmet' | null {
+  const h = normalizeHeader(text);
+  if (/^(tidak|belum) (tercapai|mencapai target|sesuai target)$|^tidak tercapai$/.test(h)) return 'unmet';
+  if (/^(tercapai|terlampaui|melampaui( target)?|sesuai target|mencapai target|tercapai 100 ?%?)$/.test(h)) return 'met';
+  return null;
+}
