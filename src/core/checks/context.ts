@@ -17,6 +17,10 @@ export interface ResolvedOptions {
 
 const ZERO = new Decimal(0);
 
+/** Unit words of scaled amounts. Source: corpus case bud-djpk-postur-apbd-2023-kab ('" M"' format) and issue 10 class 6. */
+const SCALED_UNIT = /\((rp\.?\s*)?(ribu|ribuan|juta|jutaan|jt|miliar|milyar|triliun|m|t|000)\)|\brp\.?\s*(ribu|juta|jt|miliar|milyar|triliun)\b|\bdalam (ribu|juta|miliar|milyar|triliun)/i;
+const FORMAT_UNIT = /"\s*(rb|ribu|jt|juta|m|miliar|milyar|t|triliun)\.?\s*"/i;
+
 const DECIMAL_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['percent', 'capaian', 'target', 'realisasi', 'baseline']);
 
 /** Everything a check needs about one table, with numeric reads cached. */
@@ -106,6 +110,21 @@ export class TableContext {
       table: this.table.range,
       fix: f.fix,
     });
+  }
+
+  /**
+   * Amounts shown in a larger unit ('(Rp miliar)', 'Rp juta' in the header or
+   * title, or a format such as '#,##0.00" M"') are rounded figures: a ratio of
+   * two of them is known only to within their rounding.
+   */
+  inScaledUnit(col: number): boolean {
+    const k = this.table.columns.find((x) => x.col === col);
+    if (!k) return false;
+    if (SCALED_UNIT.test(k.header) || SCALED_UNIT.test(this.table.title ?? '')) return true;
+    const first = this.table.rows.find((r) => r.role === 'item');
+    if (!first) return false;
+    const fmt = this.grid.snap.numberFormat[first.row - this.grid.top]?.[col - this.grid.left] ?? '';
+    return FORMAT_UNIT.test(fmt);
   }
 
   /** Notes a part of the table left unjudged because its reading was uncertain; never an error. */

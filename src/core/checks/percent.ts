@@ -53,6 +53,8 @@ export function checkPercentages(ctx: TableContext): void {
     const places = cell.decimals;
     const expected = roundTo(exact, places);
     if (roundTo(cell.value, places).eq(expected)) return;
+    // Amounts in miliar/juta are rounded: a % computed from the unrounded amounts may differ from their ratio.
+    if (withinOperandRounding(ctx, row, num, den, n, d, cell.value, places)) return;
     // A total's percentage that agrees with the typed totals beside it is consistent; the totals get their own finding.
     if (isTotal && typed.n && typed.d && !typed.d.isZero() && roundTo(cell.value, places).eq(roundTo(typed.n.div(typed.d).times(100), places))) return;
     const L = columnLetter;
@@ -113,4 +115,22 @@ function reportDivZero(ctx: TableContext, row: TableRow, pct: TableColumn, den: 
     actual: '#DIV/0!',
     fix: pusat ? { kind: 'set-text', value: ctx.options.pusatMarker } : { kind: 'set-text', value: '-' },
   });
+}
+
+/**
+ * Whether the shown % lies between the ratios the rounded operands allow:
+ * each of n and d is anywhere within half a unit of its last shown decimal.
+ * Applies only to amounts in a scaled unit (see TableContext.inScaledUnit).
+ */
+function withinOperandRounding(ctx: TableContext, row: TableRow, num: TableColumn, den: TableColumn, n: Decimal, d: Decimal, shown: Decimal, places: number): boolean {
+  if (!ctx.inScaledUnit(num.col) && !ctx.inScaledUnit(den.col)) return false;
+  const half = (col: number) => new Decimal(10).pow(-ctx.num(row.row, col).decimals).div(2);
+  const hn = half(num.col);
+  const hd = half(den.col);
+  if (d.abs().lte(hd)) return true;
+  const lo = n.minus(hn).div(d.plus(hd)).times(100);
+  const hi = n.plus(hn).div(d.minus(hd)).times(100);
+  const [min, max] = lo.lte(hi) ? [lo, hi] : [hi, lo];
+  const v = roundTo(shown, places);
+  return v.gte(roundTo(min, places)) && v.lte(roundTo(max, places));
 }

@@ -153,6 +153,9 @@ export class NarrativeChecker {
           where: where(link.cell),
         }, { related: { sheet: link.cell.ctx.table.sheet, cell: link.cell.ctx.addr(link.cell.row, link.cell.col) } });
       } else if (link.status === 'mismatch') {
+        // Another figure of the same row says what the prose says ('capaian 104,96%' bound to a
+        // realisasi column, a multi-year row): the binding was unsure, not the report.
+        if (rowHolds(f, link.cell)) return;
         this.reportMismatch(f, link.cell, link.kind, place);
       } else if (link.status === 'unlinked') {
         unlinked.push(f);
@@ -240,16 +243,9 @@ export class NarrativeChecker {
       }
     }
     if (counts.length === 0) return false;
-    if (counts.some((c) => f.value.eq(c.n) || (c.alt !== undefined && f.value.eq(c.alt)))) return true;
-    if (counts.length > 1) return false;
-    const { ctx, n } = counts[0];
-    this.push('narrative-mismatch', 'error', place, 'narrative-mismatch-count', {
-      actual: f.value.toFixed(),
-      unit: f.unit,
-      expected: n,
-      where: `'${ctx.table.sheet}'!${ctx.table.range}`,
-    }, { expected: String(n), actual: f.value.toFixed(), related: { sheet: ctx.table.sheet, cell: ctx.table.range.split(':')[0] } });
-    return true;
+    // A count that equals the rows is settled. One that does not is left unlinked, never an error:
+    // '2 indikator belum tercapai' counts rows that meet a condition, not the table's rows.
+    return counts.some((c) => f.value.eq(c.n) || (c.alt !== undefined && f.value.eq(c.alt)));
   }
 
   private checkPredikat(text: string, place: Place): { start: number; end: number }[] {
@@ -297,4 +293,16 @@ export class NarrativeChecker {
       this.push('narrative-unlinked', 'info', u.place, 'narrative-unlinked', { figures: u.figures.map((f) => f.raw).join(', ') });
     }
   }
+}
+
+/** Whether some figure cell of the linked row equals the prose figure at the precision it was written with. */
+function rowHolds(f: ProseFigure, cell: CellRef): boolean {
+  const ctx = cell.ctx;
+  for (const k of ctx.table.columns) {
+    if (k.col === cell.col) continue;
+    const n = ctx.num(cell.row, k.col);
+    if (n.value === null || n.state === 'error' || n.state === 'empty') continue;
+    if (n.value.toDecimalPlaces(f.decimals, Decimal.ROUND_HALF_UP).eq(f.value)) return true;
+  }
+  return false;
 }

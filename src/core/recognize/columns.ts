@@ -2,7 +2,7 @@ import { numericStateAt } from '../cells';
 import { columnLetter } from '../a1';
 import type { Grid } from '../grid';
 import type { ColumnRole, TableColumn } from '../model';
-import { attainmentOf, headerSaysPercent, NUMERIC_ROLES, roleForHeader } from './vocabulary';
+import { attainmentOf, headerSaysPercent, isPeriodHeader, NUMERIC_ROLES, roleForHeader } from './vocabulary';
 
 /** Header text per column: the group title and the sub-header joined, merged cells followed. */
 export function headerTexts(grid: Grid, headerRows: number[], left: number, right: number): string[] {
@@ -58,8 +58,15 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
     const header = texts[c - left];
     const sub = subHeader(grid, headerRows, c);
     let role: ColumnRole | null = (sub && roleForHeader(sub)) || roleForHeader(header);
+    // A 'Tahun' column (2010, 2011 …) names its rows; summed into a row total it added 2010 to every row.
+    if (isPeriodHeader(header) || (role === null && holdsYears(grid, dataRows, c))) {
+      cols.push({ col: c, letter: columnLetter(c), header, role: 'label' });
+      continue;
+    }
     if (role === null) role = numericShareAtLeast(grid, dataRows, c, 0.5) ? 'count' : 'text';
     else if ((role === 'label' || role === 'text') && numericShareAtLeast(grid, dataRows, c, 0.8)) role = 'count';
+    // 'Belanja Operasi' over the row labels names the table, not an amount column: figures need figures.
+    else if (NUMERIC_ROLES.has(role) && !numericShareAtLeast(grid, dataRows, c, 0.3)) role = cols.some((k) => k.role === 'label') ? 'text' : 'label';
     cols.push({ col: c, letter: columnLetter(c), header, role });
   }
   const has = (r: ColumnRole) => cols.some((k) => k.role === r);
@@ -86,6 +93,20 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
   const codeCols = cols.filter((k) => k.role === 'code');
   if (codeCols.length > 1) codeCols.forEach((k, i) => (k.codePart = i));
   return cols;
+}
+
+/** Every filled cell is a distinct year (1900–2100) and there are at least two. */
+function holdsYears(grid: Grid, rows: number[], col: number): boolean {
+  const seen = new Set<number>();
+  for (const r of rows) {
+    const t = grid.textAt(r, col).trim();
+    if (t === '') continue;
+    if (!/^(19|20)\d\d$/.test(t)) return false;
+    const y = Number(t);
+    if (seen.has(y)) return false;
+    seen.add(y);
+  }
+  return seen.size >= 2;
 }
 
 /** Most filled cells of the column are attainment words ('Tercapai', 'Tidak Tercapai'). */

@@ -164,3 +164,12 @@ export function attainmentOf(text: string): 'met' | 'unmet' | null {
   if (/^(tercapai|terlampaui|melampaui( target)?|sesuai target|mencapai target|tercapai 100 ?%?)$/.test(h)) return 'met';
   return null;
 }
+
+/**
+ * 'Tahun', 'Tahun Anggaran', 'Bulan', 'Triwulan': a column that names each
+ * row's period. Source: corpus cases cnt-kab-lebak-kesos-2004-2008 and
+ * nar-prov-kalteng-rkpd-2016-konsumsi (a Tahun column beside Jumlah/Total).
+ */
+export function isPeriodHeader(text: string): boolean {
+  return /^(tahun|thn|tahun anggaran|ta|periode|bulan|triwulan|semester|tw)$/.test(normalizeHeader(text));
+}
