@@ -237,6 +237,10 @@ const T = {
     id: 'kolom {column}: porsi terhadap total tidak dapat dicocokkan dengan kolom mana pun',
     en: 'column {column}: the share of the total matches no column',
   },
+  'capaian-direction': {
+    id: 'Capaian "{label}" tertulis {actual}%, padahal indikator ini makin kecil makin baik dan realisasinya {real} dibanding target {target}: dengan rumus mana pun capaiannya {side} 100%.',
+    en: 'The achievement of "{label}" says {actual}%, but this indicator is better when lower and its result is {real} against a target of {target}: by any formula the achievement is {side} 100%.',
+  },
   'capaian-capped': {
     id: 'Capaian "{label}" ditulis {actual}, padahal realisasi melampaui target ({formula} = {exact}): capaian dibatasi 100%. Pastikan aturan instansi memang membatasi capaian.',
     en: 'The achievement of "{label}" is written {actual} although the result exceeds the target ({formula} = {exact}): it is capped at 100%. Make sure the office\'s rule caps achievement.',

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { computeCapaian, guessPolarity } from '../iku/capaian';
 import { isScaleLabel, predikatFor, samePredikat } from '../iku/scales';
-import type { TableRow } from '../model';
+import type { TableColumn, TableRow } from '../model';
 import { attainmentOf } from '../recognize/vocabulary';
 import { roundTo, type TableContext } from './context';
 
@@ -12,9 +12,9 @@ import { roundTo, type TableContext } from './context';
  */
 export function checkIku(ctx: TableContext): void {
   if (ctx.table.kind !== 'iku') return;
-  const target = ctx.col('target');
-  const real = ctx.col('realisasi');
-  const capaianCol = ctx.col('capaian');
+  const plan = chooseColumns(ctx);
+  if (!plan) return;
+  const { target, real, capaianCol } = plan;
   const predikatCol = ctx.col('predikat');
   const kriteriaCol = ctx.col('kriteria');
   if (!target || !real || (!capaianCol && !predikatCol && !kriteriaCol)) return;
@@ -65,6 +65,93 @@ export function checkIku(ctx: TableContext): void {
     }
     if (predikatCol) checkPredikat(ctx, row, predikatCol.col, capaian);
     if (kriteriaCol) checkKriteria(ctx, row, kriteriaCol.col, capaian, shown);
+  }
+}
+
+interface IkuColumns {
+  target: TableColumn;
+  real: TableColumn;
+  capaianCol?: TableColumn;
+}
+
+/**
+ * Which target, realisasi and capaian columns belong together. A table with
+ * years side by side ('Capaian 2019 | Capaian 2020', 'Capaian Tahun 2015 |
+ * Kondisi 2016: Target, Realisasi, Capaian') has several; each capaian column
+ * is paired with the target and realisasi left of it that agree with most of
+ * its rows. A capaian column that no pair explains for most rows is not
+ * judged, and the table says so.
+ */
+function chooseColumns(ctx: TableContext): IkuColumns | undefined {
+  const targets = ctx.cols('target');
+  const reals = ctx.cols('realisasi');
+  if (targets.length === 0 || reals.length === 0) return undefined;
+  const caps = ctx.cols('capaian');
+  if (caps.length === 0) return { target: targets[0], real: reals[0] };
+  const items = ctx.rows('item');
+  let best: { target: TableColumn; real: TableColumn; cap: TableColumn; agree: number; rows: number; pairs: number } | undefined;
+  for (const cap of caps) {
+    const pairs = targets.flatMap((t) => reals.filter((r) => t.col < cap.col && r.col < cap.col).map((r) => ({ t, r })));
+    for (const { t, r } of pairs) {
+      const { agree, rows } = agreement(ctx, items, t, r, cap);
+      const closer = best && best.cap === cap && cap.col - Math.min(t.col, r.col) < cap.col - Math.min(best.target.col, best.real.col);
+      if (!best || agree > best.agree || (agree === best.agree && (closer || (rows > best.rows)))) best = { target: t, real: r, cap, agree, rows, pairs: pairs.length };
+    }
+  }
+  if (!best) return { target: targets[0], real: reals[0] };
+  for (const cap of caps) {
+    if (cap !== best.cap) ctx.notChecked(items[0]?.row ?? 0, 'percent-pair', { column: cap.header, pairs: ctx.lang === 'id' ? 'tidak ada pasangan target/realisasi yang cocok' : 'no target/realisasi pair fits' });
+  }
+  // Most rows disagree with every pair: the office computes it another way, or the columns are misread.
+  if (best.rows >= 3 && best.agree * 2 < best.rows) {
+    ctx.notChecked(items[0]?.row ?? 0, 'percent-disagree', { column: best.cap.header, agree: best.agree, rows: best.rows, num: best.real.header, den: best.target.header });
+    if (best.pairs === 1) checkDirections(ctx, items, best.target, best.real, best.cap);
+    return { target: best.target, real: best.real };
+  }
+  return { target: best.target, real: best.real, capaianCol: best.cap };
+}
+
+/** How many rows of a capaian column the pair explains (a capped 100 counts), of the rows it can be computed for. */
+function agreement(ctx: TableContext, items: TableRow[], t: TableColumn, r: TableColumn, cap: TableColumn): { agree: number; rows: number } {
+  let agree = 0;
+  let rows = 0;
+  for (const row of items) {
+    const tv = ctx.num(row.row, t.col).value;
+    const rv = ctx.num(row.row, r.col).value;
+    const cell = ctx.num(row.row, cap.col);
+    if (!tv || !rv || cell.value === null || cell.state === 'error' || cell.state === 'empty') continue;
+    const res = computeCapaian(tv, rv, guessPolarity(row.label));
+    if (!res.ok) continue;
+    rows++;
+    const places = cell.decimals;
+    if (roundTo(cell.value, places).eq(roundTo(res.value, places)) || isCapped(cell.value, res.value, places)) agree++;
+  }
+  return { agree, rows };
+}
+
+/**
+ * When the formula is unsure, the direction still holds for an indicator
+ * whose wording says lower is better: a result under the target is over 100 %
+ * by any formula, and over the target under 100 %.
+ */
+function checkDirections(ctx: TableContext, items: TableRow[], t: TableColumn, r: TableColumn, cap: TableColumn): void {
+  for (const row of items) {
+    if (guessPolarity(row.label) !== 'negative') continue;
+    const tv = ctx.num(row.row, t.col).value;
+    const rv = ctx.num(row.row, r.col).value;
+    const cell = ctx.num(row.row, cap.col);
+    if (!tv || !rv || cell.value === null || cell.state === 'error' || tv.eq(rv)) continue;
+    const better = rv.lt(tv);
+    if (better === cell.value.gt(100) || cell.value.eq(100)) continue;
+    ctx.report({
+      code: 'capaian-mismatch',
+      severity: 'error',
+      row: row.row,
+      col: cap.col,
+      key: 'capaian-direction',
+      params: { label: row.label, actual: ctx.fmt(cell.value), real: ctx.fmt(rv), target: ctx.fmt(tv), side: better ? (ctx.lang === 'id' ? 'di atas' : 'above') : ctx.lang === 'id' ? 'di bawah' : 'below' },
+      actual: cell.value,
+    });
   }
 }
 

@@ -37,7 +37,10 @@ const LOWER_IS_BETTER = [
   'jumlah kasus',
   'prevalensi',
   'tingkat pengangguran',
-];
+  // Corpus: iku-kab-klaten-lkjip-2016-pendidikan, iku-kab-manggaraitimur-lkjip-2019-sasaran5.
+  'angka putus sekolah',
+  'angka kematian',
+]
 
 /**
  * Wording that turns the indicator into a count of people reached or cases
