@@ -1,0 +1,174 @@
+/**
+ * Issue 10: rules that hold beyond the two samples. Each case is a shape seen in the
+ * real corpus (test/corpus/cases), reduced to the rows that show it.
+ */
+import { analyzeWorkbook } from '../../src/core/analyze';
+import type { AnalyzeOptions } from '../../src/core/model';
+import { book, sheet, type TestCell } from './helpers/sheet';
+
+const run = (rows: TestCell[][], merges: string[] = [], options: AnalyzeOptions = {}) => analyzeWorkbook(book(sheet('T', rows, merges)), options);
+const brief = (r: ReturnType<typeof run>) => r.findings.map((f) => `${f.severity} ${f.code} ${f.cell}`);
+
+describe('column-number rows (class 3)', () => {
+  it('reads "(1) (2) … (n)" under the header as header, never as -1', () => {
+    const r = run([
+      ['No', 'Program', 'Anggaran', 'Realisasi', '%'],
+      ['(1)', '(2)', '(3)', '(4)', '(5)=(4)/(3)'],
+      [1, 'Program A', 1000, 900, 90],
+      [2, 'Program B', 500, 400, 80],
+      [null, 'Jumlah', 1500, 1300, 86.67],
+    ]);
+    expect(r.tables[0].rows.map((x) => x.row)).toEqual([2, 3, 4]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('skips the column numbers a table repeats after a page break', () => {
+    const r = run([
+      ['No', 'Uraian', 'Laki-laki', 'Perempuan', 'Jumlah'],
+      [1, 2, 3, 4, 5],
+      [1, 'Kecamatan A', 10, 12, 22],
+      [1, 2, 3, 4, 5],
+      [2, 'Kecamatan B', 5, 5, 10],
+      [null, 'Jumlah', 15, 17, 32],
+    ]);
+    expect(r.tables[0].rows.map((x) => x.label)).toEqual(['Kecamatan A', 'Kecamatan B', 'Jumlah']);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe('labels that start with Jumlah / Rata-rata (class 1)', () => {
+  it('an IKU indicator named "Jumlah …" is an indicator, not a total', () => {
+    const r = run([
+      ['No', 'Indikator', 'Target', 'Realisasi', 'Capaian'],
+      [1, 'Persentase PMKS yang tertangani', 80, 80, 100],
+      [null, 'Jumlah Rancangan Perda yang tersusun', 5, 5, 100],
+    ]);
+    expect(r.tables[0].rows.map((x) => x.role)).toEqual(['item', 'item']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('a weak total whose columns all fail to add up is not judged, and says so', () => {
+    const r = run([
+      ['No', 'Uraian', 'Laki-laki', 'Perempuan'],
+      [1, 'Anak terlantar', 10, 12],
+      [2, 'Lansia terlantar', 5, 5],
+      [null, 'Jumlah PMKS yang mendapat bantuan', 7, 9],
+    ]);
+    expect(brief(r)).toEqual(['info not-checked A1']);
+    expect(r.findings[0].message).toMatch(/Jumlah PMKS yang mendapat bantuan.*bisa jadi indikator/);
+  });
+
+  it('a strong total that is wrong is still an error', () => {
+    const r = run([
+      ['No', 'Uraian', 'Laki-laki', 'Perempuan'],
+      [1, 'Anak terlantar', 10, 12],
+      [2, 'Lansia terlantar', 5, 5],
+      [null, 'Jumlah Keseluruhan', 16, 17],
+    ]);
+    expect(brief(r)).toEqual(['error total-mismatch C4']);
+  });
+
+  it('a Rata-rata row after the total is neither summed nor a reason to call the total a subtotal', () => {
+    const r = run([
+      ['No', 'Indikator', 'Target', 'Realisasi', 'Capaian'],
+      [1, 'Indikator A', 80, 80, 100],
+      [2, 'Indikator B', 50, 40, 80],
+      [null, 'Rata-rata', null, null, 90],
+    ]);
+    expect(r.tables[0].rows.map((x) => x.role)).toEqual(['item', 'item', 'average']);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe('period columns', () => {
+  it('a Tahun column is a label, never summed into the row total', () => {
+    const r = run([
+      ['No.', 'Tahun', 'Makanan', 'Non Makanan', 'Total'],
+      [1, 2010, 342761, 219886, 562647],
+      [2, 2011, 366416, 275935, 642351],
+    ]);
+    expect(r.tables[0].columns[1].role).toBe('label');
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe('IKU kriteria, capping and scales (classes 11, 13, 14)', () => {
+  it('reads Tercapai / Tidak Tercapai as attainment, judged against capaian vs 100', () => {
+    const r = run([
+      ['Indikator', 'Target', 'Realisasi', 'Capaian', 'Kriteria'],
+      ['Indikator A', 80, 88, 110, 'Tercapai'],
+      ['Indikator B', 80, 40, 50, 'Tidak Tercapai'],
+      ['Indikator C', 80, 80, 100, 'Tidak Tercapai'],
+    ]);
+    expect(r.tables[0].columns[4].role).toBe('kriteria');
+    expect(brief(r)).toEqual(['error kriteria-mismatch E4']);
+  });
+
+  it('a capaian shown as 100 while the result exceeds the target is capped: info, not an error', () => {
+    const r = run([
+      ['Indikator', 'Target', 'Realisasi', 'Capaian (%)'],
+      ['Persentase layanan', 25, 34.48, 100],
+    ]);
+    expect(brief(r)).toEqual(['info capaian-capped D2']);
+  });
+
+  it('judges predikat on a scale found in the workbook', () => {
+    const wb = book(
+      sheet('IKU', [
+        ['Indikator', 'Target', 'Realisasi', 'Capaian', 'Predikat'],
+        ['Indikator A', 100, 95, 95, 'Baik'],
+      ]),
+      sheet('Skala', [
+        ['Interval', 'Kategori'],
+        ['91 - 100', 'Sangat Baik'],
+        ['76 - 90', 'Baik'],
+        ['66 - 75', 'Cukup'],
+        ['< 65', 'Kurang'],
+      ]),
+    );
+    const f = analyzeWorkbook(wb).findings.filter((x) => x.code === 'predikat-mismatch');
+    expect(f.map((x) => `${x.cell} ${x.expected}`)).toEqual(['E2 Sangat Baik']);
+  });
+
+  it('pairs each capaian column of a multi-year table with the target and realisasi that explain it', () => {
+    const r = run(
+      [
+        ['No', 'Indikator', 'Capaian Tahun 2015', 'Kondisi Tahun 2016', null, null],
+        [null, null, null, 'Target', 'Realisasi', 'Capaian (%)'],
+        [1, 'Angka Partisipasi Kasar PAUD', 92.19, 92.19, 92.37, 100.2],
+        [2, 'Angka Partisipasi Murni SD', 81.6, 81.6, 91.26, 111.84],
+        [3, 'Angka Putus Sekolah SD', 0.02, 0.02, 0.03, 150],
+      ],
+      ['A1:A2', 'B1:B2', 'C1:C2', 'D1:F1'],
+    );
+    // The lower-is-better dropout rate is the one wrong row; 'Capaian Tahun 2015' is not judged.
+    expect(brief(r)).toEqual(['info not-checked A1', 'error capaian-mismatch F5']);
+  });
+});
+
+describe('values and cells (classes 6, 9, 10)', () => {
+  it('malformed number text in a figure column is its own warning', () => {
+    const r = run([
+      ['Uraian', 'Anggaran', 'Realisasi', '%'],
+      ['Belanja Pegawai', '1.5277.858.386,00', 1000, 50],
+      ['Belanja Barang', 2000, 1000, 50],
+    ]);
+    expect(brief(r)).toContain('warning number-malformed B2');
+  });
+
+  it('reports error values outside any table, with their formula', () => {
+    const r = run([['DPA'], ['Total', { err: '#REF!', f: 'SUM(#REF!)' }]]);
+    expect(brief(r)).toEqual(['error error-value B2']);
+    expect(r.findings[0].message).toMatch(/#REF! dari rumus =SUM\(#REF!\)/);
+  });
+
+  it('amounts shown in miliar are rounded: a % within their rounding is no mismatch', () => {
+    const m = (v: number) => ({ n: v, fmt: '#,##0.00" M"' });
+    const r = run([
+      ['Akun', 'Anggaran/Pagu', 'Realisasi', '%'],
+      ['Retribusi Daerah', m(13.93), m(3.44), 24.71],
+      ['Belanja Modal', m(159.91), m(3.59), 9.9],
+    ]);
+    expect(brief(r)).toEqual(['error percent-mismatch D3']);
+  });
+});
