@@ -16,6 +16,8 @@ export type ColumnRole =
   | 'ditangani'
   | 'kewenangan-kab'
   | 'percent'
+  /** A % of something other than realisasi / anggaran ('% SISA', '% AKAS'): neither summed nor judged. */
+  | 'ratio'
   | 'anggaran'
   | 'realisasi'
   | 'target'

@@ -172,3 +172,16 @@ describe('values and cells (classes 6, 9, 10)', () => {
     expect(brief(r)).toEqual(['error percent-mismatch D3']);
   });
 });
+
+describe('ratios that are not realisasi / anggaran', () => {
+  it('"% SISA" in a realisation export is neither judged as realisasi / anggaran nor summed', () => {
+    const r = run([
+      ['Uraian', 'Anggaran', 'Realisasi', '%', 'Sisa', '% SISA'],
+      ['Belanja Pegawai', 2200000, 2200000, 100, 0, 0],
+      ['Belanja Barang', 1000000, 400000, 40, 600000, 60],
+      ['Jumlah', 3200000, 2600000, 81.25, 600000, 18.75],
+    ]);
+    expect(r.tables[0].columns[5].role).toBe('ratio');
+    expect(r.findings).toEqual([]);
+  });
+});

@@ -34,6 +34,9 @@ const RULES: [RegExp, ColumnRole][] = [
   [/^target|^rencana|^sasaran target/, 'target'],
   [/penyerapan|^realisasi|total realisasi|keuangan \(rp\)|^keuangan$/, 'realisasi'],
   [/anggaran|^pagu|jumlah belanja|^alokasi|^dana\b|^belanja/, 'anggaran'],
+  // '% SISA' (sisa / anggaran) and '% AKAS' in SIPD realisation exports are other ratios; read as
+  // realisasi / anggaran they gave thousands of wrong errors (a Dinkes SIPD rekap, tried locally).
+  [/%.*\b(sisa|selisih|silpa|akas|kas|deviasi|porsi|proporsi|kontribusi|terhadap total)\b|\b(sisa|selisih|silpa|akas|deviasi|porsi|proporsi|kontribusi)\b.*(%|persen)/, 'ratio'],
   [/^(%|\(%\)|persentase|presentase|prosentase|persen)$/, 'percent'],
   [/^sasaran/, 'sasaran'],
   [/^indikator/, 'indikator'],
