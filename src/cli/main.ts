@@ -84,7 +84,7 @@ const TABLES_HELP_AFTER = `
 Contoh (examples):
   lakip tables laporan-2021.xlsx --out tabel-lakip.docx
   lakip tables laporan-2021.xlsx --out tabel-lakip.docx --html tabel-lakip.html
-  lakip tables laporan-2021.xlsx --html tabel-lakip.html --scale flotim-5
+  lakip tables laporan-2021.xlsx --html tabel-lakip.html --scale rkpd-5
 
 Tabel disusun ulang setelah semua perbaikan diterapkan: setiap total dan persentase
 dihitung ulang. Berkas .xlsx tidak diubah. Dokumen Word: A4, Arial, baris judul tabel

@@ -121,10 +121,6 @@ const T = {
     id: 'Narasi menyebut bantuan {actual} per {per} untuk "{subject}", tetapi Keterangan tabel ({where}) menyebut {expected} per {per}.',
     en: 'The text gives aid of {actual} per {per} for "{subject}", but the table\'s Keterangan ({where}) says {expected} per {per}.',
   },
-  'narrative-mismatch-count': {
-    id: 'Narasi menyebut {actual} {unit}, tetapi tabel {where} memuat {expected} baris {unit}.',
-    en: 'The text mentions {actual} {unit}, but table {where} has {expected} {unit} rows.',
-  },
   'narrative-table-agrees': {
     id: ' Pemeriksaan tabel sendiri juga menghasilkan {actual} untuk sel itu: yang keliru adalah tabelnya.',
     en: ' The table\'s own arithmetic also gives {actual} for that cell: the table is what is wrong.',
@@ -210,8 +206,8 @@ const T = {
     en: '{count} cells in this column hold the error {error} ({cells}, …), e.g. from the formula {formula}.',
   },
   'not-checked': {
-    id: 'Sebagian tabel ini tidak diperiksa: {reasons}.',
-    en: 'Part of this table was not checked: {reasons}.',
+    id: 'Sebagian tabel ini tidak diperiksa:',
+    en: 'Part of this table was not checked:',
   },
   'nc-weak-total': {
     id: 'baris "{label}" bisa jadi indikator, bukan baris total (tidak satu kolom pun cocok dengan jumlah baris di atasnya)',

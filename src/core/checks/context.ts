@@ -139,7 +139,8 @@ export class TableContext {
     const reasons = [...this.unchecked.values()].map((u) => u.text);
     const first = this.table.headerRows[0];
     const left = this.table.columns[0]?.col ?? 0;
-    this.report({ code: 'not-checked', severity: 'info', row: first, col: left, key: 'not-checked', params: { reasons: reasons.join('; ') } });
+    // The reasons go in whole as the message's tail: a template parameter is cut at 240 characters.
+    this.report({ code: 'not-checked', severity: 'info', row: first, col: left, key: 'not-checked', params: {}, extra: ` ${reasons.join('; ')}.` });
     this.unchecked.clear();
   }
 

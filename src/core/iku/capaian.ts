@@ -44,7 +44,7 @@ const LOWER_IS_BETTER = [
 
 /**
  * Wording that turns the indicator into a count of people reached or cases
- * handled, which is higher-is-better whatever group it is about, e.g. NTT's
+ * handled, which is higher-is-better whatever group it is about, e.g. a seed report's
  * 'Persentase Penduduk Miskin ... Yang Terakses Perlindungan Sosial'.
  * 'persentase penurunan' measures the size of a decrease, so more is better too.
  */

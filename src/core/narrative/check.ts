@@ -123,7 +123,7 @@ export class NarrativeChecker {
       if (claimed.some((s) => f.start >= s.start && f.end <= s.end)) return;
       if (f.words) this.checkWords(f, place);
       if (ROW_COUNT_UNITS.has(f.unit)) {
-        if (!this.checkRowCount(f, place)) unlinked.push(f);
+        if (!this.countAgrees(f)) unlinked.push(f);
         return;
       }
       const sentence = spans.find((s) => f.start >= s.start && f.start < s.end) ?? { start: 0, end: text.length };
@@ -225,21 +225,25 @@ export class NarrativeChecker {
     }, { expected: f.value.toFixed(), actual: read.value.toFixed() });
   }
 
-  /** '7 Program dan 28 kegiatan', '9 indikator': counted against the rows of the matching tables. */
-  private checkRowCount(f: ProseFigure, place: Place): boolean {
+  /**
+   * '7 Program dan 28 kegiatan', '9 indikator': settled when they equal the rows of the
+   * matching tables. One that does not is left unlinked, never an error: '2 indikator
+   * belum tercapai' counts rows meeting a condition, not the table's rows.
+   */
+  private countAgrees(f: ProseFigure): boolean {
     // A row typed twice (one code, two rows) is one kegiatan to the writer: either count agrees.
-    const counts: { ctx: TableContext; n: number; alt?: number }[] = [];
+    const counts: { n: number; alt?: number }[] = [];
     for (const ctx of this.contexts) {
       const k = ctx.table.kind;
-      if (f.unit === 'program' && k === 'belanja') counts.push({ ctx, n: ctx.rows('parent').length });
+      if (f.unit === 'program' && k === 'belanja') counts.push({ n: ctx.rows('parent').length });
       if (f.unit === 'kegiatan' && k === 'belanja') {
         const rows = ctx.table.rows.filter((r) => r.role === 'item' && r.parentRow !== undefined);
-        counts.push({ ctx, n: rows.length, alt: new Set(rows.map((r) => r.code)).size });
+        counts.push({ n: rows.length, alt: new Set(rows.map((r) => r.code)).size });
       }
-      if (f.unit === 'indikator' && k === 'iku') counts.push({ ctx, n: ctx.rows('item').length });
+      if (f.unit === 'indikator' && k === 'iku') counts.push({ n: ctx.rows('item').length });
       if (f.unit === 'sasaran' && k === 'iku') {
         const col = ctx.col('sasaran');
-        if (col) counts.push({ ctx, n: ctx.rows('item').filter((r) => ctx.grid.textAt(r.row, col.col) !== '').length });
+        if (col) counts.push({ n: ctx.rows('item').filter((r) => ctx.grid.textAt(r.row, col.col) !== '').length });
       }
     }
     if (counts.length === 0) return false;
