@@ -220,7 +220,13 @@ function convertCell(cell: ExcelJS.Cell, date1904: boolean): Converted {
   if (cell.type === ExcelJS.ValueType.Merge) return EMPTY;
   const v = cell.value as unknown;
   if (v && typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v)) {
-    const res = convertPlain((v as { result?: unknown }).result, date1904);
+    // cell.value drops a cached result that is falsy (exceljs copies the formula model
+    // with `if (value)`), so a formula whose result is 0 read as never calculated;
+    // cell.result keeps it. An empty-string result stays empty, and '<v>NaN</v>' (no
+    // number Excel writes) stays a formula without a result, as before.
+    const cached = (cell as unknown as { result?: unknown }).result ?? (v as { result?: unknown }).result;
+    const unusable = cached === '' || (typeof cached === 'number' && Number.isNaN(cached));
+    const res = convertPlain(unusable ? undefined : cached, date1904);
     // For shared-formula children exceljs translates the master's formula.
     let f: string | undefined;
     try {

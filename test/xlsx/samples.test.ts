@@ -100,12 +100,18 @@ describe('sample dinsos-flotim-2020.xlsx', () => {
     for (const s of flotim.sheets) expectDense(s);
   });
 
-  test("'Tabel 1.1' G8 is =SUM(C8:F8) with no cached value", () => {
+  test("'Tabel 1.1' G8 is =SUM(C8:F8) with its cached result 0 (exceljs's cell.value drops a falsy result)", () => {
     const c = cellOf(flotim, 'Tabel 1.1', 'G8');
     expect(c.formula).toBe('=SUM(C8:F8)');
+    expect(c.value).toBe(0);
+    expect(c.valueType).toBe('Double');
+  });
+
+  test("'Tabel 1.1' G12 is =SUM(G8:G11) whose stored '<v>NaN</v>' is no result", () => {
+    const c = cellOf(flotim, 'Tabel 1.1', 'G12');
+    expect(c.formula).toBe('=SUM(G8:G11)');
     expect(c.value).toBe('');
     expect(c.valueType).toBe('Empty');
-    expect(c.text).toBe('');
   });
 
   test("'Tabel 3.2 Belanja' B7 is the text 06", () => {
