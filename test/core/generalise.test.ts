@@ -185,3 +185,62 @@ describe('ratios that are not realisasi / anggaran', () => {
     expect(r.findings).toEqual([]);
   });
 });
+
+describe('SIPD-style exports (class 20), shapes from real exports tried locally', () => {
+  it('a % column is paired with the Anggaran / Realisasi its own formulas divide (Operasi | Modal | Total)', () => {
+    const r = run(
+      [
+        ['Uraian', 'Operasi', null, 'Modal', null, 'Total', null, null],
+        [null, 'Anggaran', 'Realisasi', 'Anggaran', 'Realisasi', 'Anggaran', 'Realisasi', '%'],
+        ['Program A', 1000, 500, 1000, 900, { f: 'B3+D3', v: 2000 }, { f: 'C3+E3', v: 1400 }, { f: 'G3/F3*100', v: 70 }],
+        ['Program B', 400, 100, 600, 600, { f: 'B4+D4', v: 1000 }, { f: 'C4+E4', v: 700 }, { f: 'G4/F4*100', v: 70 }],
+        ['Program C', 500, 500, 500, 0, { f: 'B5+D5', v: 1000 }, { f: 'C5+E5', v: 500 }, { f: 'G5/F5*100', v: 50 }],
+      ],
+      ['A1:A2', 'B1:C1', 'D1:E1', 'F1:H1'],
+    );
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('without formulas the pair that explains most rows wins', () => {
+    const r = run([
+      ['Uraian', 'Anggaran', 'Realisasi', 'Anggaran', 'Realisasi', '%'],
+      ['Program A', 1000, 500, 2000, 1400, 70],
+      ['Program B', 400, 100, 1000, 700, 70],
+      ['Program C', 500, 500, 1000, 500, 51],
+    ]);
+    expect(brief(r)).toEqual(['error percent-mismatch F4']);
+  });
+
+  it('a column whose cells divide two others is a ratio, never summed up the tree', () => {
+    const r = run([
+      ['Kode', 'Uraian', 'Anggaran', 'Realisasi', 'SD JUNI'],
+      ['5.1', 'Belanja Operasi', 300, 150, { f: 'D2/C2', v: 0.5 }],
+      ['5.1.01', 'Belanja Pegawai', 100, 50, { f: 'D3/C3', v: 0.5 }],
+      ['5.1.02', 'Belanja Barang', 200, 100, { f: 'D4/C4', v: 0.5 }],
+    ]);
+    expect(r.tables[0].columns[4].role).toBe('ratio');
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('a total adds only the top level of a Kode Rekening tree, not every level', () => {
+    const r = run([
+      ['Kode', 'Uraian', 'Anggaran'],
+      ['5', 'Belanja Daerah', 300],
+      ['5.1', 'Belanja Operasi', 300],
+      ['5.1.01', 'Belanja Pegawai', 100],
+      ['5.1.02', 'Belanja Barang', 200],
+      [null, 'Jumlah', 300],
+    ]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('an amount shown with a 0% format is the amount, not a hundredfold percentage', () => {
+    const r = run([
+      ['Kode', 'Uraian', 'Anggaran'],
+      ['5.1', 'Belanja Operasi', 300],
+      ['5.1.01', 'Belanja Pegawai', { n: 100, fmt: '0%' }],
+      ['5.1.02', 'Belanja Barang', 200],
+    ]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});

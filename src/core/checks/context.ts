@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { toA1 } from '../a1';
-import { numericStateAt, readNumeric, type NumericCell, type NumericState } from '../cells';
+import { numericStateAt, readNumeric, storedNumberOf, type NumericCell, type NumericState } from '../cells';
 import type { Finding, FindingCode, FixProposal, Lang, Severity } from '../findings';
 import type { Grid } from '../grid';
 import { fmtNum, message, type MessageKey } from '../messages';
@@ -30,6 +30,8 @@ export class TableContext {
   private readonly reported = new Set<string>();
   /** Why parts of the table were not judged, said once per table (see flushNotChecked). */
   private readonly unchecked = new Map<string, { row: number; text: string }>();
+  /** Columns whose figures are amounts or counts (summed), never percentages. */
+  private readonly amounts = new Set<number>();
   /** The number hint of each table column, by column index (the grid caches the readings themselves). */
   private readonly hints: NumberHint[] = [];
 
@@ -38,7 +40,11 @@ export class TableContext {
     readonly table: RecognizedTable,
     readonly options: ResolvedOptions,
   ) {
-    for (const k of table.columns) this.hints[k.col] = this.hintFor(k);
+    for (const k of table.columns) {
+      this.hints[k.col] = this.hintFor(k);
+      // In IKU tables target and realisasi are often percentages themselves.
+      if (SUMMABLE_ROLES.has(k.role) && table.kind !== 'iku') this.amounts.add(k.col);
+    }
   }
 
   get lang(): Lang {
@@ -58,7 +64,11 @@ export class TableContext {
   }
 
   num(row: number, col: number): NumericCell {
-    return readNumeric(this.grid, row, col, this.hints[col]);
+    const n = readNumeric(this.grid, row, col, this.hints[col]);
+    // An amount or a count shown with a '0%' format is a formatting slip, not a percentage:
+    // scaled by 100 it made a child of 3.179.600 read 317.960.000 (a SIPD export tried locally).
+    if (n.percentFormat && this.amounts.has(col)) return asStored(n);
+    return n;
   }
 
   /** num(row, col).state, without building a reading for a typed number. */
@@ -158,6 +168,14 @@ export class TableContext {
     }
     return 'integer';
   }
+}
+
+/** A percent-formatted reading taken as the number stored, unscaled. */
+function asStored(n: NumericCell): NumericCell {
+  const stored = storedNumberOf(n);
+  if (stored === undefined) return n;
+  const v = new Decimal(stored);
+  return { state: n.state, value: v, sumValue: v, decimals: Math.max(0, n.decimals + 2), raw: n.raw, formula: n.formula };
 }
 
 /** Round half-up to the decimals the reader sees. */

@@ -6,19 +6,20 @@ import { storedNumberOf, typedWholeAt, type NumericCell } from '../cells';
 import { columnSum } from './columnSum';
 import { percentAgrees } from './percentExact';
 import { contributorsOf } from './totals';
+import { choosePair } from './ratioPair';
 
-/** Which two columns a table's percentage divides, by layout. */
-function ratioColumns(ctx: TableContext): { num?: TableColumn; den?: TableColumn } {
+/** The columns a table's percentage may divide, by layout: numerators and denominators. */
+function ratioRoles(ctx: TableContext): { nums: TableColumn[]; dens: TableColumn[] } {
   switch (ctx.table.kind) {
     case 'pmks':
-      return { num: ctx.col('ditangani'), den: ctx.col('kewenangan-prov') };
+      return { nums: ctx.cols('ditangani'), dens: ctx.cols('kewenangan-prov') };
     case 'spm':
-      return { num: ctx.col('ditangani'), den: ctx.col('populasi') };
+      return { nums: ctx.cols('ditangani'), dens: ctx.cols('populasi') };
     case 'budget':
     case 'belanja':
-      return { num: ctx.col('realisasi'), den: ctx.col('anggaran') };
+      return { nums: ctx.cols('realisasi'), dens: ctx.cols('anggaran') };
     default:
-      return {};
+      return { nums: [], dens: [] };
   }
 }
 
@@ -33,9 +34,20 @@ function isPusat(ctx: TableContext, row: TableRow): boolean {
 }
 
 export function checkPercentages(ctx: TableContext): void {
-  const { num, den } = ratioColumns(ctx);
-  const pct = ctx.col('percent');
-  if (!num || !den || !pct) return;
+  const { nums, dens } = ratioRoles(ctx);
+  if (nums.length === 0 || dens.length === 0) return;
+  for (const pct of ctx.cols('percent')) {
+    const choice = choosePair(ctx, pct, nums, dens);
+    if (!choice) continue;
+    if ('unsure' in choice) {
+      ctx.notChecked(ctx.table.headerRows[0], choice.unsure, choice.params);
+      continue;
+    }
+    checkColumn(ctx, pct, choice.pair.num, choice.pair.den);
+  }
+}
+
+function checkColumn(ctx: TableContext, pct: TableColumn, num: TableColumn, den: TableColumn): void {
   ctx.table.rows.forEach((row, index) => {
     if (row.role === 'section') return;
     const cell = ctx.num(row.row, pct.col);

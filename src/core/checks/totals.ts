@@ -19,7 +19,9 @@ export function contributorsOf(rows: TableRow[], index: number): TableRow[] {
       }
     }
   }
-  return rows.slice(start, index).filter((r) => (r.role === 'item' && r.parentRow === undefined) || r.role === 'parent');
+  // Only the top level: a parent under another parent is already inside it (a Kode Rekening tree
+  // urusan > SKPD > program > kegiatan > akun summed every level into the total).
+  return rows.slice(start, index).filter((r) => r.parentRow === undefined && (r.role === 'item' || r.role === 'parent'));
 }
 
 export function collect(ctx: TableContext, rows: TableRow[], col: number): { parts: Contribution[]; filled: number } {

@@ -2,7 +2,7 @@ import { numericStateAt } from '../cells';
 import { columnLetter } from '../a1';
 import type { Grid } from '../grid';
 import type { ColumnRole, TableColumn } from '../model';
-import { attainmentOf, headerSaysPercent, isPeriodHeader, NUMERIC_ROLES, roleForHeader } from './vocabulary';
+import { attainmentOf, headerSaysPercent, isPeriodHeader, NUMERIC_ROLES, roleForHeader, SUMMABLE_ROLES } from './vocabulary';
 
 /** Header text per column: the group title and the sub-header joined, merged cells followed. */
 export function headerTexts(grid: Grid, headerRows: number[], left: number, right: number): string[] {
@@ -88,11 +88,31 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
     if (ind && (has('target') || !has('sasaran'))) ind.role = 'label';
   }
   for (const k of cols) {
+    // 'SD JUNI' holding =K26/M26 on every row is a ratio, whatever its header says: summed up a
+    // Kode Rekening tree it gave hundreds of wrong errors (a SIPD export tried locally).
+    if (SUMMABLE_ROLES.has(k.role) && dividesMostly(grid, dataRows, k.col)) k.role = 'ratio';
+  }
+  for (const k of cols) {
     if ((k.role === 'predikat' || k.role === 'keterangan' || k.role === 'text') && saysAttainment(grid, dataRows, k.col)) k.role = 'kriteria';
   }
   const codeCols = cols.filter((k) => k.role === 'code');
   if (codeCols.length > 1) codeCols.forEach((k, i) => (k.codePart = i));
   return cols;
+}
+
+const DIVIDES = /^=\s*(IFERROR\(|IF\(.*?,)?\s*\(?\s*\$?[A-Z]{1,3}\$?\d+\s*\)?\s*\/\s*\(?\s*\$?[A-Z]{1,3}\$?\d+/i;
+
+/** Most filled cells are formulas that divide one cell by another. */
+function dividesMostly(grid: Grid, rows: number[], col: number): boolean {
+  let filled = 0;
+  let divides = 0;
+  for (const r of rows) {
+    if (grid.typeAt(r, col) === 'Empty') continue;
+    filled++;
+    const f = grid.formulaAt(r, col);
+    if (typeof f === 'string' && DIVIDES.test(f)) divides++;
+  }
+  return divides >= 2 && divides * 2 > filled;
 }
 
 /** Every filled cell is a distinct year (1900–2100) and there are at least two. */

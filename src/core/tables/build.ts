@@ -70,7 +70,7 @@ function v(c: Ctx, row: number, col: TableColumn | undefined): Decimal {
 }
 
 function topLevel(table: RecognizedTable): number[] {
-  return table.rows.map((r, i) => ({ r, i })).filter(({ r }) => (r.role === 'item' && r.parentRow === undefined) || r.role === 'parent').map(({ i }) => i);
+  return table.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.parentRow === undefined && (r.role === 'item' || r.role === 'parent')).map(({ i }) => i);
 }
 
 /** PMKS (Indikator 1) and SPM (Indikator 2): counts, the % recomputed, 'Kewenangan Pusat' where the province has no share. */
