@@ -229,6 +229,14 @@ const T = {
     id: 'kolom {column}: kata predikatnya tidak termasuk skala {scale}, jadi tidak dinilai dengan skala itu',
     en: 'column {column}: its predikat words are not those of the scale {scale}, so it is not judged on that scale',
   },
+  'nc-row-total': {
+    id: 'kolom {column}: hanya {agree} dari {rows} baris sama dengan jumlah kolom-kolom di kirinya, jadi kolom itu bukan jumlah baris (misalnya Volume × Harga)',
+    en: 'column {column}: only {agree} of {rows} rows equal the sum of the columns to its left, so it is not a row total (e.g. Volume × Harga)',
+  },
+  'nc-tree': {
+    id: 'baris "{label}": kode rekening di bawahnya tidak membentuk pohon yang jelas (kode salah ketik atau format kode bercampur), jadi jumlahnya tidak dinilai',
+    en: 'row "{label}": the account codes under it do not form a clear tree (a mistyped code or mixed code formats), so its sum is not judged',
+  },
   'nc-share': {
     id: 'kolom {column}: porsi terhadap total tidak dapat dicocokkan dengan kolom mana pun',
     en: 'column {column}: the share of the total matches no column',

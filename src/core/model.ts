@@ -18,6 +18,8 @@ export type ColumnRole =
   | 'percent'
   /** A % of something other than realisasi / anggaran ('% SISA', '% AKAS'): neither summed nor judged. */
   | 'ratio'
+  /** Volume or Harga Satuan of a DPA/RKA rincian: Jumlah = Volume × Harga, never their sum. */
+  | 'volume'
   | 'anggaran'
   | 'realisasi'
   | 'target'

@@ -244,3 +244,89 @@ describe('SIPD-style exports (class 20), shapes from real exports tried locally'
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('DPA / RKA rincian and SIPD layouts (class 20)', () => {
+  it('Jumlah = Volume × Harga Satuan is no row total; rincian lines belong to the rekening above', () => {
+    const r = run([
+      ['Kode Rekening', 'Uraian', null, 'Volume', 'Satuan', 'Harga Satuan', 'Jumlah'],
+      [1, 2, null, 3, 4, 5, '6 = (3 x 5)'],
+      ['5.1.02.01.01.0024', 'Belanja Alat Tulis Kantor', null, null, null, null, 251300],
+      [null, '-', 'Alat Tulis Kantor', 20, 'Buah', 4200, 84000],
+      [null, '-', 'Alat Tulis Kantor', 7, 'Lusin', 23900, 167300],
+    ], ['B1:C1']);
+    // With no count beside it, Jumlah is a plain summed column.
+    expect(r.tables[0].columns.map((k) => k.role)).toEqual(['code', 'label', 'label', 'volume', 'satuan', 'volume', 'count']);
+    expect(r.tables[0].rows.map((x) => x.parentRow)).toEqual([undefined, 2, 2]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('a rincian line that does not add up to its rekening is still an error', () => {
+    const r = run([
+      ['Kode Rekening', 'Uraian', null, 'Volume', 'Satuan', 'Harga Satuan', 'Jumlah'],
+      ['5.1.02.01.01.0024', 'Belanja Alat Tulis Kantor', null, null, null, null, 300000],
+      [null, '-', 'Alat Tulis Kantor', 20, 'Buah', 4200, 84000],
+      [null, '-', 'Alat Tulis Kantor', 7, 'Lusin', 23900, 167300],
+    ], ['B1:C1']);
+    expect(brief(r)).toEqual(['error parent-sum-mismatch G2']);
+  });
+
+  it('three header rows, unheaded code columns and column numbers past 99', () => {
+    const numbers = Array.from({ length: 104 }, (_, i) => i + 1);
+    const head1 = ['Kode', null, 'Uraian', 'Kelompok Belanja', null, 'TOTAL', ...Array(98).fill(null)];
+    const head2 = [null, null, null, 'Operasi', null, null, ...Array(98).fill(null)];
+    const head3 = [null, null, null, 'Anggaran', 'Realisasi', 'Anggaran', ...Array(98).fill(null)];
+    const r = run(
+      [
+        head1,
+        head2,
+        head3,
+        numbers,
+        ['1.02', null, 'Urusan Kesehatan', 300, 150, 300],
+        ['1.02', '1.02.2.14.0.00.01.0000', 'Dinas Kesehatan', 300, 150, 300],
+      ],
+      ['D1:E1'],
+    );
+    const t = r.tables[0];
+    expect(t.headerRows).toEqual([0, 1, 2]);
+    expect(t.columns.slice(0, 2).map((k) => k.role)).toEqual(['code', 'code']);
+    expect(t.rows.map((x) => x.row)).toEqual([4, 5]);
+    expect(r.findings.filter((f) => f.code === 'duplicate-code')).toEqual([]);
+  });
+
+  it('a code repeated per year and quarter in a long export is no duplicate', () => {
+    const r = run([
+      ['Tahun', 'Triwulan', 'Kode Belanja', 'Uraian Belanja', 'Anggaran', 'Realisasi'],
+      [2023, 'I', '5111', 'Belanja Gaji', 600, 90],
+      [2023, 'II', '5111', 'Belanja Gaji', 600, 180],
+      [2023, 'II', '5111', 'Belanja Gaji', 600, 180],
+    ]);
+    expect(brief(r)).toEqual(['error duplicate-code C4']);
+  });
+
+  it('a mistyped code that breaks the tree leaves the sums unjudged, and says so', () => {
+    const r = run([
+      ['Kode Rekening', 'Uraian', 'Jumlah Anggaran'],
+      ['5', 'BELANJA DAERAH', 300],
+      ['5.1', 'BELANJA OPERASI', 300],
+      [' 5.2.2.', 'Belanja Barang dan Jasa', 300],
+      ['5.2.2.01', 'Belanja Bahan Pakai Habis', 100],
+      ['5.1.02.01.01.0024', 'Belanja Alat Tulis Kantor', 200],
+    ]);
+    expect(brief(r)).toEqual(['info not-checked A1']);
+    expect(r.findings[0].message).toMatch(/tidak membentuk pohon yang jelas/);
+  });
+
+  it('blank rows between rekening do not end a Kode Rekening table', () => {
+    const r = run([
+      ['Kode Rekening', 'Uraian', 'Jumlah Anggaran'],
+      ['5.1.02', 'Belanja Barang dan Jasa', 300],
+      [null],
+      ['5.1.02.01', 'Belanja Barang', 100],
+      [null],
+      [null],
+      ['5.1.02.02', 'Belanja Jasa', 200],
+    ]);
+    expect(r.tables[0].rows.map((x) => x.label)).toEqual(['Belanja Barang dan Jasa', 'Belanja Barang', 'Belanja Jasa']);
+    expect(r.findings).toEqual([]);
+  });
+});

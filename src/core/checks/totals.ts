@@ -5,6 +5,7 @@ import type { TableColumn, TableRow } from '../model';
 import { SUMMABLE_ROLES } from '../recognize/vocabulary';
 import type { TableContext } from './context';
 import { columnSum } from './columnSum';
+import { unclearParents } from './codeTree';
 import { explainGap, type Contribution } from './explain';
 
 /** Rows a total adds up: top-level rows (items without a parent, and parents) since the last subtotal. */
@@ -59,6 +60,7 @@ export function sumFix(rows: number[], col: number): FixProposal | undefined {
 export function checkTotals(ctx: TableContext): void {
   const rows = ctx.table.rows;
   const cols = ctx.table.columns.filter((k) => SUMMABLE_ROLES.has(k.role));
+  const unclear = unclearParents(rows);
   rows.forEach((row, index) => {
     if (row.role !== 'total' && row.role !== 'subtotal') return;
     const contributors = contributorsOf(rows, index);
@@ -68,7 +70,12 @@ export function checkTotals(ctx: TableContext): void {
       ctx.notChecked(row.row, 'weak-total', { label: row.label });
       return;
     }
-    for (const k of cols) checkOne(ctx, row, k, contributors);
+    // A total over a broken code tree adds rows nobody can place: its gap says nothing sure.
+    const treeUnclear = unclear.size > 0 && contributors.some((r) => r.code !== undefined);
+    for (const k of cols) {
+      if (treeUnclear && !addsUp(ctx, row, k, contributors)) ctx.notChecked(row.row, 'tree', { label: row.label });
+      else checkOne(ctx, row, k, contributors);
+    }
   });
   checkRowTotals(ctx);
 }
@@ -123,33 +130,48 @@ function checkOne(ctx: TableContext, total: TableRow, k: TableColumn, contributo
   });
 }
 
-/** 'Jumlah Pegawai' beside the counts it adds up, on every row including the total row. */
+/**
+ * 'Jumlah Pegawai' beside the counts it adds up, on every row including the
+ * total row. A row whose counts are all empty says nothing (a parent row's
+ * Jumlah comes from its children); a Jumlah that most rows do not add up to is
+ * not a row total at all (Volume x Harga), and is not judged.
+ */
 function checkRowTotals(ctx: TableContext): void {
   for (const j of ctx.cols('jumlah')) {
     const addends = ctx.table.columns.filter((k) => k.role === 'count' && k.col < j.col);
     if (addends.length < 2) continue;
+    const rows: { row: TableRow; actual: Decimal; expected: Decimal }[] = [];
     for (const row of ctx.table.rows) {
       if (row.role === 'section') continue;
       const cell = ctx.num(row.row, j.col);
       if (cell.value === null || cell.state === 'error') continue;
       const parts: Contribution[] = [];
       for (const k of addends) {
+        if (ctx.state(row.row, k.col) === 'empty') continue;
         const v = ctx.value(row.row, k.col);
         if (v !== null) parts.push({ row: row.row, label: k.header, value: v, textStored: ctx.num(row.row, k.col).state === 'text-number' });
       }
-      const expected = sumOf(parts);
-      if (expected.eq(cell.value)) continue;
-      const L1 = columnLetter(addends[0].col);
-      const L2 = columnLetter(addends[addends.length - 1].col);
+      if (parts.length === 0) continue;
+      rows.push({ row, actual: cell.value, expected: sumOf(parts) });
+    }
+    const agree = rows.filter((x) => x.expected.eq(x.actual)).length;
+    if (rows.length >= 3 && agree * 2 < rows.length) {
+      ctx.notChecked(ctx.table.headerRows[0], 'row-total', { column: j.header, agree, rows: rows.length });
+      continue;
+    }
+    const L1 = columnLetter(addends[0].col);
+    const L2 = columnLetter(addends[addends.length - 1].col);
+    for (const { row, actual, expected } of rows) {
+      if (expected.eq(actual)) continue;
       ctx.report({
         code: 'total-mismatch',
         severity: 'error',
         row: row.row,
         col: j.col,
         key: 'row-total-mismatch',
-        params: { column: j.header, label: row.label, actual: ctx.fmt(cell.value), expected: ctx.fmt(expected) },
+        params: { column: j.header, label: row.label, actual: ctx.fmt(actual), expected: ctx.fmt(expected) },
         expected,
-        actual: cell.value,
+        actual,
         fix: { kind: 'set-formula', value: `=SUM(${L1}${row.row + 1}:${L2}${row.row + 1})` },
       });
     }

@@ -28,14 +28,14 @@ function subHeader(grid: Grid, headerRows: number[], c: number): string {
  * answer: a column of ten thousand program names is settled after a few
  * thousand cells, not read to the end.
  */
-export function numericShareAtLeast(grid: Grid, rows: number[], col: number, share: number): boolean {
+export function numericShareAtLeast(grid: Grid, rows: number[], col: number, share: number, dashes = true): boolean {
   let nums = 0;
   let filled = 0;
   for (let i = 0; i < rows.length; i++) {
     const state = numericStateAt(grid, rows[i], col, 'integer');
     if (state !== 'empty') {
       filled++;
-      if (state !== 'text') nums++;
+      if (state !== 'text' && (dashes || state !== 'dash')) nums++;
     }
     const left = rows.length - i - 1;
     // Even if every remaining cell is filled text, the share holds; or even if all are numbers, it cannot be reached.
@@ -64,7 +64,8 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
       continue;
     }
     if (role === null) role = numericShareAtLeast(grid, dataRows, c, 0.5) ? 'count' : 'text';
-    else if ((role === 'label' || role === 'text') && numericShareAtLeast(grid, dataRows, c, 0.8)) role = 'count';
+    // A column of '-' bullets under 'Uraian' (DPA rincian lines) is still text: dashes are no figures here.
+    else if ((role === 'label' || role === 'text') && numericShareAtLeast(grid, dataRows, c, 0.8, false)) role = 'count';
     // 'Belanja Operasi' over the row labels names the table, not an amount column: figures need figures.
     else if (NUMERIC_ROLES.has(role) && !numericShareAtLeast(grid, dataRows, c, 0.3)) role = cols.some((k) => k.role === 'label') ? 'text' : 'label';
     cols.push({ col: c, letter: columnLetter(c), header, role });
@@ -95,6 +96,12 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
   for (const k of cols) {
     if ((k.role === 'predikat' || k.role === 'keterangan' || k.role === 'text') && saysAttainment(grid, dataRows, k.col)) k.role = 'kriteria';
   }
+  // SIPD heads four code columns (urusan | SKPD | sub kegiatan | akun) with one unmerged 'Kode':
+  // an unheaded column of codes right of a code column continues it.
+  for (let i = 1; i < cols.length; i++) {
+    const k = cols[i];
+    if (cols[i - 1].role === 'code' && k.header.trim() === '' && (k.role === 'text' || k.role === 'count') && holdsCodes(grid, dataRows, k.col)) k.role = 'code';
+  }
   const codeCols = cols.filter((k) => k.role === 'code');
   if (codeCols.length > 1) codeCols.forEach((k, i) => (k.codePart = i));
   return cols;
@@ -113,6 +120,19 @@ function dividesMostly(grid: Grid, rows: number[], col: number): boolean {
     if (typeof f === 'string' && DIVIDES.test(f)) divides++;
   }
   return divides >= 2 && divides * 2 > filled;
+}
+
+/** Most filled cells are dotted digit groups ('1.02.2.14.0.00.01.0000', '5.1.02.01.001'). */
+function holdsCodes(grid: Grid, rows: number[], col: number): boolean {
+  let filled = 0;
+  let codes = 0;
+  for (const r of rows) {
+    const t = grid.textAt(r, col).trim();
+    if (t === '') continue;
+    filled++;
+    if (/^\d+(\.\d+)+\.?$/.test(t)) codes++;
+  }
+  return codes > 0 && codes * 2 > filled;
 }
 
 /** Every filled cell is a distinct year (1900–2100) and there are at least two. */

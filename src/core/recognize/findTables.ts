@@ -45,7 +45,7 @@ function dataRowsFrom(grid: Grid, start: number, left: number, right: number): n
   let blanks = 0;
   for (let r = start; r <= grid.bottom; r++) {
     if (grid.rowIsBlank(r, left, right)) {
-      if (++blanks >= 2) break;
+      if (++blanks >= 2 && !codedRowFollows(grid, r + 1, left, right)) break;
       continue;
     }
     const first = firstTextIn(grid, r, left, right);
@@ -57,6 +57,21 @@ function dataRowsFrom(grid: Grid, start: number, left: number, right: number): n
     if (first && isTotalLabel(first) && nextIsEnd(grid, r + 1, left, right)) break;
   }
   return rows;
+}
+
+const DOTTED_CODE = /^\s*\d+(\.\d+)+\.?\s*$/;
+
+/**
+ * Exports of Kode Rekening tables leave blank rows between rekening: past two
+ * blank rows the table still goes on when the next filled row (within three)
+ * starts with a dotted code and holds figures, as its rows do.
+ */
+function codedRowFollows(grid: Grid, from: number, left: number, right: number): boolean {
+  for (let r = from; r <= Math.min(from + 2, grid.bottom); r++) {
+    if (grid.rowIsBlank(r, left, right)) continue;
+    return DOTTED_CODE.test(grid.textAt(r, left)) && hasFigures(grid, r, left, right) && !isHeaderRow(grid, r);
+  }
+  return false;
 }
 
 /** After a total, the table ends unless figures carry on (then it was a subtotal), perhaps after a section title. */
@@ -101,6 +116,9 @@ export function findTables(grid: Grid): RecognizedTable[] {
   for (let r = grid.top; r <= grid.bottom; r++) {
     if (!isHeaderRow(grid, r)) continue;
     const headerRows = hasSecondHeaderRow(grid, r) ? [r, r + 1] : [r];
+    // DPA and realisation sheets stack three or four header rows (Rincian Perhitungan > Volume,
+    // Bulan Januari > Rencana > Volume | Jumlah): a header row right under the header is part of it.
+    while (headerRows.length < 4 && isHeaderRow(grid, headerRows[headerRows.length - 1] + 1)) headerRows.push(headerRows[headerRows.length - 1] + 1);
     const { left, right } = headerExtent(grid, headerRows);
     let start = headerRows[headerRows.length - 1] + 1;
     if (isColumnNumberRow(grid, start)) start++;

@@ -75,17 +75,17 @@ function columnNumberOf(grid: Grid, row: number, col: number): number | null {
   const cell = grid.cell(row, col);
   if (cell.type === 'Integer' || cell.type === 'Double') {
     const v = Number(cell.value);
-    return Number.isInteger(v) && v > 0 && v < 100 ? v : null;
+    return Number.isInteger(v) && v > 0 && v < 1000 ? v : null;
   }
   if (cell.type !== 'String') return null;
-  const m = /^\(?(\d{1,2})[a-z]?\)?(\s*=.*)?$/i.exec(String(cell.value).trim());
+  const m = /^\(?(\d{1,3})[a-z]?\)?(\s*=.*)?$/i.exec(String(cell.value).trim());
   return m ? Number(m[1]) : null;
 }
 
 /**
  * '1 2 3 4 5 6' or '(1) (2) … (n)' under the header: column numbers printed in
  * many government tables. Never data: '(1)' is not −1 and the row is never summed.
- * Numbers rise from left to right (7a / 7b share one); at least three of them.
+ * Numbers mostly rise by one from left to right (7a / 7b share one); at least three of them.
  */
 export function isColumnNumberRow(grid: Grid, row: number): boolean {
   if (row > grid.bottom) return false;
@@ -95,10 +95,11 @@ export function isColumnNumberRow(grid: Grid, row: number): boolean {
   for (let c = grid.left; c <= grid.right; c++) {
     if (grid.typeAt(row, c) === 'Empty') continue;
     const n = columnNumberOf(grid, row, c);
-    if (n === null || n < previous || (seen === 0 && n > 2)) return false;
+    if (n === null || (seen === 0 && n > 2)) return false;
     if (n === previous + 1) steps++;
     previous = n;
     seen++;
   }
+  // Mostly rising by one; a group may number its sub-columns again ('… 5 | 4 5 6 7' in a DPA).
   return seen >= 3 && steps * 4 >= seen * 3;
 }

@@ -110,14 +110,31 @@ export function classifyRows(grid: Grid, kind: TableKind, cols: TableColumn[], d
     } else if (row.role === 'total') row.role = 'subtotal';
   });
 
-  if (codeCols.length) linkByCode(rows);
+  if (codeCols.length) linkByCode(rows, new Set(rows.filter((x) => x.role === 'item' && !x.code && startsWithBullet(grid, x.row, labelCols)).map((x) => x.row)));
   else linkByRoman(rows);
   return rows;
 }
 
-function linkByCode(rows: TableRow[]): void {
+const BULLET = /^[-\u2013\u2022\u00b7*](\s|$)/;
+
+/** The row's first label cell starts with a bullet ('-', '•'), as DPA rincian lines do. */
+function startsWithBullet(grid: Grid, row: number, labelCols: TableColumn[]): boolean {
+  for (const k of labelCols) {
+    const t = grid.textAt(row, k.col);
+    if (t) return BULLET.test(t.trim());
+  }
+  return false;
+}
+
+/** Rows by Kode Rekening prefix; a bullet line without a code belongs to the rekening above it. */
+function linkByCode(rows: TableRow[], bullets: ReadonlySet<number>): void {
   const stack: TableRow[] = [];
   for (const row of rows) {
+    // '- Alat Tulis Kantor' under a rekening: a DPA/RKA rincian line belongs to the code above it.
+    if (bullets.has(row.row) && stack.length) {
+      row.parentRow = stack[stack.length - 1].row;
+      continue;
+    }
     if (!row.code || row.role !== 'item') {
       if (row.role !== 'item') stack.length = 0;
       continue;

@@ -19,6 +19,8 @@ export function normalizeHeader(text: string): string {
  */
 const RULES: [RegExp, ColumnRole][] = [
   [/^(no|nomor|no urut|nmr)$/, 'no'],
+  // DPA / RKA rincian (Volume, Satuan, Harga Satuan, Jumlah = Volume x Harga); a Bali Diskominfos DPA tried locally.
+  [/^(volume|vol|koefisien|harga satuan|harga|tarif)$/, 'volume'],
   [/^kode( rek(ening)?)?\b/, 'code'],
   [/^rumus|^formula|cara (perhitungan|menghitung)/, 'rumus'],
   [/^(ket|keterangan)$/, 'keterangan'],
