@@ -2,6 +2,7 @@ import { checkCellStates } from './checks/cellStates';
 import { checkCrossTables } from './checks/crossTable';
 import { checkDuplicateCodes } from './checks/codes';
 import { checkErrorCells } from './checks/errorCells';
+import { groupRepeats } from './checks/groupRepeats';
 import { TableContext, type ResolvedOptions } from './checks/context';
 import { checkIku } from './checks/iku';
 import { checkMissingValues } from './checks/missing';
@@ -100,7 +101,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
   checkCrossTables(contexts);
   const inTables = contexts.flatMap((c) => c.findings);
   const errorCells = new Set(inTables.filter((f) => f.code === 'error-value' || f.code === 'division-by-zero').map((f) => `${f.sheet}!${f.cell}`));
-  const tableFindings = sortFindings([...inTables, ...checkErrorCells(grids, errorCells, resolved.lang)], order);
+  const tableFindings = groupRepeats(sortFindings([...inTables, ...checkErrorCells(grids, errorCells, resolved.lang)], order), resolved.lang);
   const narrative = new NarrativeChecker(contexts, resolved);
   for (const source of [...narrativeFromWorkbook(snapshot, tables), ...(options.narratives ?? [])]) narrative.checkSource(source);
   narrative.finish(tableFindings);

@@ -43,6 +43,14 @@ export interface FixProposal {
   numberFormat?: string;
 }
 
+/** One cell of a grouped finding: the same mistake repeated down a column. */
+export interface FindingGroupMember {
+  cell: string;
+  expected?: string;
+  actual?: string;
+  fix?: FixProposal;
+}
+
 export interface Finding {
   code: FindingCode;
   severity: Severity;
@@ -58,6 +66,12 @@ export interface Finding {
   fix?: FixProposal;
   /** For narrative findings: the table cell the prose restates. */
   related?: { sheet: string; cell: string };
+  /**
+   * Many findings of one kind down one column (an export with every amount stored as
+   * text) are one finding: `cell` is the first, `group.members` lists every cell with
+   * its own fix, so one action fixes them all.
+   */
+  group?: { count: number; members: FindingGroupMember[] };
   /** For prose read from a file rather than the workbook: where the paragraph is. */
   source?: { file: string; paragraph: number };
 }

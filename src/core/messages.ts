@@ -205,6 +205,10 @@ const T = {
     id: '{count} sel di kolom ini berisi galat {error} ({cells}, …), misalnya dari rumus {formula}.',
     en: '{count} cells in this column hold the error {error} ({cells}, …), e.g. from the formula {formula}.',
   },
+  'grouped': {
+    id: '{count} sel di kolom {column} mengalami hal yang sama ({cells}, …); satu perbaikan untuk semuanya. Yang pertama:',
+    en: '{count} cells in column {column} show the same thing ({cells}, …); one fix covers them all. The first:',
+  },
   'not-checked': {
     id: 'Sebagian tabel ini tidak diperiksa:',
     en: 'Part of this table was not checked:',

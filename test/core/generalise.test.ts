@@ -330,3 +330,26 @@ describe('DPA / RKA rincian and SIPD layouts (class 20)', () => {
     expect(r.findings).toEqual([]);
   });
 });
+
+describe('noise (class 21) and identifiers', () => {
+  it('more than 20 numbers stored as text in one column are one finding listing every cell, each with its fix', () => {
+    const rows: TestCell[][] = [['No', 'Uraian', 'Anggaran', 'Realisasi']];
+    for (let i = 1; i <= 25; i++) rows.push([i, `Belanja ${i}`, `${i}.000`, 500]);
+    const r = run(rows);
+    const text = r.findings.filter((f) => f.code === 'text-number');
+    expect(text).toHaveLength(1);
+    expect(text[0].cell).toBe('C2');
+    expect(text[0].group?.count).toBe(25);
+    expect(text[0].group?.members.every((m) => m.fix?.kind === 'convert-text-number')).toBe(true);
+    expect(text[0].message).toMatch(/^25 sel di kolom C mengalami hal yang sama/);
+  });
+
+  it('NIK and card numbers are identifiers: never figures, never "store as number"', () => {
+    const r = run([
+      ['NO.', 'NO. KARTU', 'NIK', 'NAMA', 'Jumlah Tanggungan'],
+      [1, '0001234567890', '7312014501900001', 'A', 2],
+      [2, '0001234567891', '7312014501900002', 'B', 3],
+    ]);
+    expect(r.findings.filter((f) => f.code === 'text-number')).toEqual([]);
+  });
+});

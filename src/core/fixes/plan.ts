@@ -54,7 +54,9 @@ function afterState(f: Finding, before: CellState, sheet: SheetSnapshot, row: nu
 export function planFixes(snapshot: WorkbookSnapshot, findings: Finding[]): FixPlan {
   const plan: FixPlan = { edits: [], skipped: [] };
   const taken = new Set<string>();
-  for (const f of findings) {
+  // A grouped finding stands for every cell it lists, each with its own fix.
+  const each = findings.flatMap((f) => (f.group ? f.group.members.map((m) => ({ ...f, cell: m.cell, fix: m.fix, group: undefined })) : [f]));
+  for (const f of each) {
     if (!f.fix || f.source) continue;
     const sheet = snapshot.sheets.find((s) => s.name === f.sheet);
     const at = parseA1(f.cell);

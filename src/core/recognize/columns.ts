@@ -2,7 +2,7 @@ import { numericStateAt } from '../cells';
 import { columnLetter } from '../a1';
 import type { Grid } from '../grid';
 import type { ColumnRole, TableColumn } from '../model';
-import { attainmentOf, headerSaysPercent, isPeriodHeader, NUMERIC_ROLES, roleForHeader, SUMMABLE_ROLES } from './vocabulary';
+import { attainmentOf, headerSaysPercent, isIdentifierHeader, isPeriodHeader, NUMERIC_ROLES, roleForHeader, SUMMABLE_ROLES } from './vocabulary';
 
 /** Header text per column: the group title and the sub-header joined, merged cells followed. */
 export function headerTexts(grid: Grid, headerRows: number[], left: number, right: number): string[] {
@@ -59,6 +59,11 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
     const sub = subHeader(grid, headerRows, c);
     let role: ColumnRole | null = (sub && roleForHeader(sub)) || roleForHeader(header);
     // A 'Tahun' column (2010, 2011 …) names its rows; summed into a row total it added 2010 to every row.
+    // NIK, No. Kartu and the like are digits, not figures: never summed, never 'stored as text'.
+    if (role !== 'code' && role !== 'no' && (isIdentifierHeader(header) || holdsIdentifiers(grid, dataRows, c))) {
+      cols.push({ col: c, letter: columnLetter(c), header, role: 'text' });
+      continue;
+    }
     if (isPeriodHeader(header) || (role === null && holdsYears(grid, dataRows, c))) {
       cols.push({ col: c, letter: columnLetter(c), header, role: 'label' });
       continue;
@@ -133,6 +138,20 @@ function holdsCodes(grid: Grid, rows: number[], col: number): boolean {
     if (/^\d+(\.\d+)+\.?$/.test(t)) codes++;
   }
   return codes > 0 && codes * 2 > filled;
+}
+
+/** Most filled cells are digit strings of 15+ digits or with a leading zero (NIK, card numbers). */
+function holdsIdentifiers(grid: Grid, rows: number[], col: number): boolean {
+  let filled = 0;
+  let ids = 0;
+  for (const r of rows) {
+    const t = grid.textAt(r, col).trim();
+    if (t === '') continue;
+    filled++;
+    if (/^(0\d{3,}|\d{15,})$/.test(t)) ids++;
+    if (filled >= 200 && ids === 0) return false;
+  }
+  return ids > 0 && ids * 2 > filled;
 }
 
 /** Every filled cell is a distinct year (1900–2100) and there are at least two. */

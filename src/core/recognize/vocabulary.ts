@@ -178,3 +178,15 @@ export function attainmentOf(text: string): 'met' | 'unmet' | null {
 export function isPeriodHeader(text: string): boolean {
   return /^(tahun|thn|tahun anggaran|ta|periode|bulan|triwulan|semester|tw)$/.test(normalizeHeader(text));
 }
+
+/**
+ * Identifiers: NIK, No. KK, No. Kartu (BPJS), NIP, NPWP, ID DTKS, phone
+ * numbers. Digits, never figures: stored as numbers they lose leading zeros
+ * and, past 15 digits, their last digits. Source: a BPJS PBI beneficiary list
+ * tried locally (85,023 wrong "store as number" warnings).
+ */
+export function isIdentifierHeader(text: string): boolean {
+  const h = normalizeHeader(text).replace(/\bno\b\s*/g, 'no ').trim();
+  if (/^(jumlah|total|banyaknya)\b/.test(h)) return false;
+  return /\b(nik|nkk|no kk|nomor kk|no kartu|nomor kartu|nip|nipp|npwp|nisn|nuptk|id dtks|idsemesta|no hp|telepon|telp|no telp|kode pos|kode wilayah|no rekening bank|no rek)\b|^id$/.test(h);
+}

@@ -1,0 +1,58 @@
+import { parseA1 } from '../a1';
+import type { Finding, FindingCode, Lang } from '../findings';
+import { message } from '../messages';
+
+/** Past this many in one column, findings of one kind are one finding. */
+export const GROUP_AT = 20;
+
+/** The kinds that repeat by the thousand in system exports; one mistake each, the same fix each. */
+const GROUPED: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'text-number',
+  'number-malformed',
+  'missing-value',
+  'formula-uncalculated',
+  'date-value',
+  'ambiguous-number',
+  'division-by-zero',
+]);
+
+const columnOf = (cell: string) => cell.replace(/\d+$/, '');
+
+/**
+ * Groups repeated findings: more than GROUP_AT of one code and severity in one
+ * column of one table become one finding at the first cell, listing every cell
+ * (and its fix) in `group`, so a sheet of 4,000 text amounts reads as one line.
+ * Order is kept: the group stands where its first cell stood.
+ */
+export function groupRepeats(findings: Finding[], lang: Lang): Finding[] {
+  const buckets = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!GROUPED.has(f.code) || f.source) continue;
+    const key = `${f.sheet}\u0000${f.table ?? ''}\u0000${columnOf(f.cell)}\u0000${f.code}\u0000${f.severity}`;
+    const list = buckets.get(key);
+    if (list) list.push(f);
+    else buckets.set(key, [f]);
+  }
+  const replaced = new Map<Finding, Finding | null>();
+  for (const list of buckets.values()) {
+    if (list.length <= GROUP_AT) continue;
+    list.sort((a, b) => (parseA1(a.cell)?.row ?? 0) - (parseA1(b.cell)?.row ?? 0));
+    const first = list[0];
+    const cells = list.slice(0, 3).map((f) => f.cell).join(', ');
+    const grouped: Finding = {
+      ...first,
+      message: message('grouped', { count: list.length, column: columnOf(first.cell), cells }, lang) + ' ' + first.message,
+      group: { count: list.length, members: list.map((f) => ({ cell: f.cell, expected: f.expected, actual: f.actual, fix: f.fix })) },
+    };
+    replaced.set(first, grouped);
+    for (const f of list.slice(1)) replaced.set(f, null);
+  }
+  if (replaced.size === 0) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const r = replaced.get(f);
+    if (r === undefined) out.push(f);
+    else if (r !== null) out.push(r);
+  }
+  return out;
+}
