@@ -9,6 +9,7 @@ import { checkMissingValues } from './checks/missing';
 import { checkNumbering } from './checks/numbering';
 import { checkParentSums } from './checks/parentSum';
 import { checkPercentages } from './checks/percent';
+import { checkShares } from './checks/shares';
 import { checkPmksIdentity } from './checks/pmksIdentity';
 import { checkTotals } from './checks/totals';
 import type { Finding } from './findings';
@@ -29,6 +30,7 @@ const CHECKS = [
   checkTotals,
   checkParentSums,
   checkPercentages,
+  checkShares,
   checkPmksIdentity,
   checkIku,
   checkDuplicateCodes,

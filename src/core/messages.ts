@@ -33,6 +33,10 @@ const T = {
     id: '{column} pada "{label}" tertulis {actual}, tetapi jumlah {count} baris di bawahnya {expected} (selisih {gap}).',
     en: '{column} of "{label}" says {actual}, but the {count} rows under it add up to {expected} (difference {gap}).',
   },
+  'share-mismatch': {
+    id: 'Persentase pada "{label}" tertulis {actual}, tetapi {value} / {total} × 100 = {exact}, dibulatkan menjadi {expected}.',
+    en: 'The share on "{label}" says {actual}, but {value} / {total} × 100 = {exact}, which rounds to {expected}.',
+  },
   'percent-mismatch': {
     id: 'Persentase pada "{label}" tertulis {actual}, tetapi {num} / {den} × 100 = {exact}, dibulatkan {decimals} desimal menjadi {expected}.',
     en: 'The percentage on "{label}" says {actual}, but {num} / {den} × 100 = {exact}, which rounds to {expected} at {decimals} decimals.',

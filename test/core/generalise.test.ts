@@ -353,3 +353,29 @@ describe('noise (class 21) and identifiers', () => {
     expect(r.findings.filter((f) => f.code === 'text-number')).toEqual([]);
   });
 });
+
+describe('shares of the column total (class 5)', () => {
+  it('judges each share against the total when the column adds up to 100', () => {
+    const r = run([
+      ['Tingkat Pendidikan', 'Jumlah', 'Persentase'],
+      ['S-2', 1, 3],
+      ['S-1', 10, 19],
+      ['D-3', 2, 4],
+      ['SMA', 39, 74],
+      ['Jumlah', 52, 100],
+    ]);
+    // 1 / 52 = 1,92 → 2 (not 3); 39 / 52 = 75 (not 74); 10 and 2 agree.
+    expect(brief(r)).toEqual(['error percent-mismatch C2', 'error percent-mismatch C5']);
+  });
+
+  it('a share column whose rows round to a total of 99,99 is clean', () => {
+    const r = run([
+      ['Status', 'Jumlah', '% terhadap total'],
+      ['A', 1, { n: 33.33, fmt: '0.00' }],
+      ['B', 1, { n: 33.33, fmt: '0.00' }],
+      ['C', 1, { n: 33.33, fmt: '0.00' }],
+      ['Jumlah', 3, { n: 100, fmt: '0.00' }],
+    ]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
