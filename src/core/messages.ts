@@ -145,6 +145,14 @@ const T = {
     id: 'Angka {digits} ditulis dengan huruf "{words}", yang berarti {wordsValue}. Seharusnya: "{correct}".',
     en: 'The amount {digits} is written in words as "{words}", which means {wordsValue}. It should read: "{correct}".',
   },
+  'narrative-difference': {
+    id: 'Narasi menyebut selisih {actual} untuk "{label}", tetapi anggaran {anggaran} − realisasi {realisasi} = {expected}.',
+    en: 'The text states a difference of {actual} for "{label}", but budget {anggaran} − realisation {realisasi} = {expected}.',
+  },
+  'terbilang-unreadable': {
+    id: 'Angka {digits} ditulis dengan kata-kata "{words}", yang tidak membentuk bilangan yang sah (misalnya satuan seperti "juta" terlewat). Seharusnya: {correct}.',
+    en: 'The amount {digits} is written in words as "{words}", which spell no valid number (a scale such as "juta" may be missing). It should read: {correct}.',
+  },
   'narrative-predikat': {
     id: 'Narasi menyebut {claim}, tetapi rata-rata capaian {count} indikator IKU adalah {average} ({scale}: "{expected}").',
     en: 'The text claims {claim}, but the average achievement of the {count} IKU indicators is {average} ({scale}: "{expected}").',

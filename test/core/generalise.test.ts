@@ -379,3 +379,24 @@ describe('shares of the column total (class 5)', () => {
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('derived figures and words in prose (classes 17, 18)', () => {
+  const table = sheet('LRA', [
+    ['Uraian', 'Anggaran', 'Realisasi'],
+    ['a. Pendapatan', 9926007595860, 9365471515325.67],
+    ['b. Belanja', 11236851309904.49, 9986089214540.49],
+  ]);
+  const prose = (text: string) => analyzeWorkbook(book(table, sheet('Narasi', [[text]]))).findings.filter((f) => f.sheet === 'Narasi' && f.severity === 'error');
+
+  it('a selisih is checked against anggaran − realisasi of the row the sentence names', () => {
+    expect(prose('Selisih anggaran dengan realisasi pendapatan sejumlah Rp560.536.080.534,33.')).toEqual([]);
+    const f = prose('Selisih anggaran dengan realisasi pendapatan sejumlah Rp460.536.080.534,33.');
+    expect(f.map((x) => `${x.code} ${x.expected}`)).toEqual(['narrative-mismatch 560536080534.33']);
+  });
+
+  it('number words that spell no number are a terbilang finding', () => {
+    const f = prose('Selisih pendapatan sejumlah Rp560.536.080.534,33 (lima ratus enam puluh miliar lima ratus tiga puluh enam delapan puluh ribu lima ratus tiga puluh empat koma tiga tiga rupiah).');
+    expect(f.map((x) => x.code)).toEqual(['terbilang-mismatch']);
+    expect(f[0].message).toMatch(/tidak membentuk bilangan yang sah/);
+  });
+});

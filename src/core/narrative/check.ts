@@ -27,6 +27,8 @@ const WHAT: Record<ClaimKind | 'per', { id: string; en: string }> = {
   other: { id: 'angka', en: 'the figure' },
 };
 
+const DIFFERENCE = /\b(selisih|sisa)\b/i;
+
 const ROW_COUNT_UNITS = new Set(['program', 'kegiatan', 'indikator', 'sasaran']);
 
 interface Place {
@@ -144,6 +146,8 @@ export class NarrativeChecker {
       let candidates = uniq([...primary, ...inSentence, ...found.map((m) => m.subject), ...heading]);
       // A sum named by no row ('alokasi anggaran sebesar ...') can still restate some table's total.
       if (primary.length === 0 && (f.unit === 'rupiah' || f.unit === 'percent')) candidates = uniq([...candidates, ...this.fallback]);
+      // 'selisih anggaran dengan realisasi pendapatan sejumlah Rp …': the gap of the row the sentence names.
+      if (f.unit === 'rupiah' && DIFFERENCE.test(text.slice(sentence.start, f.start)) && this.checkDifference(f, inSentence, place)) return;
       const link = linkFigure(f, kind, candidates, primary);
       if (link.status === 'agree' && link.roundedTo !== undefined) {
         this.push('narrative-rounded', 'info', place, 'narrative-rounded', {
@@ -162,6 +166,34 @@ export class NarrativeChecker {
       }
     });
     if (unlinked.length) this.unlinked.push({ place, figures: unlinked, text });
+  }
+
+  /**
+   * A difference the prose states (selisih, sisa) against anggaran − realisasi of the row
+   * its sentence names. Settled when some named row's gap equals it; reported when the
+   * sentence names exactly one budget row and its gap differs; else left to linking.
+   */
+  private checkDifference(f: ProseFigure, named: Subject[], place: Place): boolean {
+    const rows = uniq(named).filter((s) => s.ctx.col('anggaran') && s.ctx.col('realisasi'));
+    if (rows.length === 0) return false;
+    const gaps = rows.map((s) => {
+      const a = s.ctx.num(s.row.row, s.ctx.col('anggaran')!.col).value;
+      const r = s.ctx.num(s.row.row, s.ctx.col('realisasi')!.col).value;
+      return { s, gap: a && r ? a.minus(r).abs() : null };
+    });
+    if (gaps.some((g) => g.gap && g.gap.toDecimalPlaces(f.decimals, Decimal.ROUND_HALF_UP).eq(f.value))) return true;
+    if (gaps.length !== 1 || !gaps[0].gap) return false;
+    const { s, gap } = gaps[0];
+    const anggaran = s.ctx.col('anggaran')!;
+    const realisasi = s.ctx.col('realisasi')!;
+    this.push('narrative-mismatch', 'error', place, 'narrative-difference', {
+      actual: 'Rp ' + fmtNum(f.value, this.lang, f.decimals),
+      label: s.row.label,
+      anggaran: 'Rp ' + fmtNum(s.ctx.num(s.row.row, anggaran.col).value!, this.lang),
+      realisasi: 'Rp ' + fmtNum(s.ctx.num(s.row.row, realisasi.col).value!, this.lang),
+      expected: 'Rp ' + fmtNum(gap, this.lang),
+    }, { expected: gap.toFixed(), actual: f.value.toFixed(), related: { sheet: s.ctx.table.sheet, cell: s.ctx.addr(s.row.row, realisasi.col) } });
+    return true;
   }
 
   private reportMismatch(f: ProseFigure, cell: CellRef, kind: ClaimKind | 'per', place: Place): void {
@@ -210,12 +242,17 @@ export class NarrativeChecker {
 
   private checkWords(f: ProseFigure, place: Place): void {
     const read = fromWords(f.words!.text);
-    if (!read || read.value.eq(f.value)) return;
+    if (read && read.value.eq(f.value)) return;
     let correct = '';
     try {
       correct = toWords(f.value, { currency: f.unit === 'rupiah' });
     } catch {
       correct = '';
+    }
+    if (!read) {
+      // Number words that spell no number ('… tiga puluh enam delapan puluh ribu …': 'juta' left out).
+      this.push('terbilang-mismatch', 'error', place, 'terbilang-unreadable', { digits: f.raw, words: f.words!.text, correct }, { expected: f.value.toFixed() });
+      return;
     }
     this.push('terbilang-mismatch', 'error', place, 'terbilang-mismatch', {
       digits: f.raw,

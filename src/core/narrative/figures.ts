@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { parseNumberText } from '../numbers/parse';
-import { fromWords } from './terbilang';
+import { isNumberWords, fromWords } from './terbilang';
 import type { FigureUnit, ProseFigure } from './types';
 
 type Per = NonNullable<ProseFigure['per']>;
@@ -276,7 +276,7 @@ function wordsPart(text: string, i: number): { words: NonNullable<ProseFigure['w
   while (a < b && spaceOrMark(text.charAt(a))) a++;
   while (b > a && spaceOrMark(text.charAt(b - 1))) b--;
   const inner = text.slice(a, b);
-  if (!isLetter(inner.charAt(0)) || fromWords(inner) === null) return null;
+  if (!isLetter(inner.charAt(0)) || (fromWords(inner) === null && !isNumberWords(inner))) return null;
   return { words: { text: inner, start: a, end: b }, end: close + 1 };
 }
 

@@ -5,6 +5,8 @@ import type { WorkbookSnapshot } from '../snapshot';
 import type { NarrativeParagraph, NarrativeSource } from './types';
 
 const LONG = 150;
+/** A cell this long with a figure in it, on a sheet without tables, is a sentence of the report. */
+const SENTENCE = 60;
 
 /** A short line without a final period or colon reads as a title for what follows. */
 export function looksLikeHeading(text: string): boolean {
@@ -44,9 +46,10 @@ export function narrativeFromWorkbook(snapshot: WorkbookSnapshot, tables: Recogn
         if (text.length >= minLength) cells.push({ row: r, col: c, text });
       }
     }
-    const hasProse = cells.some((x) => x.text.length >= LONG);
-    if (!hasProse) continue;
     const proseSheet = ranges.length === 0;
+    // A sheet of short paragraphs is prose too, once one of them is a sentence stating a figure.
+    const hasProse = cells.some((x) => x.text.length >= LONG || (proseSheet && x.text.length >= SENTENCE && /\d/.test(x.text) && /\s\S+\s/.test(x.text)));
+    if (!hasProse) continue;
     const paragraphs: NarrativeParagraph[] = cells
       .filter((x) => proseSheet || x.text.length >= LONG)
       .map((x) => ({

@@ -25,7 +25,8 @@ function totalPhrases(ctx: TableContext, row: TableRow): string[][] {
 }
 
 // Words staff drop or swap when restating a row label in prose.
-const LEADING = /^(persentase|presentase|prosentase|jumlah|%|program)\s+/;
+// List markers ('a. Pendapatan', 'II. Belanja') are dropped too: prose never repeats them.
+const LEADING = /^(persentase|presentase|prosentase|jumlah|%|program|[a-h]|[ivx]{1,4}|\d{1,2})\s+/;
 const SYNONYMS: [RegExp, string][] = [
   [/\bperempuan\b/, 'wanita'],
   [/\bpenyandang disabilitas\b/, 'penyandang cacat'],

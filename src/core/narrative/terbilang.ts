@@ -231,6 +231,16 @@ class Reader {
 }
 
 /**
+ * Text made only of number words ('lima ratus tiga puluh enam delapan puluh ribu')
+ * whether or not they spell a valid number: an amount in words with a scale
+ * left out is still meant as the amount beside it.
+ */
+export function isNumberWords(text: string): boolean {
+  const toks = typeof text === 'string' ? tokenize(text) : null;
+  return toks !== null && toks.length >= 3;
+}
+
+/**
  * Reads words back to a number, tolerant of real spellings: any case, extra spaces, hyphens, markdown
  * stars, 'milyar'/'milyard'/'miliar', 'trilyun'/'triliun', 'seribu'/'se ribu', 'sejuta'/'satu juta',
  * 'nol', a trailing 'rupiah', ',-' and 'saja', and a fraction as '... rupiah lima puluh sen' or
