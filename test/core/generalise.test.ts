@@ -332,7 +332,7 @@ describe('DPA / RKA rincian and SIPD layouts (class 20)', () => {
 });
 
 describe('noise (class 21) and identifiers', () => {
-  it('more than 20 numbers stored as text in one column are one finding listing every cell, each with its fix', () => {
+  it('more than 10 numbers stored as text in one column are one finding listing every cell, each with its fix', () => {
     const rows: TestCell[][] = [['No', 'Uraian', 'Anggaran', 'Realisasi']];
     for (let i = 1; i <= 25; i++) rows.push([i, `Belanja ${i}`, `${i}.000`, 500]);
     const r = run(rows);
@@ -398,5 +398,41 @@ describe('derived figures and words in prose (classes 17, 18)', () => {
     const f = prose('Selisih pendapatan sejumlah Rp560.536.080.534,33 (lima ratus enam puluh miliar lima ratus tiga puluh enam delapan puluh ribu lima ratus tiga puluh empat koma tiga tiga rupiah).');
     expect(f.map((x) => x.code)).toEqual(['terbilang-mismatch']);
     expect(f[0].message).toMatch(/tidak membentuk bilangan yang sah/);
+  });
+});
+
+describe('tables the vocabulary does not know (classes 2, 7)', () => {
+  it('reads "Wilayah | 2014 | 2015 …" over rows of figures as a count table', () => {
+    const r = run([
+      ['No', 'Wilayah', '2014', '2015', '2016'],
+      [1, 'Kecamatan A', 503, 468, 937],
+      [2, 'Kecamatan B', 20, 17, 74],
+      [null, 'Jumlah', 523, 485, 1010],
+    ]);
+    expect(r.tables.map((t) => t.kind)).toEqual(['count']);
+    expect(brief(r)).toEqual(['error total-mismatch E4']);
+  });
+
+  it('a year row under group headers is a header row, and shares adding to 99,99 are rounding', () => {
+    const r = run(
+      [
+        ['Keberadaan Orangtua', 'Perkotaan (K)', null, 'Perdesaan (D)', null],
+        [null, '2009', '2012', '2009', '2012'],
+        ['Yatim', { n: 33.33, fmt: '0.00' }, { n: 50, fmt: '0.00' }, { n: 20, fmt: '0.00' }, { n: 10, fmt: '0.00' }],
+        ['Piatu', { n: 33.33, fmt: '0.00' }, { n: 25, fmt: '0.00' }, { n: 30, fmt: '0.00' }, { n: 40, fmt: '0.00' }],
+        ['Lainnya', { n: 33.33, fmt: '0.00' }, { n: 25, fmt: '0.00' }, { n: 50, fmt: '0.00' }, { n: 50, fmt: '0.00' }],
+        ['Jumlah', { n: 100, fmt: '0.00' }, { n: 100, fmt: '0.00' }, { n: 100, fmt: '0.00' }, { n: 100, fmt: '0.00' }],
+      ],
+      ['B1:C1', 'D1:E1'],
+    );
+    expect(r.tables[0].headerRows).toEqual([0, 1]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('a region code repeated on every beneficiary is no duplicate account code', () => {
+    const rows: TestCell[][] = [['NO', 'NAMA', 'KODE_WILAYAH', 'NOMINAL']];
+    for (let i = 1; i <= 12; i++) rows.push([i, `Penerima ${i}`, i % 2 ? '7312012006' : '7312011002', 600000]);
+    const r = run(rows);
+    expect(r.findings.filter((f) => f.code === 'duplicate-code')).toEqual([]);
   });
 });

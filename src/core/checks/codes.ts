@@ -1,7 +1,13 @@
+import type { TableRow } from '../model';
 import { isPeriodHeader } from '../recognize/vocabulary';
 import type { TableContext } from './context';
 
-/** The same Kode Rekening twice means one activity was typed over another's code. */
+/**
+ * The same Kode Rekening twice means one activity was typed over another's
+ * code. When codes repeat on many rows the column is no account list (a
+ * region code on every beneficiary, one row per item and month): a typo
+ * shows as the odd repeat, not as one row in five.
+ */
 export function checkDuplicateCodes(ctx: TableContext): void {
   const codeCols = ctx.cols('code');
   if (codeCols.length === 0) return;
@@ -10,21 +16,25 @@ export function checkDuplicateCodes(ctx: TableContext): void {
   // the code is unique only together with the period.
   const periods = ctx.table.columns.filter((k) => isPeriodHeader(k.header));
   const seen = new Map<string, { row: number; label: string }>();
+  const repeats: { row: TableRow; first: { row: number; label: string } }[] = [];
+  let coded = 0;
   for (const row of ctx.table.rows) {
     if (!row.code) continue;
+    coded++;
     const key = [row.code, ...periods.map((k) => ctx.grid.textAt(row.row, k.col))].join('\u0000');
     const first = seen.get(key);
-    if (!first) {
-      seen.set(key, { row: row.row, label: row.label });
-      continue;
-    }
+    if (first) repeats.push({ row, first });
+    else seen.set(key, { row: row.row, label: row.label });
+  }
+  if (repeats.length > 3 && repeats.length * 5 > coded) return;
+  for (const { row, first } of repeats) {
     ctx.report({
       code: 'duplicate-code',
       severity: 'error',
       row: row.row,
       col: last.col,
       key: 'duplicate-code',
-      params: { code: row.code.replace(/\./g, ' '), otherRow: first.row + 1, otherLabel: first.label },
+      params: { code: row.code!.replace(/\./g, ' '), otherRow: first.row + 1, otherLabel: first.label },
       actual: row.code,
     });
   }

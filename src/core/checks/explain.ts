@@ -21,6 +21,17 @@ function swapExplains(expected: Decimal, actual: Decimal): boolean {
 }
 
 /**
+ * Parts that are themselves rounded (shares whose total says 100, amounts in
+ * juta/miliar) add up to the rounded total only within half a unit each:
+ * 33,33 + 33,33 + 33,33 = 99,99 against 100,00 is display rounding.
+ */
+export function withinPartsRounding(ctx: TableContext, col: number, total: Decimal, gap: Decimal, parts: number, shownDecimals: number): boolean {
+  const share = shownDecimals > 0 && total.eq(100);
+  if (!share && !ctx.inScaledUnit(col)) return false;
+  return gap.abs().lte(new Decimal(10).pow(-shownDecimals).div(2).times(parts + 1));
+}
+
+/**
  * Why a sum is off, when the numbers tell: one row left out or counted twice,
  * numbers stored as text that SUM skipped, two digits swapped, or rounding.
  */
@@ -35,7 +46,7 @@ export function explainGap(
 ): { text: string; roundingOnly: boolean } {
   const gap = expected.minus(actual);
   const lang = ctx.lang;
-  if (gap.abs().lt(new Decimal(10).pow(-shownDecimals).div(2)) || (shownDecimals === 0 && gap.abs().lt(1))) {
+  if (gap.abs().lt(new Decimal(10).pow(-shownDecimals).div(2)) || (shownDecimals === 0 && gap.abs().lt(1)) || withinPartsRounding(ctx, col, actual, gap, parts.length, shownDecimals)) {
     return { text: message('why-rounding', {}, lang), roundingOnly: true };
   }
   const out: string[] = [];

@@ -3,7 +3,7 @@ import type { Finding, FindingCode, Lang } from '../findings';
 import { message } from '../messages';
 
 /** Past this many in one column, findings of one kind are one finding. */
-export const GROUP_AT = 20;
+export const GROUP_AT = 10;
 
 /** The kinds that repeat by the thousand in system exports; one mistake each, the same fix each. */
 const GROUPED: ReadonlySet<FindingCode> = new Set<FindingCode>([

@@ -6,7 +6,7 @@ import { SUMMABLE_ROLES } from '../recognize/vocabulary';
 import type { TableContext } from './context';
 import { columnSum } from './columnSum';
 import { unclearParents } from './codeTree';
-import { explainGap, type Contribution } from './explain';
+import { explainGap, withinPartsRounding, type Contribution } from './explain';
 
 /** Rows a total adds up: top-level rows (items without a parent, and parents) since the last subtotal. */
 export function contributorsOf(rows: TableRow[], index: number): TableRow[] {
@@ -163,6 +163,8 @@ function checkRowTotals(ctx: TableContext): void {
     const L2 = columnLetter(addends[addends.length - 1].col);
     for (const { row, actual, expected } of rows) {
       if (expected.eq(actual)) continue;
+      // Shares across a row ('… | 100,00') are rounded parts.
+      if (withinPartsRounding(ctx, j.col, actual, expected.minus(actual), addends.length, ctx.num(row.row, j.col).decimals)) continue;
       ctx.report({
         code: 'total-mismatch',
         severity: 'error',

@@ -2,7 +2,7 @@ import { toA1 } from '../a1';
 import type { Grid } from '../grid';
 import type { RecognizedTable } from '../model';
 import { assignColumns } from './columns';
-import { hasSecondHeaderRow, isColumnNumberRow, isHeaderRow } from './headers';
+import { hasSecondHeaderRow, isColumnNumberRow, isHeaderRow, isPlainHeaderRow, isYearRow } from './headers';
 import { kindOf } from './kind';
 import { classifyRows } from './rows';
 import { isTotalLabel } from './vocabulary';
@@ -114,11 +114,13 @@ export function findTables(grid: Grid): RecognizedTable[] {
   const tables: RecognizedTable[] = [];
   if (grid.isEmpty) return tables;
   for (let r = grid.top; r <= grid.bottom; r++) {
-    if (!isHeaderRow(grid, r)) continue;
+    if (!isHeaderRow(grid, r) && !isPlainHeaderRow(grid, r)) continue;
     const headerRows = hasSecondHeaderRow(grid, r) ? [r, r + 1] : [r];
     // DPA and realisation sheets stack three or four header rows (Rincian Perhitungan > Volume,
     // Bulan Januari > Rencana > Volume | Jumlah): a header row right under the header is part of it.
-    while (headerRows.length < 4 && isHeaderRow(grid, headerRows[headerRows.length - 1] + 1)) headerRows.push(headerRows[headerRows.length - 1] + 1);
+    while (headerRows.length < 4 && (isHeaderRow(grid, headerRows[headerRows.length - 1] + 1) || isYearRow(grid, headerRows[headerRows.length - 1] + 1))) {
+      headerRows.push(headerRows[headerRows.length - 1] + 1);
+    }
     const { left, right } = headerExtent(grid, headerRows);
     let start = headerRows[headerRows.length - 1] + 1;
     if (isColumnNumberRow(grid, start)) start++;

@@ -103,3 +103,69 @@ export function isColumnNumberRow(grid: Grid, row: number): boolean {
   // Mostly rising by one; a group may number its sub-columns again ('… 5 | 4 5 6 7' in a DPA).
   return seen >= 3 && steps * 4 >= seen * 3;
 }
+
+const YEAR = /^(19|20)\d\d$/;
+
+/** A header cell of a table the vocabulary does not know: short text, or a year ('2014'). */
+function plainHeaderCell(grid: Grid, row: number, col: number): 'label' | 'year' | null {
+  const type = grid.typeAt(row, col);
+  const t = grid.textAt(row, col).trim();
+  if (type === 'Integer' || type === 'Double') return YEAR.test(t) ? 'year' : null;
+  if (type !== 'String') return null;
+  if (YEAR.test(t)) return 'year';
+  return t.length > 0 && t.length <= 60 && headerLike(t) ? 'label' : null;
+}
+
+/** Cells of a row that read as figures: typed numbers or number text ('109 037', '11.720'). */
+function figureCount(grid: Grid, row: number): number {
+  let n = 0;
+  for (let c = grid.left; c <= grid.right; c++) {
+    const type = grid.typeAt(row, c);
+    if (type === 'Integer' || type === 'Double') n++;
+    else if (type === 'String') {
+      const p = parseNumberText(grid.textAt(row, c));
+      if (p && p.kind === 'number') n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * A header the vocabulary does not know ('Wilayah | 2014 | 2015 …', 'Kelompok
+ * Umur | Tidak Sulit | … | Jumlah'): three or more short labels or years, at
+ * least one a label, over rows that hold two or more figures each (past a
+ * second header row or a column-number row). Such a table is read as a count
+ * table: only its own sums are judged. Sources: corpus cases
+ * cnt-bps-sp2010-babel-kesulitan-berjalan, cnt-kota-lubuklinggau-…, cnt-kemensos-…-anak-ortu.
+ */
+export function isPlainHeaderRow(grid: Grid, row: number): boolean {
+  let labels = 0;
+  let filled = 0;
+  for (let c = grid.left; c <= grid.right; c++) {
+    if (grid.typeAt(row, c) === 'Empty') continue;
+    const kind = plainHeaderCell(grid, row, c);
+    if (kind === null) return false;
+    filled++;
+    if (kind === 'label') labels++;
+  }
+  if (filled < 3 || labels === 0) return false;
+  let next = row + 1;
+  for (let skip = 0; skip < 2 && next <= grid.bottom; skip++) {
+    if (isColumnNumberRow(grid, next) || (figureCount(grid, next) === 0 && !grid.rowIsBlank(next))) next++;
+    else break;
+  }
+  if (next + 1 > grid.bottom) return false;
+  return figureCount(grid, next) >= 2 && figureCount(grid, next + 1) >= 2;
+}
+
+/** '2006 | 2009 | 2012' under a group header: years naming sub-columns, not figures. */
+export function isYearRow(grid: Grid, row: number): boolean {
+  if (row > grid.bottom) return false;
+  let years = 0;
+  for (let c = grid.left; c <= grid.right; c++) {
+    if (grid.typeAt(row, c) === 'Empty') continue;
+    if (plainHeaderCell(grid, row, c) !== 'year') return false;
+    years++;
+  }
+  return years >= 2;
+}

@@ -21,6 +21,8 @@ const RULES: [RegExp, ColumnRole][] = [
   [/^(no|nomor|no urut|nmr)$/, 'no'],
   // DPA / RKA rincian (Volume, Satuan, Harga Satuan, Jumlah = Volume x Harga); a Bali Diskominfos DPA tried locally.
   [/^(volume|vol|koefisien|harga satuan|harga|tarif)$/, 'volume'],
+  // A region code names where a person lives, not an account: an identifier (a PKH list tried locally).
+  [/^kode (wilayah|pos|desa|kelurahan|kecamatan|kab|prov)/, 'text'],
   [/^kode( rek(ening)?)?\b/, 'code'],
   [/^rumus|^formula|cara (perhitungan|menghitung)/, 'rumus'],
   [/^(ket|keterangan)$/, 'keterangan'],
