@@ -114,44 +114,41 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
 
 const DIVIDES = /^=\s*(IFERROR\(|IF\(.*?,)?\s*\(?\s*\$?[A-Z]{1,3}\$?\d+\s*\)?\s*\/\s*\(?\s*\$?[A-Z]{1,3}\$?\d+/i;
 
-/** Most filled cells are formulas that divide one cell by another. */
-function dividesMostly(grid: Grid, rows: number[], col: number): boolean {
+/**
+ * Whether at least `share` of a column's filled cells pass `test` (and at least
+ * `least` of them do). A column of 40,000 names is settled after 200 cells
+ * when none has passed.
+ */
+function mostly(grid: Grid, rows: number[], col: number, test: (text: string, row: number) => boolean, share: number, least = 1): boolean {
   let filled = 0;
-  let divides = 0;
+  let hits = 0;
   for (const r of rows) {
     if (grid.typeAt(r, col) === 'Empty') continue;
+    const t = grid.textAt(r, col).trim();
+    if (t === '') continue;
     filled++;
-    const f = grid.formulaAt(r, col);
-    if (typeof f === 'string' && DIVIDES.test(f)) divides++;
+    if (test(t, r)) hits++;
+    else if (filled >= 200 && hits === 0) return false;
   }
-  return divides >= 2 && divides * 2 > filled;
+  return hits >= least && hits >= share * filled;
+}
+
+/** Most filled cells are formulas that divide one cell by another. */
+function dividesMostly(grid: Grid, rows: number[], col: number): boolean {
+  return mostly(grid, rows, col, (_, r) => {
+    const f = grid.formulaAt(r, col);
+    return typeof f === 'string' && DIVIDES.test(f);
+  }, 0.5001, 2);
 }
 
 /** Most filled cells are dotted digit groups ('1.02.2.14.0.00.01.0000', '5.1.02.01.001'). */
 function holdsCodes(grid: Grid, rows: number[], col: number): boolean {
-  let filled = 0;
-  let codes = 0;
-  for (const r of rows) {
-    const t = grid.textAt(r, col).trim();
-    if (t === '') continue;
-    filled++;
-    if (/^\d+(\.\d+)+\.?$/.test(t)) codes++;
-  }
-  return codes > 0 && codes * 2 > filled;
+  return mostly(grid, rows, col, (t) => /^\d+(\.\d+)+\.?$/.test(t), 0.5001);
 }
 
 /** Most filled cells are digit strings of 15+ digits or with a leading zero (NIK, card numbers). */
 function holdsIdentifiers(grid: Grid, rows: number[], col: number): boolean {
-  let filled = 0;
-  let ids = 0;
-  for (const r of rows) {
-    const t = grid.textAt(r, col).trim();
-    if (t === '') continue;
-    filled++;
-    if (/^(0\d{3,}|\d{15,})$/.test(t)) ids++;
-    if (filled >= 200 && ids === 0) return false;
-  }
-  return ids > 0 && ids * 2 > filled;
+  return mostly(grid, rows, col, (t) => /^(0\d{3,}|\d{15,})$/.test(t), 0.5001);
 }
 
 /** Every filled cell is a distinct year (1900–2100) and there are at least two. */
@@ -168,18 +165,9 @@ function holdsYears(grid: Grid, rows: number[], col: number): boolean {
   return seen.size >= 2;
 }
 
-/** Most filled cells of the column are attainment words ('Tercapai', 'Tidak Tercapai'). */
+/** Most filled text cells of the column are attainment words ('Tercapai', 'Tidak Tercapai'). */
 function saysAttainment(grid: Grid, rows: number[], col: number): boolean {
-  let filled = 0;
-  let words = 0;
-  for (const r of rows) {
-    if (grid.typeAt(r, col) !== 'String') continue;
-    const t = grid.textAt(r, col);
-    if (!t) continue;
-    filled++;
-    if (attainmentOf(t)) words++;
-  }
-  return words > 0 && words * 5 >= filled * 3;
+  return mostly(grid, rows, col, (t, r) => grid.typeAt(r, col) === 'String' && attainmentOf(t) !== null, 0.6);
 }
 
 export function numericColumns(cols: TableColumn[]): TableColumn[] {
