@@ -21,7 +21,7 @@ export function checkDuplicateCodes(ctx: TableContext): void {
   for (const row of ctx.table.rows) {
     if (!row.code) continue;
     coded++;
-    const key = [row.code, ...periods.map((k) => ctx.grid.textAt(row.row, k.col))].join('\u0000');
+    const key = periods.length ? [row.code, ...periods.map((k) => ctx.grid.textAt(row.row, k.col))].join('\u0000') : row.code;
     const first = seen.get(key);
     if (first) repeats.push({ row, first });
     else seen.set(key, { row: row.row, label: row.label });

@@ -2,9 +2,8 @@ import Decimal from 'decimal.js';
 import { columnLetter } from '../a1';
 import type { TableColumn, TableRow } from '../model';
 import { roundTo, type TableContext } from './context';
-import { storedNumberOf, typedWholeAt, type NumericCell } from '../cells';
 import { columnSum } from './columnSum';
-import { percentAgrees } from './percentExact';
+import { agreesExactly } from './percentExact';
 import { contributorsOf } from './totals';
 import { choosePair } from './ratioPair';
 
@@ -92,16 +91,6 @@ function checkColumn(ctx: TableContext, pct: TableColumn, num: TableColumn, den:
         : { kind: 'set-value', value: Number((cell.percentFormat ? expected.div(100) : expected).toFixed()) },
     });
   });
-}
-
-/** The everyday row, settled without Decimal: whole figures and a stored percentage that agree (see percentExact). */
-function agreesExactly(ctx: TableContext, row: TableRow, num: TableColumn, den: TableColumn, cell: NumericCell): boolean {
-  const stored = storedNumberOf(cell);
-  if (stored === undefined) return false;
-  const n = typedWholeAt(ctx.grid, row.row, num.col);
-  const d = typedWholeAt(ctx.grid, row.row, den.col);
-  if (n === undefined || d === undefined) return false;
-  return percentAgrees(n, d, stored, cell.percentFormat === true, cell.decimals) === true;
 }
 
 /**

@@ -10,6 +10,9 @@
  * Only agreement is decided here; anything else goes to the full check,
  * which also explains the mismatch.
  */
+import { storedNumberOf, typedWholeAt, type NumericCell } from '../cells';
+import type { TableColumn, TableRow } from '../model';
+import type { TableContext } from './context';
 
 const POW10: bigint[] = [];
 for (let i = 0, p = 1n; i <= 22; i++, p *= 10n) POW10.push(p);
@@ -49,3 +52,14 @@ export function percentAgrees(n: number, d: number, stored: number, percentForma
   if (cell === undefined) return undefined;
   return cell === scaledRatio(BigInt(n), BigInt(d), places) ? true : undefined;
 }
+
+/** The everyday row, settled without Decimal: whole figures and a stored percentage that agree (see percentExact). */
+export function agreesExactly(ctx: TableContext, row: TableRow, num: TableColumn, den: TableColumn, cell: NumericCell): boolean {
+  const stored = storedNumberOf(cell);
+  if (stored === undefined) return false;
+  const n = typedWholeAt(ctx.grid, row.row, num.col);
+  const d = typedWholeAt(ctx.grid, row.row, den.col);
+  if (n === undefined || d === undefined) return false;
+  return percentAgrees(n, d, stored, cell.percentFormat === true, cell.decimals) === true;
+}
+

@@ -60,7 +60,8 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
     let role: ColumnRole | null = (sub && roleForHeader(sub)) || roleForHeader(header);
     // A 'Tahun' column (2010, 2011 …) names its rows; summed into a row total it added 2010 to every row.
     // NIK, No. Kartu and the like are digits, not figures: never summed, never 'stored as text'.
-    if (role !== 'code' && role !== 'no' && (isIdentifierHeader(header) || holdsIdentifiers(grid, dataRows, c))) {
+    // (Digit strings matter only where no header word named the column as a figure.)
+    if (role !== 'code' && role !== 'no' && (isIdentifierHeader(header) || ((role === null || role === 'label' || role === 'text') && holdsIdentifiers(grid, dataRows, c)))) {
       cols.push({ col: c, letter: columnLetter(c), header, role: 'text' });
       continue;
     }
@@ -133,12 +134,18 @@ function mostly(grid: Grid, rows: number[], col: number, test: (text: string, ro
   return hits >= least && hits >= share * filled;
 }
 
-/** Most filled cells are formulas that divide one cell by another. */
+/** Most filled cells are formulas that divide one cell by another (types and formulas only: no text needed). */
 function dividesMostly(grid: Grid, rows: number[], col: number): boolean {
-  return mostly(grid, rows, col, (_, r) => {
+  let filled = 0;
+  let divides = 0;
+  for (const r of rows) {
+    if (grid.typeAt(r, col) === 'Empty') continue;
+    filled++;
     const f = grid.formulaAt(r, col);
-    return typeof f === 'string' && DIVIDES.test(f);
-  }, 0.5001, 2);
+    if (typeof f === 'string' && f.charCodeAt(0) === 61 && DIVIDES.test(f)) divides++;
+    else if (filled >= 200 && divides === 0) return false;
+  }
+  return divides >= 2 && divides * 2 > filled;
 }
 
 /** Most filled cells are dotted digit groups ('1.02.2.14.0.00.01.0000', '5.1.02.01.001'). */

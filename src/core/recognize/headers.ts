@@ -72,13 +72,13 @@ export function hasSecondHeaderRow(grid: Grid, row: number): boolean {
  * '(3)', '3)', '3a', '(7B)', '5=4/3' or '(5) = (4)/(3) x 100%'; null otherwise.
  */
 function columnNumberOf(grid: Grid, row: number, col: number): number | null {
-  const cell = grid.cell(row, col);
-  if (cell.type === 'Integer' || cell.type === 'Double') {
-    const v = Number(cell.value);
+  const type = grid.typeAt(row, col);
+  if (type === 'Integer' || type === 'Double') {
+    const v = Number(grid.valueAt(row, col));
     return Number.isInteger(v) && v > 0 && v < 1000 ? v : null;
   }
-  if (cell.type !== 'String') return null;
-  const m = /^\(?(\d{1,3})[a-z]?\)?(\s*=.*)?$/i.exec(String(cell.value).trim());
+  if (type !== 'String') return null;
+  const m = /^\(?(\d{1,3})[a-z]?\)?(\s*=.*)?$/i.exec(String(grid.valueAt(row, col)).trim());
   return m ? Number(m[1]) : null;
 }
 

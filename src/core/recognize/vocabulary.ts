@@ -150,6 +150,8 @@ export function totalLabelStrength(text: string): 'strong' | 'weak' | null {
 
 /** 'Rata-rata', 'Rata-rata Capaian', 'Capaian rata-rata': an average row, neither an item nor a total. */
 export function isAverageLabel(text: string): boolean {
+  // Every row's label is asked: without 'rata' or 'rerata' it cannot match, so skip the folding.
+  if (!/rata|rerata/i.test(text)) return false;
   const h = normalizeHeader(text);
   return /^(rata rata|rerata|rata2)( capaian| kinerja| capaian kinerja| persentase)?( \(%\))?$/.test(h) || /^(capaian|nilai) rata rata$/.test(h);
 }
