@@ -324,7 +324,7 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
                 })}
                 onRevert={unlessBusy(revertAll)}
                 onSelect={(sheet, cell) => void selectCell(sheet, cell)}
-                onApply={unlessBusy((edit: CellEdit) => applyEdits([edit]))}
+                onApply={unlessBusy((edits: CellEdit[]) => applyEdits(edits))}
               />
             </Suspense>
           )}

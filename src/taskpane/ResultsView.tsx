@@ -27,7 +27,7 @@ export interface ResultsViewProps {
   onFixAllApply(): void;
   onRevert(): void;
   onSelect(sheet: string, cell: string): void;
-  onApply(edit: CellEdit): void;
+  onApply(edits: CellEdit[]): void;
 }
 
 export default function ResultsView(p: ResultsViewProps) {

@@ -48,3 +48,13 @@ export function editFor(index: Map<string, CellEdit>, f: Finding): CellEdit | un
   if (!f.fix || f.source) return undefined;
   return index.get(key(f.sheet, f.cell, f.code));
 }
+
+/** Every planned edit of a finding: one, or one per cell of a grouped finding (first cell first). */
+export function editsFor(index: Map<string, CellEdit>, f: Finding): CellEdit[] {
+  if (f.source) return [];
+  if (!f.group) {
+    const e = editFor(index, f);
+    return e ? [e] : [];
+  }
+  return f.group.members.map((m) => index.get(key(f.sheet, m.cell, f.code))).filter((e): e is CellEdit => e !== undefined);
+}

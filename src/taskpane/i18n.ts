@@ -88,6 +88,7 @@ export const STRINGS = {
   emptyCell: { id: '(kosong)', en: '(empty)' },
   textValue: { id: '"{text}" (teks)', en: '"{text}" (text)' },
   apply: { id: 'Terapkan', en: 'Apply' },
+  fixMoreCells: { id: 'Juga {count} sel lain di kolom ini, dengan perbaikan yang sama.', en: 'Also {count} more cells in this column, with the same fix.' },
   applyLabel: { id: 'Terapkan perbaikan pada {ref}', en: 'Apply the fix to {ref}' },
   cancel: { id: 'Batal', en: 'Cancel' },
   close: { id: 'Tutup', en: 'Close' },

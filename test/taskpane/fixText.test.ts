@@ -1,6 +1,6 @@
 import type { CellEdit } from '../../src/core/fixes/types';
 import type { Finding } from '../../src/core/findings';
-import { describeContent, describeEdit, editFor, editsByFinding } from '../../src/taskpane/fixText';
+import { describeContent, describeEdit, editFor, editsByFinding, editsFor } from '../../src/taskpane/fixText';
 
 const edit = (over: Partial<CellEdit> = {}): CellEdit => ({
   sheet: 'Indikator 1 PMKS',
@@ -36,5 +36,23 @@ describe('fix preview text', () => {
     expect(editFor(index, { ...f, fix: undefined })).toBeUndefined();
     expect(editFor(index, { ...f, code: 'error-value' })).toBeUndefined();
     expect(editFor(index, { ...f, source: { file: 'x.docx', paragraph: 1 } })).toBeUndefined();
+  });
+});
+
+describe('grouped findings in the pane', () => {
+  test('editsFor gives one edit per cell of the group, the first cell first', () => {
+    const e = (cell: string): CellEdit => edit({ sheet: 'REKAP', address: cell, finding: { code: 'text-number', cell } });
+    const index = editsByFinding({ edits: [e('H15'), e('H14'), e('H16')], skipped: [] });
+    const f: Finding = {
+      code: 'text-number',
+      severity: 'warning',
+      sheet: 'REKAP',
+      cell: 'H14',
+      message: '3 sel …',
+      fix: { kind: 'convert-text-number', value: 0 },
+      group: { count: 3, members: ['H14', 'H15', 'H16'].map((cell) => ({ cell, fix: { kind: 'convert-text-number' as const, value: 0 } })) },
+    };
+    expect(editsFor(index, f).map((x) => x.address)).toEqual(['H14', 'H15', 'H16']);
+    expect(editsFor(index, { ...f, group: undefined }).map((x) => x.address)).toEqual(['H14']);
   });
 });

@@ -66,12 +66,14 @@ export function FindingItem(props: {
   t: Translate;
   lang: Lang;
   finding: Finding;
-  edit: CellEdit | undefined;
+  /** The planned edits: one, or one per cell of a grouped finding; the first is previewed. */
+  edits: CellEdit[];
   disabled: boolean;
   onSelect(sheet: string, cell: string): void;
-  onApply(edit: CellEdit): void;
+  onApply(edits: CellEdit[]): void;
 }) {
-  const { t, finding: f, edit } = props;
+  const { t, finding: f, edits } = props;
+  const edit = edits[0] as CellEdit | undefined;
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -147,6 +149,11 @@ export function FindingItem(props: {
         <div id={panelId} className={styles.panel} role="region" aria-label={t('fixPreviewHeading', { ref })} data-testid="fix-panel">
           <h5 className={styles.panelHeading}>{t('fixPreviewHeading', { ref })}</h5>
           <EditPreview t={t} lang={props.lang} edit={edit} />
+          {edits.length > 1 && (
+            <p className={styles.panelHeading} data-testid="fix-more">
+              {t('fixMoreCells', { count: edits.length - 1 })}
+            </p>
+          )}
           <div className={styles.panelActions}>
             <Button
               appearance="primary"
@@ -155,7 +162,7 @@ export function FindingItem(props: {
               aria-label={t('applyLabel', { ref })}
               onClick={() => {
                 setOpen(false);
-                props.onApply(edit);
+                props.onApply(edits);
               }}
               data-testid="apply"
             >

@@ -5,7 +5,7 @@ import type { CellEdit } from '../../core/fixes/types';
 import type { Finding, Lang, Severity } from '../../core/findings';
 import type { RecognizedTable } from '../../core/model';
 import { filterFindings, findingKey, groupFindings, SEVERITIES, type FindingGroup, type SeverityCounts } from '../findingGroups';
-import { editFor } from '../fixText';
+import { editsFor } from '../fixText';
 import { KIND_KEY, type Translate } from '../i18n';
 import { FilterBar } from './FilterBar';
 import { FindingItem } from './FindingItem';
@@ -63,7 +63,7 @@ export function FindingsList(props: {
   fixIndex: Map<string, CellEdit>;
   disabled: boolean;
   onSelect(sheet: string, cell: string): void;
-  onApply(edit: CellEdit): void;
+  onApply(edits: CellEdit[]): void;
 }) {
   const { t } = props;
   const styles = useStyles();
@@ -85,7 +85,7 @@ export function FindingsList(props: {
           t={t}
           lang={props.lang}
           finding={f}
-          edit={editFor(props.fixIndex, f)}
+          edits={editsFor(props.fixIndex, f)}
           disabled={props.disabled}
           onSelect={props.onSelect}
           onApply={props.onApply}
