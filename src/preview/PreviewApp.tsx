@@ -59,6 +59,8 @@ const useStyles = makeStyles({
     overflowX: 'hidden',
     '@media (min-width: 760px)': {
       flexGrow: 0,
+      // A wide sheet must not squeeze the pane: the grid scrolls instead.
+      flexShrink: 0,
       flexBasis: 'auto',
       width: '380px',
       borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
