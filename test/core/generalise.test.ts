@@ -436,3 +436,18 @@ describe('tables the vocabulary does not know (classes 2, 7)', () => {
     expect(r.findings.filter((f) => f.code === 'duplicate-code')).toEqual([]);
   });
 });
+
+describe('IKU tables with a capaian per year or against the end-of-plan target (class 2)', () => {
+  it('checks every capaian column against its own pair, the one its header names', () => {
+    const r = run(
+      [
+        ['No', 'Indikator', 'Kondisi Awal (2019)', '2020', null, null, 'Target Akhir RPJMD (2021)', '% Capaian s/d 2020 terhadap Akhir RPJMD (2021)'],
+        [null, null, null, 'Target', 'Realisasi', '% Capaian', null, null],
+        ['1.', 'Angka laju pertumbuhan ekonomi', 5.14, 2, -1.41, -70.5, 5.78, -19.72],
+      ],
+      ['A1:A2', 'B1:B2', 'C1:C2', 'D1:F1', 'G1:G2', 'H1:H2'],
+    );
+    expect(brief(r)).toEqual(['error capaian-mismatch H3']);
+    expect(r.findings[0].expected).toBe('-24.39');
+  });
+});

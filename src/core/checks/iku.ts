@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { computeCapaian, guessPolarity } from '../iku/capaian';
 import { isScaleLabel, predikatFor, samePredikat } from '../iku/scales';
 import type { TableColumn, TableRow } from '../model';
-import { attainmentOf } from '../recognize/vocabulary';
+import { attainmentOf, normalizeHeader } from '../recognize/vocabulary';
 import { roundTo, type TableContext } from './context';
 
 /**
@@ -17,98 +17,147 @@ export function checkIku(ctx: TableContext): void {
   const { target, real, capaianCol } = plan;
   const predikatCol = ctx.col('predikat');
   const kriteriaCol = ctx.col('kriteria');
-  if (!target || !real || (!capaianCol && !predikatCol && !kriteriaCol)) return;
+  for (const extra of plan.others) {
+    for (const row of ctx.rows('item')) checkCapaianCell(ctx, row, extra.target, extra.real, extra.cap);
+  }
+  if (!capaianCol && !predikatCol && !kriteriaCol) return;
   for (const row of ctx.rows('item')) {
     const t = ctx.num(row.row, target.col).value;
     const r = ctx.num(row.row, real.col).value;
     if (!t || !r) continue;
-    const polarity = guessPolarity(row.label);
-    const res = computeCapaian(t, r, polarity);
+    const res = computeCapaian(t, r, guessPolarity(row.label));
     if (!res.ok) {
       if (capaianCol) reportTargetZero(ctx, row, capaianCol.col);
       continue;
     }
-    let capaian = res.value;
-    let shown = false;
-    if (capaianCol) {
-      const cell = ctx.num(row.row, capaianCol.col);
-      if (cell.value !== null && cell.state !== 'error') {
-        const places = cell.decimals;
-        const expected = roundTo(res.value, places);
-        if (isCapped(cell.value, res.value, places)) {
-          reportCapped(ctx, row, capaianCol.col, cell.value, res.value, polarity === 'positive' ? `${ctx.fmt(r)} / ${ctx.fmt(t)} × 100` : `(2 × ${ctx.fmt(t)} − ${ctx.fmt(r)}) / ${ctx.fmt(t)} × 100`);
-        } else if (!roundTo(cell.value, places).eq(expected)) {
-          const formula =
-            polarity === 'positive' ? `${ctx.fmt(r)} / ${ctx.fmt(t)} × 100` : `(2 × ${ctx.fmt(t)} − ${ctx.fmt(r)}) / ${ctx.fmt(t)} × 100`;
-          ctx.report({
-            code: 'capaian-mismatch',
-            severity: 'error',
-            row: row.row,
-            col: capaianCol.col,
-            key: 'capaian-mismatch',
-            params: {
-              label: row.label,
-              actual: ctx.fmt(cell.value, places),
-              formula,
-              exact: ctx.fmt(res.value.toDecimalPlaces(4, Decimal.ROUND_HALF_UP)),
-              expected: ctx.fmt(expected, places),
-            },
-            expected,
-            actual: cell.value,
-            fix: { kind: 'set-value', value: Number(expected.toFixed()) },
-          });
-        }
-        // The predikat follows what the table shows, so one typo is not reported twice.
-        capaian = cell.value;
-        shown = true;
-      }
-    }
+    // The predikat follows what the table shows, so one typo is not reported twice.
+    const shownCapaian = capaianCol ? checkCapaianCell(ctx, row, target, real, capaianCol) : null;
+    const capaian = shownCapaian ?? res.value;
     if (predikatCol) checkPredikat(ctx, row, predikatCol.col, capaian);
-    if (kriteriaCol) checkKriteria(ctx, row, kriteriaCol.col, capaian, shown);
+    if (kriteriaCol) checkKriteria(ctx, row, kriteriaCol.col, capaian, shownCapaian !== null);
   }
+}
+
+/**
+ * One row of a capaian column against its target and realisasi: a mismatch,
+ * or a capped 100 (info). Returns the capaian the table shows, or null when
+ * it shows none.
+ */
+function checkCapaianCell(ctx: TableContext, row: TableRow, target: TableColumn, real: TableColumn, capCol: TableColumn): Decimal | null {
+  const t = ctx.num(row.row, target.col).value;
+  const r = ctx.num(row.row, real.col).value;
+  const cell = ctx.num(row.row, capCol.col);
+  if (!t || !r || cell.value === null || cell.state === 'error') return null;
+  const polarity = guessPolarity(row.label);
+  const res = computeCapaian(t, r, polarity);
+  if (!res.ok) return cell.value;
+  const places = cell.decimals;
+  const expected = roundTo(res.value, places);
+  const formula = polarity === 'positive' ? `${ctx.fmt(r)} / ${ctx.fmt(t)} × 100` : `(2 × ${ctx.fmt(t)} − ${ctx.fmt(r)}) / ${ctx.fmt(t)} × 100`;
+  if (isCapped(cell.value, res.value, places)) {
+    reportCapped(ctx, row, capCol.col, cell.value, res.value, formula);
+  } else if (!roundTo(cell.value, places).eq(expected)) {
+    ctx.report({
+      code: 'capaian-mismatch',
+      severity: 'error',
+      row: row.row,
+      col: capCol.col,
+      key: 'capaian-mismatch',
+      params: {
+        label: row.label,
+        actual: ctx.fmt(cell.value, places),
+        formula,
+        exact: ctx.fmt(res.value.toDecimalPlaces(4, Decimal.ROUND_HALF_UP)),
+        expected: ctx.fmt(expected, places),
+      },
+      expected,
+      actual: cell.value,
+      fix: { kind: 'set-value', value: Number(expected.toFixed()) },
+    });
+  }
+  return cell.value;
+}
+
+interface Triple {
+  target: TableColumn;
+  real: TableColumn;
+  cap: TableColumn;
 }
 
 interface IkuColumns {
   target: TableColumn;
   real: TableColumn;
+  /** The capaian column predikat and kriteria follow; absent when none could be paired. */
   capaianCol?: TableColumn;
+  /** Further capaian columns (other years, against the end-of-plan target), each with its own pair. */
+  others: Triple[];
 }
 
 /**
  * Which target, realisasi and capaian columns belong together. A table with
  * years side by side ('Capaian 2019 | Capaian 2020', 'Capaian Tahun 2015 |
- * Kondisi 2016: Target, Realisasi, Capaian') has several; each capaian column
- * is paired with the target and realisasi left of it that agree with most of
- * its rows. A capaian column that no pair explains for most rows is not
- * judged, and the table says so.
+ * Kondisi 2016: Target, Realisasi, Capaian', 'Capaian thd Target Akhir RPJMD')
+ * has several; each capaian column is paired with the target and realisasi
+ * left of it that agree with most of its rows, and checked against them. A
+ * capaian column that no pair explains for most rows is not judged, and the
+ * table says so; for a lower-is-better indicator the direction is still
+ * checked when the pair is the only one.
  */
 function chooseColumns(ctx: TableContext): IkuColumns | undefined {
   const targets = ctx.cols('target');
   const reals = ctx.cols('realisasi');
   if (targets.length === 0 || reals.length === 0) return undefined;
-  const caps = ctx.cols('capaian');
-  if (caps.length === 0) return { target: targets[0], real: reals[0] };
   const items = ctx.rows('item');
-  let best: { target: TableColumn; real: TableColumn; cap: TableColumn; agree: number; rows: number; pairs: number } | undefined;
-  for (const cap of caps) {
+  const at = items[0]?.row ?? 0;
+  const settled: (Triple & { agree: number })[] = [];
+  for (const cap of ctx.cols('capaian')) {
     const pairs = targets.flatMap((t) => reals.filter((r) => t.col < cap.col && r.col < cap.col).map((r) => ({ t, r })));
+    let best: { t: TableColumn; r: TableColumn; agree: number; rows: number } | undefined;
     for (const { t, r } of pairs) {
       const { agree, rows } = agreement(ctx, items, t, r, cap);
-      const closer = best && best.cap === cap && cap.col - Math.min(t.col, r.col) < cap.col - Math.min(best.target.col, best.real.col);
-      if (!best || agree > best.agree || (agree === best.agree && (closer || (rows > best.rows)))) best = { target: t, real: r, cap, agree, rows, pairs: pairs.length };
+      // Among equals, the pair nearest the capaian column (its own year group) wins.
+      const nearer = best && Math.min(t.col, r.col) > Math.min(best.t.col, best.r.col);
+      if (!best || agree > best.agree || (agree === best.agree && nearer)) best = { t, r, agree, rows };
     }
+    // A pair no row agrees with is still judged in a small table when the headers name it alone:
+    // 'Target Akhir RPJMD' for '% Capaian … terhadap Akhir RPJMD'.
+    if (best && best.agree === 0 && best.rows > 0 && best.rows < 3) {
+      const named = namedPair(pairs, cap);
+      if (named) best = { ...best, t: named.t, r: named.r, agree: 0 };
+      if (named || pairs.length === 1) {
+        settled.push({ target: best.t, real: best.r, cap, agree: 0 });
+        continue;
+      }
+    }
+    // A pair no computable row agrees with is no pair; with nothing computable (targets of 0) it stands.
+    if (!best || (best.agree === 0 && best.rows > 0)) {
+      ctx.notChecked(at, 'percent-pair', { column: cap.header, pairs: ctx.lang === 'id' ? 'tidak ada pasangan target/realisasi yang cocok' : 'no target/realisasi pair fits' });
+      if (best && pairs.length === 1) checkDirections(ctx, items, best.t, best.r, cap);
+      continue;
+    }
+    // Most rows disagree with the pair: the office computes it another way, or the columns are misread.
+    if (best.rows >= 3 && best.agree * 2 < best.rows) {
+      ctx.notChecked(at, 'percent-disagree', { column: cap.header, agree: best.agree, rows: best.rows, num: best.r.header, den: best.t.header });
+      if (pairs.length === 1) checkDirections(ctx, items, best.t, best.r, cap);
+      continue;
+    }
+    settled.push({ target: best.t, real: best.r, cap, agree: best.agree });
   }
-  if (!best) return { target: targets[0], real: reals[0] };
-  for (const cap of caps) {
-    if (cap !== best.cap) ctx.notChecked(items[0]?.row ?? 0, 'percent-pair', { column: cap.header, pairs: ctx.lang === 'id' ? 'tidak ada pasangan target/realisasi yang cocok' : 'no target/realisasi pair fits' });
-  }
-  // Most rows disagree with every pair: the office computes it another way, or the columns are misread.
-  if (best.rows >= 3 && best.agree * 2 < best.rows) {
-    ctx.notChecked(items[0]?.row ?? 0, 'percent-disagree', { column: best.cap.header, agree: best.agree, rows: best.rows, num: best.real.header, den: best.target.header });
-    if (best.pairs === 1) checkDirections(ctx, items, best.target, best.real, best.cap);
-    return { target: best.target, real: best.real };
-  }
-  return { target: best.target, real: best.real, capaianCol: best.cap };
+  if (settled.length === 0) return { target: targets[0], real: reals[0], others: [] };
+  const primary = settled.reduce((a, b) => (b.agree > a.agree ? b : a));
+  return { target: primary.target, real: primary.real, capaianCol: primary.cap, others: settled.filter((x) => x !== primary) };
+}
+
+const GENERIC = new Set(['target', 'realisasi', 'capaian', 'tahun', 's', 'd', 'sd', 'terhadap', 'thd', '%', 'kinerja', 'persentase']);
+
+/** The one pair whose target header shares the most words with the capaian header, when one does. */
+function namedPair(pairs: { t: TableColumn; r: TableColumn }[], cap: TableColumn): { t: TableColumn; r: TableColumn } | undefined {
+  const words = (h: string) => new Set(normalizeHeader(h).replace(/[()%/]/g, ' ').split(' ').filter((w) => w && !GENERIC.has(w)));
+  const capWords = words(cap.header);
+  const scored = pairs.map((p) => ({ p, n: [...words(p.t.header)].filter((w) => capWords.has(w)).length }));
+  const max = Math.max(0, ...scored.map((x) => x.n));
+  const top = scored.filter((x) => x.n === max);
+  return max > 0 && top.length === 1 ? top[0].p : undefined;
 }
 
 /** How many rows of a capaian column the pair explains (a capped 100 counts), of the rows it can be computed for. */

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { ResolvedOptions, TableContext } from '../checks/context';
 import type { Finding, FindingCode, Severity } from '../findings';
+import type { ColumnRole } from '../model';
 import { predikatFor } from '../iku/scales';
 import { fmtNum, message, type MessageKey } from '../messages';
 import { extractFigures } from './figures';
@@ -159,7 +160,7 @@ export class NarrativeChecker {
       } else if (link.status === 'mismatch') {
         // Another figure of the same row says what the prose says ('capaian 104,96%' bound to a
         // realisasi column, a multi-year row): the binding was unsure, not the report.
-        if (rowHolds(f, link.cell)) return;
+        if (rowHolds(f, link.cell, text.slice(sentence.start, f.start))) return;
         this.reportMismatch(f, link.cell, link.kind, place);
       } else if (link.status === 'unlinked') {
         unlinked.push(f);
@@ -336,14 +337,32 @@ export class NarrativeChecker {
   }
 }
 
-/** Whether some figure cell of the linked row equals the prose figure at the precision it was written with. */
-function rowHolds(f: ProseFigure, cell: CellRef): boolean {
+/** Words that name a column's role in prose, to tell an unsure binding from a wrong figure. */
+const ROLE_WORDS: Partial<Record<ColumnRole, RegExp>> = {
+  realisasi: /realisasi|terealisasi|dicapai|tercapai/i,
+  capaian: /capaian|persentase capaian|tingkat capaian|pencapaian/i,
+  target: /target|ditargetkan|sasaran/i,
+  anggaran: /anggaran|pagu|alokasi|dianggarkan/i,
+  percent: /persentase|persen|%/i,
+  baseline: /kondisi awal|tahun lalu|sebelumnya/i,
+};
+
+/**
+ * Whether another figure cell of the linked row equals the prose figure (at the
+ * precision it was written with) and the words before the figure name that cell's
+ * role: then the prose binding was unsure ('capaian … 104,96%' bound to a realisasi
+ * column of a multi-year row), not the report. A figure that only happens to equal
+ * another cell ('ditargetkan 7,33' where 7,33 is the realisasi) is still reported.
+ */
+function rowHolds(f: ProseFigure, cell: CellRef, before: string): boolean {
   const ctx = cell.ctx;
   for (const k of ctx.table.columns) {
     if (k.col === cell.col) continue;
     const n = ctx.num(cell.row, k.col);
     if (n.value === null || n.state === 'error' || n.state === 'empty') continue;
-    if (n.value.toDecimalPlaces(f.decimals, Decimal.ROUND_HALF_UP).eq(f.value)) return true;
+    if (!n.value.toDecimalPlaces(f.decimals, Decimal.ROUND_HALF_UP).eq(f.value)) continue;
+    const words = ROLE_WORDS[k.role];
+    if (!words || words.test(before)) return true;
   }
   return false;
 }

@@ -41,6 +41,8 @@ function phraseForms(label: string): string[][] {
     if (stripped.split(' ').length >= 1) forms.add(stripped);
     for (const [re, alt] of SYNONYMS) if (re.test(f)) forms.add(f.replace(re, alt));
   }
+  // 'Rata-rata Lama Sekolah (RLS)': prose often names the row by its acronym alone.
+  for (const m of label.matchAll(/\(([A-Z]{2,6})\)/g)) forms.add(m[1].toLowerCase());
   return [...forms].filter((f) => f.length >= 3).map((f) => f.split(' '));
 }
 

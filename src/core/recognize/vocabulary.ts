@@ -29,7 +29,8 @@ const RULES: [RegExp, ColumnRole][] = [
   [/sumber dana|sumber anggaran/, 'sumber-dana'],
   [/^satuan\b/, 'satuan'],
   [/predikat|^kategori|^kriteria/, 'predikat'],
-  [/^capaian|capaian kinerja|tingkat capaian/, 'capaian'],
+  // '% Capaian s/d 2020 terhadap Akhir RPJMD' too (corpus: iku-kab-wonogiri-lppd-2020-sasaran16).
+  [/^(% )?capaian|capaian kinerja|tingkat capaian/, 'capaian'],
   [/(di)?tangani|tertangani|terlayani|dilayani/, 'ditangani'],
   [/k(e)?w(e)?nangan (kab|kota)/, 'kewenangan-kab'],
   [/k(e)?w(e)?nangan prov/, 'kewenangan-prov'],
