@@ -1,17 +1,8 @@
-import { checkCellStates } from './checks/cellStates';
 import { checkCrossTables } from './checks/crossTable';
-import { checkDuplicateCodes } from './checks/codes';
 import { checkErrorCells } from './checks/errorCells';
 import { groupRepeats } from './checks/groupRepeats';
+import { TABLE_CHECKS } from './checks/registry';
 import { TableContext, type ResolvedOptions } from './checks/context';
-import { checkIku } from './checks/iku';
-import { checkMissingValues } from './checks/missing';
-import { checkNumbering } from './checks/numbering';
-import { checkParentSums } from './checks/parentSum';
-import { checkPercentages } from './checks/percent';
-import { checkShares } from './checks/shares';
-import { checkPmksIdentity } from './checks/pmksIdentity';
-import { checkTotals } from './checks/totals';
 import type { Finding } from './findings';
 import { Grid } from './grid';
 import { scaleFromWorkbook } from './iku/scaleFromWorkbook';
@@ -25,18 +16,6 @@ import { parseA1 } from './a1';
 
 export const DEFAULT_PUSAT_MARKER = 'Kewenangan Pusat';
 
-const CHECKS = [
-  checkCellStates,
-  checkTotals,
-  checkParentSums,
-  checkPercentages,
-  checkShares,
-  checkPmksIdentity,
-  checkIku,
-  checkDuplicateCodes,
-  checkNumbering,
-  checkMissingValues,
-];
 
 export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
   return {
@@ -95,7 +74,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
     for (const table of findTables(grid)) {
       tables.push(table);
       const ctx = new TableContext(grid, table, resolved);
-      for (const check of CHECKS) check(ctx);
+      for (const check of TABLE_CHECKS) check.run(ctx);
       ctx.flushNotChecked();
       contexts.push(ctx);
     }
