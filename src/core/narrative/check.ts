@@ -136,8 +136,8 @@ export class NarrativeChecker {
       const after = text.slice(f.words ? f.words.end : f.end, next && next.start < sentence.end ? next.start : sentence.end);
       const kind = claimKind(before, after, f.unit);
       const inSentence = found.filter((m) => m.start >= sentence.start && m.end <= sentence.end).map((m) => m.subject);
-      // 'Program Penanganan Bencana ... dan Program Pengelolaan Taman Makam Pahlawan dengan anggaran Rp. 72.912.100':
-      // a program named after the last known row is what the figure is about, even if no table has it.
+      // 'Program A ... dan Program B dengan anggaran Rp …': a program or kegiatan named between a known
+      // row and the figure is what the figure is about, even if no table has it.
       const renamed = (m: Mention) => /\b[Pp]rogram\s+(?!dan\b)\p{Lu}|\b[Kk]egiatan\s+(?!dan\b)\p{Lu}/u.test(text.slice(m.end, f.start));
       const fits = found.filter((m) => canHold(m.subject, f, kind) && !renamed(m));
       // An earlier sentence lends its subject only when it names one thing ('Jumlah Anak Terlantar ... Sedangkan 957.251 ...').

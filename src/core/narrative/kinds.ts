@@ -23,7 +23,7 @@ const BEFORE: Cue[] = [
   { re: /kewenangan (pemerintah )?kab(upaten)?/g, kind: 'kewenangan-kab' },
   { re: /kewenangan (dinas sosial )?prov(insi)?|menjadi kewenangan dinas sosial/g, kind: 'kewenangan-prov' },
   { re: /belum (mendapat|ditangani|tertangani|terlayani)/g, kind: 'belum' },
-  { re: /ditangani|tertangani|menangani|menangi|mendapat(kan)? (bantuan|pelayanan)|menerima|dilayani|terlayani/g, kind: 'ditangani' },
+  { re: /ditangani|tertangani|menangani|mendapat(kan)? (bantuan|pelayanan)|menerima|dilayani|terlayani/g, kind: 'ditangani' },
   { re: /\b(jumlah|populasi)\b/g, kind: 'populasi' },
   { re: /realisasi|penyerapan|terserap|hasil|pencapaian|capaian|tercapai/g, kind: 'realisasi' },
   // 'di bawah target' / 'melebihi target' compare with the target; they do not state it.
