@@ -12,44 +12,59 @@ export function normalizeHeader(text: string): string {
     .trim();
 }
 
+/** One header spelling and the role it names, with the material that taught it. */
+export interface HeaderRule {
+  re: RegExp;
+  role: ColumnRole;
+  /** Where the spelling was seen: the seed reports, a corpus case (test/corpus/cases), or real workbooks tried locally. */
+  source: string;
+}
+
+const SEEDS = 'seed reports (two Dinas Sosial LKjIP/LAKIP)';
+const SIPD = 'real SIPD/DPA exports tried locally (not in the repository)';
+
 /**
  * Header spellings seen in LAKIP/LKjIP workbooks. Order matters: the first
  * rule that matches wins, so the narrower phrases come first
  * ('yang ditangani sesuai kewenangan prov' is a handled count, not the share).
  */
-const RULES: [RegExp, ColumnRole][] = [
-  [/^(no|nomor|no urut|nmr)$/, 'no'],
-  // DPA / RKA rincian (Volume, Satuan, Harga Satuan, Jumlah = Volume x Harga); a Bali Diskominfos DPA tried locally.
-  [/^(volume|vol|koefisien|harga satuan|harga|tarif)$/, 'volume'],
-  // A region code names where a person lives, not an account: an identifier (a PKH list tried locally).
-  [/^kode (wilayah|pos|desa|kelurahan|kecamatan|kab|prov)/, 'text'],
-  [/^kode( rek(ening)?)?\b/, 'code'],
-  [/^rumus|^formula|cara (perhitungan|menghitung)/, 'rumus'],
-  [/^(ket|keterangan)$/, 'keterangan'],
-  [/sumber dana|sumber anggaran/, 'sumber-dana'],
-  [/^satuan\b/, 'satuan'],
-  [/predikat|^kategori|^kriteria/, 'predikat'],
-  // '% Capaian s/d 2020 terhadap Akhir RPJMD' too (corpus: iku-kab-wonogiri-lppd-2020-sasaran16).
-  [/^(% )?capaian|capaian kinerja|tingkat capaian/, 'capaian'],
-  [/(di)?tangani|tertangani|terlayani|dilayani/, 'ditangani'],
-  [/k(e)?w(e)?nangan (kab|kota)/, 'kewenangan-kab'],
-  [/k(e)?w(e)?nangan prov/, 'kewenangan-prov'],
-  [/^populasi|jumlah pmks|sasaran populasi/, 'populasi'],
-  [/kondisi awal|baseline|capaian awal/, 'baseline'],
-  [/^target|^rencana|^sasaran target/, 'target'],
-  [/penyerapan|^realisasi|total realisasi|keuangan \(rp\)|^keuangan$/, 'realisasi'],
-  [/anggaran|^pagu|jumlah belanja|^alokasi|^dana\b|^belanja/, 'anggaran'],
-  // '% SISA' (sisa / anggaran) and '% AKAS' in SIPD realisation exports are other ratios; read as
-  // realisasi / anggaran they gave thousands of wrong errors (a Dinkes SIPD rekap, tried locally).
-  [/%.*\b(sisa|selisih|silpa|akas|kas|deviasi|porsi|proporsi|kontribusi|terhadap total)\b|\b(sisa|selisih|silpa|akas|deviasi|porsi|proporsi|kontribusi)\b.*(%|persen)/, 'ratio'],
-  [/^(%|\(%\)|persentase|presentase|prosentase|persen)$/, 'percent'],
-  [/^sasaran/, 'sasaran'],
-  [/^indikator/, 'indikator'],
-  [/^jumlah( pegawai| total| keseluruhan)?$|^total$/, 'jumlah'],
-  [
-    /^(jenis|uraian|program|kegiatan|nama|eselon|pendidikan|golongan|misi|tujuan|strategi|kebijakan|urusan|bidang|unit|layanan|pmks|barang)/,
-    'label',
-  ],
+export const HEADER_RULES: readonly HeaderRule[] = [
+  { re: /^(no|nomor|no urut|nmr)$/, role: 'no', source: SEEDS },
+  // Jumlah = Volume x Harga Satuan in a rincian: never summed.
+  { re: /^(volume|vol|koefisien|harga satuan|harga|tarif)$/, role: 'volume', source: SIPD },
+  // A region code names where a person lives, not an account: an identifier.
+  { re: /^kode (wilayah|pos|desa|kelurahan|kecamatan|kab|prov)/, role: 'text', source: 'a PKH beneficiary list tried locally' },
+  { re: /^kode( rek(ening)?)?\b/, role: 'code', source: SEEDS },
+  { re: /^rumus|^formula|cara (perhitungan|menghitung)/, role: 'rumus', source: SEEDS },
+  { re: /^(ket|keterangan)$/, role: 'keterangan', source: SEEDS },
+  { re: /sumber dana|sumber anggaran/, role: 'sumber-dana', source: SEEDS },
+  { re: /^satuan\b/, role: 'satuan', source: SEEDS },
+  { re: /predikat|^kategori|^kriteria/, role: 'predikat', source: 'seed reports; corpus iku-kab-sampang-inspektorat-lkjip-2019-skala' },
+  { re: /^(% )?capaian|capaian kinerja|tingkat capaian/, role: 'capaian', source: 'seed reports; corpus iku-kab-wonogiri-lppd-2020-sasaran16 (% Capaian …)' },
+  { re: /(di)?tangani|tertangani|terlayani|dilayani/, role: 'ditangani', source: SEEDS },
+  { re: /k(e)?w(e)?nangan (kab|kota)/, role: 'kewenangan-kab', source: SEEDS },
+  { re: /k(e)?w(e)?nangan prov/, role: 'kewenangan-prov', source: SEEDS },
+  { re: /^populasi|jumlah pmks|sasaran populasi/, role: 'populasi', source: SEEDS },
+  { re: /kondisi awal|baseline|capaian awal/, role: 'baseline', source: 'seed reports; corpus iku-kab-wonogiri-lppd-2020-sasaran16' },
+  { re: /^target|^rencana|^sasaran target/, role: 'target', source: 'seed reports; corpus iku-* cases' },
+  { re: /penyerapan|^realisasi|total realisasi|keuangan \(rp\)|^keuangan$/, role: 'realisasi', source: 'seed reports; corpus bud-* cases' },
+  { re: /anggaran|^pagu|jumlah belanja|^alokasi|^dana\b|^belanja/, role: 'anggaran', source: 'seed reports; corpus bud-djpk-postur-apbd-2023-kab (Anggaran/Pagu)' },
+  // '% SISA' (sisa / anggaran) and '% AKAS' are other ratios; read as realisasi / anggaran they gave
+  // thousands of wrong errors on a SIPD rekap.
+  {
+    re: /%.*\b(sisa|selisih|silpa|akas|kas|deviasi|porsi|proporsi|kontribusi|terhadap total)\b|\b(sisa|selisih|silpa|akas|deviasi|porsi|proporsi|kontribusi)\b.*(%|persen)/,
+    role: 'ratio',
+    source: `${SIPD}; issue 10 class 5 (Porsi, Proporsi, % terhadap total)`,
+  },
+  { re: /^(%|\(%\)|persentase|presentase|prosentase|persen)$/, role: 'percent', source: SEEDS },
+  { re: /^sasaran/, role: 'sasaran', source: SEEDS },
+  { re: /^indikator/, role: 'indikator', source: SEEDS },
+  { re: /^jumlah( pegawai| total| keseluruhan)?$|^total$/, role: 'jumlah', source: SEEDS },
+  {
+    re: /^(jenis|uraian|program|kegiatan|nama|eselon|pendidikan|golongan|misi|tujuan|strategi|kebijakan|urusan|bidang|unit|layanan|pmks|barang)/,
+    role: 'label',
+    source: SEEDS,
+  },
 ];
 
 export function roleForHeader(text: string): ColumnRole | null {
@@ -59,7 +74,7 @@ export function roleForHeader(text: string): ColumnRole | null {
     .replace(/\s+/g, ' ')
     .trim();
   if (h === '') return null;
-  for (const [re, role] of RULES) if (re.test(h)) return role;
+  for (const rule of HEADER_RULES) if (rule.re.test(h)) return rule.role;
   // '(%)' or a trailing '%' anywhere else still marks a percentage column.
   if (/%/.test(h)) return 'percent';
   return null;
