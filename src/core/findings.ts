@@ -58,6 +58,12 @@ export interface Finding {
   /** A1 address of the cell holding the reported (wrong) value. */
   cell: string;
   message: string;
+  /**
+   * The message template's id and its parameters, so a program can word the finding
+   * itself (another language, a shorter form) instead of parsing `message`.
+   */
+  messageId?: string;
+  params?: Record<string, string | number>;
   /** Plain decimal strings when numeric, e.g. "38104680384". */
   expected?: string;
   actual?: string;

@@ -115,6 +115,8 @@ export class TableContext {
       sheet: this.table.sheet,
       cell,
       message: message(f.key, f.params, this.lang) + (f.extra ?? ''),
+      messageId: f.key,
+      params: definedParams(f.params),
       expected: plain(f.expected),
       actual: plain(f.actual),
       table: this.table.range,
@@ -168,6 +170,13 @@ export class TableContext {
     }
     return 'integer';
   }
+}
+
+/** Message parameters without the ones left undefined, for the finding's `params`. */
+export function definedParams(params: Record<string, string | number | undefined>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = v;
+  return out;
 }
 
 /** A percent-formatted reading taken as the number stored, unscaled. */

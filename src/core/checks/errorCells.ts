@@ -43,6 +43,8 @@ export function checkErrorCells(grids: Grid[], reported: ReadonlySet<string>, la
           sheet: grid.name,
           cell: toA1(first.row, first.col),
           message: message('error-value-group', { error: first.error, count: list.length, cells, formula: first.formula || '—' }, lang),
+          messageId: 'error-value-group',
+          params: { error: first.error, count: list.length, cells, formula: first.formula || '—' },
           actual: first.error,
         });
         continue;
@@ -54,6 +56,8 @@ export function checkErrorCells(grids: Grid[], reported: ReadonlySet<string>, la
           sheet: grid.name,
           cell: toA1(c.row, c.col),
           message: message(c.formula ? 'error-value-formula' : 'error-value-typed', { error: c.error, formula: c.formula }, lang),
+          messageId: c.formula ? 'error-value-formula' : 'error-value-typed',
+          params: { error: c.error, formula: c.formula },
           actual: c.error,
         });
       }

@@ -42,6 +42,8 @@ export function groupRepeats(findings: Finding[], lang: Lang): Finding[] {
     const grouped: Finding = {
       ...first,
       message: message('grouped', { count: list.length, column: columnOf(first.cell), cells }, lang) + ' ' + first.message,
+      // The first cell's own message follows; its id and parameters stay as they were.
+      params: { ...first.params, groupCount: list.length, groupColumn: columnOf(first.cell) },
       group: { count: list.length, members: list.map((f) => ({ cell: f.cell, expected: f.expected, actual: f.actual, fix: f.fix })) },
     };
     replaced.set(first, grouped);

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { ResolvedOptions, TableContext } from '../checks/context';
+import { definedParams, type ResolvedOptions, type TableContext } from '../checks/context';
 import type { Finding, FindingCode, Severity } from '../findings';
 import type { ColumnRole } from '../model';
 import { predikatFor } from '../iku/scales';
@@ -97,6 +97,8 @@ export class NarrativeChecker {
       sheet: place.sheet,
       cell: place.cell,
       message: message(key, params, this.lang) + suffix,
+      messageId: key,
+      params: definedParams(params),
       ...extra,
       ...(place.source ? { source: place.source } : {}),
     });
