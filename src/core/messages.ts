@@ -49,6 +49,10 @@ const T = {
     id: '#DIV/0! pada "{label}": pembagi {den} bernilai 0. Ganti dengan "-" atau rumus yang memeriksa pembagi (misalnya =IF({denCell}=0;"-";...)).',
     en: '#DIV/0! on "{label}": the divisor {den} is 0. Replace it with "-" or a formula that checks the divisor (e.g. =IF({denCell}=0,"-",...)).',
   },
+  'division-by-zero-formula': {
+    id: '#DIV/0! pada "{label}" dari rumus {formula}: pembaginya bernilai 0 atau kosong. Ganti dengan rumus yang memeriksa pembagi, misalnya =IFERROR(…;"-").',
+    en: '#DIV/0! on "{label}" from the formula {formula}: its divisor is 0 or empty. Use a formula that checks the divisor, e.g. =IFERROR(…,"-").',
+  },
   'division-by-zero-target': {
     id: 'Capaian "{label}" tidak dapat dihitung karena target bernilai 0. Ini bukan kewenangan pusat: periksa targetnya.',
     en: 'The achievement of "{label}" cannot be computed because the target is 0. This is not a central-government matter: check the target.',

@@ -451,3 +451,17 @@ describe('IKU tables with a capaian per year or against the end-of-plan target (
     expect(r.findings[0].expected).toBe('-24.39');
   });
 });
+
+describe('messages', () => {
+  it('a #DIV/0! whose divisor is unknown names its formula, never an empty divisor', () => {
+    const r = run([
+      ['Kode', 'Uraian', 'Anggaran', 'Realisasi', 'Nilai'],
+      ['5.1', 'Belanja Operasi', 300, 150, { err: '#DIV/0!', f: 'D2/X2' }],
+      ['5.2', 'Belanja Modal', 100, 50, 3],
+    ]);
+    const f = r.findings.find((x) => x.code === 'division-by-zero');
+    expect(f?.message).toMatch(/dari rumus =D2\/X2: pembaginya bernilai 0 atau kosong/);
+    expect(f?.message).not.toMatch(/pembagi {2}/);
+    expect(f?.messageId).toBe('division-by-zero-formula');
+  });
+});

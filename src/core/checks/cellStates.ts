@@ -28,8 +28,9 @@ export function checkCellStates(ctx: TableContext): void {
           severity: 'error',
           row: row.row,
           col: k.col,
-          key: n.error === '#DIV/0!' ? 'division-by-zero' : 'error-value',
-          params: { label, error: n.error, den: '', denCell: '' },
+          // Here the divisor is not known, only the formula: say that, not an empty divisor.
+          key: n.error === '#DIV/0!' ? 'division-by-zero-formula' : 'error-value',
+          params: n.error === '#DIV/0!' ? { label, formula: n.formula || '—' } : { label, error: n.error },
           actual: n.error,
         });
       } else if (n.state === 'text-number' && n.value) {
