@@ -1,4 +1,4 @@
-import { checkCrossTables } from './checks/crossTable';
+import { checkBreakdowns, checkCrossTables } from './checks/crossTable';
 import { checkErrorCells } from './checks/errorCells';
 import { groupRepeats } from './checks/groupRepeats';
 import { TABLE_CHECKS } from './checks/registry';
@@ -80,6 +80,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
     }
   });
   checkCrossTables(contexts);
+  checkBreakdowns(contexts);
   const inTables = contexts.flatMap((c) => c.findings);
   const errorCells = new Set(inTables.filter((f) => f.code === 'error-value' || f.code === 'division-by-zero').map((f) => `${f.sheet}!${f.cell}`));
   const tableFindings = groupRepeats(sortFindings([...inTables, ...checkErrorCells(grids, errorCells, resolved.lang)], order), resolved.lang);

@@ -221,6 +221,10 @@ const T = {
     id: '{count} sel di kolom ini berisi galat {error} ({cells}, …), misalnya dari rumus {formula}.',
     en: '{count} cells in this column hold the error {error} ({cells}, …), e.g. from the formula {formula}.',
   },
+  'breakdown-mismatch': {
+    id: '{column} pada "{label}" tertulis {actual}, tetapi tabel rinciannya berjumlah {expected} ({otherCell}). Angka yang sama seharusnya sama di kedua tabel.',
+    en: '{column} of "{label}" says {actual}, but the table breaking it down totals {expected} ({otherCell}). The same figure should agree in both tables.',
+  },
   'grouped': {
     id: '{count} sel di kolom {column} mengalami hal yang sama ({cells}, …); satu perbaikan untuk semuanya. Yang pertama:',
     en: '{count} cells in column {column} show the same thing ({cells}, …); one fix covers them all. The first:',

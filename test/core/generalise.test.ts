@@ -465,3 +465,24 @@ describe('messages', () => {
     expect(f?.messageId).toBe('division-by-zero-formula');
   });
 });
+
+describe('the same figure in two tables (class 12)', () => {
+  it('a table titled by a row of another must total that row, column by column', () => {
+    const summary = sheet('Tabel 7.37', [
+      ['Tabel 7.37 Belanja Operasi'],
+      ['Uraian', 'Anggaran (Rp)', 'Realisasi (Rp)'],
+      ['Belanja Pegawai', 374, 336],
+      ['Belanja Barang', 333, 337],
+      ['Jumlah', 707, 673],
+    ]);
+    const detail = sheet('Tabel 7.38', [
+      ['Tabel 7.38 Belanja Pegawai'],
+      ['Uraian', 'Anggaran (Rp)', 'Realisasi (Rp)'],
+      ['Gaji dan Tunjangan', 252, 241],
+      ['Tambahan Penghasilan', 104, 95],
+      ['Jumlah', 356, 336],
+    ]);
+    const f = analyzeWorkbook(book(summary, detail)).findings.filter((x) => x.code === 'cross-table-mismatch');
+    expect(f.map((x) => `${x.sheet}!${x.cell} ${x.expected}`)).toEqual(['Tabel 7.37!B3 356']);
+  });
+});

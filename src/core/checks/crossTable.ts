@@ -63,3 +63,52 @@ export function checkCrossTables(contexts: TableContext[]): void {
     }
   }
 }
+
+const TABLE_NUMBER = /^(tabel|table)\s*[\d.]+\s*[:.\-–]?\s*/i;
+const FIGURE_ROLES = new Set(['anggaran', 'realisasi', 'count', 'jumlah', 'populasi', 'ditangani']);
+
+/**
+ * A table titled by a row of another table breaks that row down: 'Tabel 7.38
+ * Belanja Pegawai' under the 'Belanja Pegawai' row of 'Tabel 7.37 Belanja
+ * Operasi'. Its total must equal that row in every column headed the same
+ * ('Tahun 2018 Anggaran (Rp)'). Which of the two is wrong cannot be told, so
+ * the finding is a warning on the summary row, naming the other cell.
+ * Source: corpus case bud-calk-2018-belanja-operasi-pegawai (class 12).
+ */
+export function checkBreakdowns(contexts: TableContext[]): void {
+  for (const part of contexts) {
+    const title = normalizeHeader((part.table.title ?? '').split(' / ').pop()!.replace(TABLE_NUMBER, ''));
+    if (title.split(' ').length < 2) continue;
+    const total = [...part.table.rows].reverse().find((r) => r.role === 'total');
+    if (!total) continue;
+    for (const whole of contexts) {
+      if (whole === part) continue;
+      const row = whole.table.rows.find((r) => (r.role === 'item' || r.role === 'parent') && normalizeHeader(r.label) === title);
+      if (!row) continue;
+      for (const k of part.table.columns) {
+        if (!FIGURE_ROLES.has(k.role)) continue;
+        const twin = whole.table.columns.find((x) => x.role === k.role && normalizeHeader(x.header) === normalizeHeader(k.header));
+        if (!twin) continue;
+        const mine = whole.value(row.row, twin.col);
+        const theirs = part.value(total.row, k.col);
+        if (!mine || !theirs || mine.eq(theirs)) continue;
+        whole.report({
+          code: 'cross-table-mismatch',
+          severity: 'warning',
+          row: row.row,
+          col: twin.col,
+          key: 'breakdown-mismatch',
+          params: {
+            label: row.label,
+            column: twin.header,
+            actual: whole.fmt(mine),
+            expected: part.fmt(theirs),
+            otherCell: `'${part.table.sheet}'!${part.addr(total.row, k.col)}`,
+          },
+          expected: theirs,
+          actual: mine,
+        });
+      }
+    }
+  }
+}

@@ -57,6 +57,7 @@ export interface WorkbookCheck {
 
 export const WORKBOOK_CHECKS: readonly WorkbookCheck[] = [
   { id: 'cross-tables', codes: ['cross-table-mismatch'], fixable: false },
+  { id: 'breakdowns', codes: ['cross-table-mismatch'], fixable: false },
   { id: 'error-cells', codes: ['error-value'], fixable: false },
   { id: 'narrative', codes: ['narrative-mismatch', 'terbilang-mismatch', 'narrative-rounded', 'narrative-unlinked', 'predikat-mismatch'], fixable: false },
 ];
