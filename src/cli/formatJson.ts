@@ -2,7 +2,7 @@
  * JSON output: one object `{"files":[...]}` on stdout, written one file at a time
  * so a 500-file batch never holds every result in memory. Key order is part of the
  * contract and is fixed here: a finding's optional `related` and `source`
- * come last, after `actual`, in that order.
+ * come after `actual`, then `repeatedIn`, `group`, `messageId` and `params`.
  */
 import type { Finding } from '../core/findings';
 import type { FileResult, NarrativeResult } from './result';
@@ -20,6 +20,12 @@ export interface JsonFinding {
   related?: { sheet: string; cell: string };
   /** Where the paragraph is, for prose read from a narrative file. */
   source?: { file: string; paragraph: number };
+  /** For a wrong table figure: the prose that repeats it. */
+  repeatedIn?: Finding['repeatedIn'];
+  /** Many findings of one kind down one column, as one: every cell with its own fix. */
+  group?: Finding['group'];
+  messageId?: string;
+  params?: Record<string, string | number>;
 }
 
 export function jsonFinding(f: Finding): JsonFinding {
@@ -30,6 +36,10 @@ export function jsonFinding(f: Finding): JsonFinding {
   if (f.actual !== undefined) out.actual = f.actual;
   if (f.related !== undefined) out.related = { sheet: f.related.sheet, cell: f.related.cell };
   if (f.source !== undefined) out.source = { file: f.source.file, paragraph: f.source.paragraph };
+  if (f.repeatedIn !== undefined) out.repeatedIn = f.repeatedIn;
+  if (f.group !== undefined) out.group = f.group;
+  if (f.messageId !== undefined) out.messageId = f.messageId;
+  if (f.params !== undefined) out.params = f.params;
   return out;
 }
 

@@ -78,6 +78,8 @@ export interface Finding {
    * its own fix, so one action fixes them all.
    */
   group?: { count: number; members: FindingGroupMember[] };
+  /** For a wrong table figure: the prose that repeats it, which must change with it. */
+  repeatedIn?: { sheet: string; cell: string; source?: { file: string; paragraph: number } }[];
   /** For prose read from a file rather than the workbook: where the paragraph is. */
   source?: { file: string; paragraph: number };
 }

@@ -225,6 +225,10 @@ const T = {
     id: '{column} pada "{label}" tertulis {actual}, tetapi tabel rinciannya berjumlah {expected} ({otherCell}). Angka yang sama seharusnya sama di kedua tabel.',
     en: '{column} of "{label}" says {actual}, but the table breaking it down totals {expected} ({otherCell}). The same figure should agree in both tables.',
   },
+  'repeated-in-prose': {
+    id: ' Angka yang keliru ini juga disebut di narasi ({places}); ubah juga di sana.',
+    en: ' The prose repeats this wrong figure ({places}); change it there too.',
+  },
   'grouped': {
     id: '{count} sel di kolom {column} mengalami hal yang sama ({cells}, …); satu perbaikan untuk semuanya. Yang pertama:',
     en: '{count} cells in column {column} show the same thing ({cells}, …); one fix covers them all. The first:',

@@ -59,7 +59,7 @@ describe('--format json', () => {
   });
 
   it('every finding has code, severity, sheet, cell and message, keys in contract order', () => {
-    const allowedOrder = ['code', 'severity', 'sheet', 'cell', 'table', 'message', 'expected', 'actual', 'related', 'source'];
+    const allowedOrder = ['code', 'severity', 'sheet', 'cell', 'table', 'message', 'expected', 'actual', 'related', 'source', 'repeatedIn', 'group', 'messageId', 'params'];
     let count = 0;
     for (const f of out.files) {
       for (const x of f.findings) {

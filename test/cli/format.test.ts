@@ -77,6 +77,10 @@ describe('json', () => {
     expect(Object.keys(withTable)).toEqual(['code', 'severity', 'sheet', 'cell', 'table', 'message', 'expected', 'actual']);
     const bare = jsonFinding(finding({ expected: undefined, actual: undefined, fix: { kind: 'set-value', value: 1 } }));
     expect(Object.keys(bare)).toEqual(['code', 'severity', 'sheet', 'cell', 'message']);
+    const grouped = jsonFinding(
+      finding({ messageId: 'text-number', params: { raw: '0,00' }, group: { count: 2, members: [{ cell: 'H14' }, { cell: 'H15' }] }, repeatedIn: [{ sheet: 'Narasi', cell: 'A7' }] }),
+    );
+    expect(Object.keys(grouped).slice(-4)).toEqual(['repeatedIn', 'group', 'messageId', 'params']);
   });
 
   it('file objects: ok and failed', () => {

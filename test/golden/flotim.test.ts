@@ -101,4 +101,13 @@ describe('golden: dinsos-flotim-2020.xlsx', () => {
     const g43 = report.findings.find((f) => f.cell === 'G43')!;
     expect(g43.message).toContain('G22:G24');
   });
+
+  it('lists the prose that repeats the wrong JUMLAH BELANJA with it (issue 10 class 19)', () => {
+    const g43 = report.findings.find((f) => f.sheet === B && f.cell === 'G43')!;
+    expect(g43.repeatedIn).toEqual([
+      { sheet: 'Narasi', cell: 'A2' },
+      { sheet: 'Narasi', cell: 'A25' },
+    ]);
+    expect(g43.message).toMatch(/juga disebut di narasi \(Narasi!A2, Narasi!A25\)/);
+  });
 });

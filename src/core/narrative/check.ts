@@ -67,6 +67,8 @@ function uniq(subjects: Subject[]): Subject[] {
 export class NarrativeChecker {
   readonly findings: Finding[] = [];
   private subjectList: Subject[] | undefined;
+  /** Prose places that restate a table cell as it stands, by 'Sheet!A1' of the cell. */
+  private readonly agreed: { key: string; place: Place }[] = [];
   private readonly fallback: Subject[];
   private readonly unlinked: { place: Place; figures: ProseFigure[]; text: string }[] = [];
 
@@ -152,6 +154,7 @@ export class NarrativeChecker {
       // 'selisih anggaran dengan realisasi pendapatan sejumlah Rp …': the gap of the row the sentence names.
       if (f.unit === 'rupiah' && DIFFERENCE.test(text.slice(sentence.start, f.start)) && this.checkDifference(f, inSentence, place)) return;
       const link = linkFigure(f, kind, candidates, primary);
+      if (link.status === 'agree') this.agreed.push({ key: `${link.cell.ctx.table.sheet}!${link.cell.ctx.addr(link.cell.row, link.cell.col)}`, place });
       if (link.status === 'agree' && link.roundedTo !== undefined) {
         this.push('narrative-rounded', 'info', place, 'narrative-rounded', {
           raw: f.raw,
@@ -320,6 +323,15 @@ export class NarrativeChecker {
    * in the prose but not in the table. Then the list of unlinked figures.
    */
   finish(tableFindings: Finding[]): void {
+    // A wrong table figure that the prose repeats will disagree with it once fixed: say where, now.
+    for (const tf of tableFindings) {
+      if (tf.code !== 'total-mismatch' && tf.code !== 'parent-sum-mismatch' && tf.code !== 'percent-mismatch') continue;
+      const places = this.agreed.filter((a) => a.key === `${tf.sheet}!${tf.cell}`).map((a) => a.place);
+      if (places.length === 0) continue;
+      tf.repeatedIn = places.map((p) => (p.source ? { sheet: p.sheet, cell: p.cell, source: p.source } : { sheet: p.sheet, cell: p.cell }));
+      const names = places.map((p) => (p.source ? `${p.source.file} ¶${p.source.paragraph}` : `${p.sheet}!${p.cell}`));
+      tf.message += message('repeated-in-prose', { places: [...new Set(names)].join(', ') }, this.lang);
+    }
     for (const tf of tableFindings) {
       if ((tf.code !== 'total-mismatch' && tf.code !== 'parent-sum-mismatch') || !tf.expected || !tf.actual) continue;
       const gap = new Decimal(tf.expected).minus(tf.actual).abs();
