@@ -486,3 +486,18 @@ describe('the same figure in two tables (class 12)', () => {
     expect(f.map((x) => `${x.sheet}!${x.cell} ${x.expected}`)).toEqual(['Tabel 7.37!B3 356']);
   });
 });
+
+describe('indicator tables without a target column', () => {
+  it('Realisasi and Capaian per year make an IKU table; with no target nothing is judged', () => {
+    const r = run(
+      [
+        ['No.', 'Indikator Kinerja', 'Realisasi', null, 'Capaian Kinerja', null],
+        [null, null, '2014', '2015', '2014', '2015'],
+        [1, 'Persentase Cakupan Wilayah Persampahan', 11, 15, 100, 70.3],
+      ],
+      ['C1:D1', 'E1:F1', 'A1:A2', 'B1:B2'],
+    );
+    expect(r.tables.map((t) => t.kind)).toEqual(['iku']);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});

@@ -8,6 +8,8 @@ export function kindOf(cols: TableColumn[]): TableKind | null {
   if (has('populasi') && has('ditangani')) return 'spm';
   if (has('anggaran') && (has('realisasi') || has('percent'))) return 'budget';
   if (has('target') && (has('realisasi') || has('capaian'))) return 'iku';
+  // Realisasi and Capaian per year without a target column: still indicators (corpus: Tanah Datar persampahan).
+  if (has('realisasi') && has('capaian')) return 'iku';
   if (cols.some((k) => k.role === 'count' || k.role === 'jumlah' || k.role === 'anggaran')) return 'count';
   return null;
 }
