@@ -229,6 +229,10 @@ const T = {
     id: ' Angka yang keliru ini juga disebut di narasi ({places}); ubah juga di sana.',
     en: ' The prose repeats this wrong figure ({places}); change it there too.',
   },
+  'grouped-sheet': {
+    id: '{count} sel di lembar ini mengalami hal yang sama ({cells}, …). Yang pertama:',
+    en: '{count} cells on this sheet show the same thing ({cells}, …). The first:',
+  },
   'grouped': {
     id: '{count} sel di kolom {column} mengalami hal yang sama ({cells}, …); satu perbaikan untuk semuanya. Yang pertama:',
     en: '{count} cells in column {column} show the same thing ({cells}, …); one fix covers them all. The first:',

@@ -501,3 +501,16 @@ describe('indicator tables without a target column', () => {
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('formulas never calculated', () => {
+  it('are one finding per sheet when a row of them runs across many columns', () => {
+    const head: TestCell[] = ['Uraian', ...Array.from({ length: 14 }, (_, i) => `Jumlah ${i + 1}`)];
+    const data: TestCell[] = ['Belanja', ...Array.from({ length: 14 }, () => 5)];
+    const total: TestCell[] = ['Jumlah', ...Array.from({ length: 14 }, (_, i) => ({ f: `SUM(${String.fromCharCode(66 + i)}2:${String.fromCharCode(66 + i)}3)` }))];
+    const r = run([head, data, data, total]);
+    const f = r.findings.filter((x) => x.code === 'formula-uncalculated');
+    expect(f).toHaveLength(1);
+    expect(f[0].group?.count).toBe(14);
+    expect(f[0].message).toMatch(/^14 sel di lembar ini mengalami hal yang sama/);
+  });
+});

@@ -18,6 +18,9 @@ const GROUPED: ReadonlySet<FindingCode> = new Set<FindingCode>([
 
 const columnOf = (cell: string) => cell.replace(/\d+$/, '');
 
+/** Kinds that say something about the sheet rather than a column: grouped across the whole sheet. */
+const PER_SHEET: ReadonlySet<FindingCode> = new Set<FindingCode>(['formula-uncalculated']);
+
 /**
  * Groups repeated findings: more than GROUP_AT of one code and severity in one
  * column of one table become one finding at the first cell, listing every cell
@@ -28,7 +31,8 @@ export function groupRepeats(findings: Finding[], lang: Lang): Finding[] {
   const buckets = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!GROUPED.has(f.code) || f.source) continue;
-    const key = `${f.sheet}\u0000${f.table ?? ''}\u0000${columnOf(f.cell)}\u0000${f.code}\u0000${f.severity}`;
+    const where = PER_SHEET.has(f.code) ? '*' : `${f.table ?? ''}\u0000${columnOf(f.cell)}`;
+    const key = `${f.sheet}\u0000${where}\u0000${f.code}\u0000${f.severity}`;
     const list = buckets.get(key);
     if (list) list.push(f);
     else buckets.set(key, [f]);
@@ -36,12 +40,13 @@ export function groupRepeats(findings: Finding[], lang: Lang): Finding[] {
   const replaced = new Map<Finding, Finding | null>();
   for (const list of buckets.values()) {
     if (list.length <= GROUP_AT) continue;
-    list.sort((a, b) => (parseA1(a.cell)?.row ?? 0) - (parseA1(b.cell)?.row ?? 0));
+    list.sort((a, b) => (parseA1(a.cell)?.row ?? 0) - (parseA1(b.cell)?.row ?? 0) || (parseA1(a.cell)?.col ?? 0) - (parseA1(b.cell)?.col ?? 0));
     const first = list[0];
     const cells = list.slice(0, 3).map((f) => f.cell).join(', ');
+    const perSheet = PER_SHEET.has(first.code);
     const grouped: Finding = {
       ...first,
-      message: message('grouped', { count: list.length, column: columnOf(first.cell), cells }, lang) + ' ' + first.message,
+      message: message(perSheet ? 'grouped-sheet' : 'grouped', { count: list.length, column: columnOf(first.cell), cells }, lang) + ' ' + first.message,
       // The first cell's own message follows; its id and parameters stay as they were.
       params: { ...first.params, groupCount: list.length, groupColumn: columnOf(first.cell) },
       group: { count: list.length, members: list.map((f) => ({ cell: f.cell, expected: f.expected, actual: f.actual, fix: f.fix })) },
