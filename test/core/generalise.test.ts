@@ -394,6 +394,18 @@ describe('derived figures and words in prose (classes 17, 18)', () => {
     expect(f.map((x) => `${x.code} ${x.expected}`)).toEqual(['narrative-mismatch 560536080534.33']);
   });
 
+  it('a row named "A / B" is named by either side in prose', () => {
+    const lra = sheet('LRA', [
+      ['Uraian', 'Anggaran', 'Realisasi'],
+      ['c. Defisit (anggaran) / surplus (realisasi)', 1410843714044.49, 620617699214.82],
+      ['d. Penerimaan pembiayaan', 1410843714044.49, 1009209884368.49],
+    ]);
+    const says = (text: string) =>
+      analyzeWorkbook(book(lra, sheet('Narasi', [[text]]))).findings.filter((f) => f.sheet === 'Narasi' && f.severity === 'error').map((f) => `${f.code} ${f.expected}`);
+    expect(says('Selisih anggaran dengan realisasi defisit sejumlah Rp790.226.014.829,67.')).toEqual([]);
+    expect(says('Selisih anggaran dengan realisasi defisit sejumlah Rp709.226.014.829,67.')).toEqual(['narrative-mismatch 790226014829.67']);
+  });
+
   it('number words that spell no number are a terbilang finding', () => {
     const f = prose('Selisih pendapatan sejumlah Rp560.536.080.534,33 (lima ratus enam puluh miliar lima ratus tiga puluh enam delapan puluh ribu lima ratus tiga puluh empat koma tiga tiga rupiah).');
     expect(f.map((x) => x.code)).toEqual(['terbilang-mismatch']);

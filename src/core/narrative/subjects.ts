@@ -41,6 +41,15 @@ function phraseForms(label: string): string[][] {
     if (stripped.split(' ').length >= 1) forms.add(stripped);
     for (const [re, alt] of SYNONYMS) if (re.test(f)) forms.add(f.replace(re, alt));
   }
+  // 'Defisit (anggaran) / surplus (realisasi)': prose names the side it means ('realisasi defisit').
+  // Only a spaced slash separates two names; 'Desa/Kelurahan' is one.
+  const sides = label.replace(/\([^)]*\)/g, ' ').split(/\s\/\s/);
+  if (sides.length === 2) {
+    for (const side of sides) {
+      const form = words(side).join(' ').replace(LEADING, '');
+      if (form.length >= 5) forms.add(form);
+    }
+  }
   // 'Rata-rata Lama Sekolah (RLS)': prose often names the row by its acronym alone.
   for (const m of label.matchAll(/\(([A-Z]{2,6})\)/g)) forms.add(m[1].toLowerCase());
   return [...forms].filter((f) => f.length >= 3).map((f) => f.split(' '));
