@@ -2,7 +2,7 @@ import { toA1 } from '../a1';
 import type { Grid } from '../grid';
 import type { RecognizedTable } from '../model';
 import { assignColumns } from './columns';
-import { hasSecondHeaderRow, isColumnNumberRow, isHeaderRow, isPlainHeaderRow, isYearRow } from './headers';
+import { hasSecondHeaderRow, isColumnNumberRow, isGroupRowAbove, isHeaderRow, isPlainHeaderRow, isYearRow } from './headers';
 import { kindOf } from './kind';
 import { classifyRows } from './rows';
 import { isTotalLabel } from './vocabulary';
@@ -113,9 +113,12 @@ function titleAbove(grid: Grid, header: number): string | undefined {
 export function findTables(grid: Grid): RecognizedTable[] {
   const tables: RecognizedTable[] = [];
   if (grid.isEmpty) return tables;
+  let previousEnd = grid.top - 1;
   for (let r = grid.top; r <= grid.bottom; r++) {
     if (!isHeaderRow(grid, r) && !isPlainHeaderRow(grid, r)) continue;
     const headerRows = hasSecondHeaderRow(grid, r) ? [r, r + 1] : [r];
+    // The previous table's last row is never this one's group row.
+    if (r - 1 > previousEnd && isGroupRowAbove(grid, r)) headerRows.unshift(r - 1);
     // DPA and realisation sheets stack three or four header rows (Rincian Perhitungan > Volume,
     // Bulan Januari > Rencana > Volume | Jumlah): a header row right under the header is part of it.
     while (headerRows.length < 4 && (isHeaderRow(grid, headerRows[headerRows.length - 1] + 1) || isYearRow(grid, headerRows[headerRows.length - 1] + 1))) {
@@ -134,13 +137,14 @@ export function findTables(grid: Grid): RecognizedTable[] {
     tables.push({
       sheet: grid.name,
       kind,
-      range: `${toA1(r, left)}:${toA1(last, right)}`,
+      range: `${toA1(headerRows[0], left)}:${toA1(last, right)}`,
       headerRows,
       columns,
       rows,
-      title: titleAbove(grid, r),
+      title: titleAbove(grid, headerRows[0]),
     });
     r = last;
+    previousEnd = last;
   }
   return tables;
 }

@@ -169,3 +169,26 @@ export function isYearRow(grid: Grid, row: number): boolean {
   }
   return years >= 2;
 }
+
+/**
+ * The row above a header is its group row when a label cell is merged down from it
+ * into the header ('Indikator' over two rows) and it holds only short labels or
+ * years ('Kondisi 2019 | 2020 | Akhir RPJMD 2016-2021'). A year alone is no header
+ * word, so the row does not pass as a header by itself. Source: corpus case
+ * iku-kab-wonogiri-rkpd-2022-rls (Tabel 2.23).
+ */
+export function isGroupRowAbove(grid: Grid, header: number): boolean {
+  const row = header - 1;
+  if (row < grid.top || grid.rowIsBlank(row)) return false;
+  let mergedDown = false;
+  let filled = 0;
+  for (let c = grid.left; c <= grid.right; c++) {
+    const m = grid.merge(row, c);
+    if (m && m.top === row && m.bottom >= header) mergedDown = true;
+    if (m && (m.top !== row || m.left !== c)) continue;
+    if (grid.typeAt(row, c) === 'Empty') continue;
+    if (plainHeaderCell(grid, row, c) === null) return false;
+    filled++;
+  }
+  return mergedDown && filled >= 2;
+}
