@@ -406,6 +406,44 @@ describe('derived figures and words in prose (classes 17, 18)', () => {
     expect(says('Selisih anggaran dengan realisasi defisit sejumlah Rp709.226.014.829,67.')).toEqual(['narrative-mismatch 790226014829.67']);
   });
 
+  it('an indicator figure in its own unit binds to the column of the year the sentence names', () => {
+    // Wonogiri RKPD 2022, Tabel 2.23: a group row (Kondisi 2019 | 2020 | Akhir RPJMD) above Target / Realisasi / Capaian.
+    const rls = sheet(
+      'Tabel',
+      [
+        ['Indikator Kinerja Daerah', 'Satuan', 'Kondisi 2019', '2020', null, null, 'Akhir RPJMD 2016-2021', null],
+        [null, null, null, 'Target', 'Realisasi', 'Capaian (%)', 'Target', 'Capaian (%)'],
+        ['Rata-rata Lama Sekolah (RLS)', 'tahun', '7,04', '7,44', '7,33', '98,52', '7,63', '96,07'],
+      ],
+      ['D1:F1', 'G1:H1', 'A1:A2', 'B1:B2', 'C1:C2'],
+    );
+    const r = (text: string) => analyzeWorkbook(book(rls, sheet('Narasi', [[text]])));
+    expect(r('x').tables[0].columns.map((c) => c.header)).toContain('2020 Target');
+    const errors = (text: string) => r(text).findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.expected} ${f.related?.cell}`);
+    expect(errors('RLS tahun 2020 ditargetkan 7,44 tahun sedangkan pada akhir RPJMD 2021 ditargetkan 7,63 tahun.')).toEqual([]);
+    expect(errors('RLS tahun 2020 ditargetkan 7,33 tahun sedangkan pada akhir RPJMD 2021 ditargetkan 7,63 tahun.')).toEqual(['narrative-mismatch 7.44 D3']);
+    // Another unit than the row's Satuan is not this row's figure.
+    expect(errors('RLS tahun 2020 ditargetkan 7,33 persen.')).toEqual([]);
+  });
+
+  it('a capaian without a year is the latest year; one for "tahun lalu" or of several years unsettled is not judged', () => {
+    const iku = sheet(
+      'Persampahan',
+      [
+        ['No.', 'Indikator Kinerja', 'Realisasi', null, null, 'Capaian Kinerja', null, null],
+        [null, null, '2013', '2014', '2015', '2013', '2014', '2015'],
+        [1, 'Persentase Cakupan Wilayah Persampahan', '5', '11', '15', '100', '100', '70,30'],
+      ],
+      ['C1:E1', 'F1:H1', 'A1:A2', 'B1:B2'],
+    );
+    const errors = (text: string) =>
+      analyzeWorkbook(book(iku, sheet('Narasi', [[text]]))).findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.expected} ${f.related?.cell}`);
+    expect(errors('Cakupan wilayah persampahan dengan tingkat capaian sebesar 70,30.')).toEqual([]);
+    expect(errors('Cakupan wilayah persampahan dengan tingkat capaian sebesar 73,30.')).toEqual(['narrative-mismatch 70.3 H3']);
+    expect(errors('Cakupan wilayah persampahan pada tahun 2014 dengan tingkat capaian sebesar 90.')).toEqual(['narrative-mismatch 100 G3']);
+    expect(errors('Cakupan wilayah persampahan tahun lalu dengan tingkat capaian sebesar 90.')).toEqual([]);
+  });
+
   it('number words that spell no number are a terbilang finding', () => {
     const f = prose('Selisih pendapatan sejumlah Rp560.536.080.534,33 (lima ratus enam puluh miliar lima ratus tiga puluh enam delapan puluh ribu lima ratus tiga puluh empat koma tiga tiga rupiah).');
     expect(f.map((x) => x.code)).toEqual(['terbilang-mismatch']);

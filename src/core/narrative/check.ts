@@ -6,7 +6,7 @@ import { predikatFor } from '../iku/scales';
 import { fmtNum, message, type MessageKey } from '../messages';
 import { extractFigures } from './figures';
 import { claimKind, type ClaimKind } from './kinds';
-import { canHold, linkFigure, type CellRef } from './link';
+import { canHold, linkFigure, type CellRef, type FigureWhen } from './link';
 import { averageCapaian, claimHolds, findPredikatClaim } from './predikat';
 import { buildSubjects, headingSubjects, mentions, type Mention, type Subject } from './subjects';
 import { fromWords, toWords } from './terbilang';
@@ -23,6 +23,7 @@ const WHAT: Record<ClaimKind | 'per', { id: string; en: string }> = {
   anggaran: { id: 'anggaran', en: 'the budget' },
   realisasi: { id: 'realisasi', en: 'the realisation' },
   target: { id: 'target', en: 'the target' },
+  capaian: { id: 'capaian', en: 'the achievement' },
   percent: { id: 'persentase', en: 'the percentage' },
   per: { id: 'bantuan per orang', en: 'the aid per person' },
   other: { id: 'angka', en: 'the figure' },
@@ -153,7 +154,7 @@ export class NarrativeChecker {
       if (primary.length === 0 && (f.unit === 'rupiah' || f.unit === 'percent')) candidates = uniq([...candidates, ...this.fallback]);
       // 'selisih anggaran dengan realisasi pendapatan sejumlah Rp …': the gap of the row the sentence names.
       if (f.unit === 'rupiah' && DIFFERENCE.test(text.slice(sentence.start, f.start)) && this.checkDifference(f, inSentence, place)) return;
-      const link = linkFigure(f, kind, candidates, primary);
+      const link = linkFigure(f, kind, candidates, primary, whenOf(text.slice(sentence.start, f.start)));
       if (link.status === 'agree') this.agreed.push({ key: `${link.cell.ctx.table.sheet}!${link.cell.ctx.addr(link.cell.row, link.cell.col)}`, place });
       if (link.status === 'agree' && link.roundedTo !== undefined) {
         this.push('narrative-rounded', 'info', place, 'narrative-rounded', {
@@ -349,6 +350,16 @@ export class NarrativeChecker {
       this.push('narrative-unlinked', 'info', u.place, 'narrative-unlinked', { figures: u.figures.map((f) => f.raw).join(', ') });
     }
   }
+}
+
+const YEAR = /\b(19|20)\d\d\b/g;
+const ELSEWHEN = /tahun (lalu|sebelumnya)|sebelumnya|periode lalu/i;
+
+/** The year the words before a figure give it ('tahun 2020 ditargetkan 7,33'), or that they give none. */
+function whenOf(before: string): FigureWhen {
+  const years = before.match(YEAR);
+  if (years) return { year: Number(years[years.length - 1]), current: false };
+  return { current: !ELSEWHEN.test(before) };
 }
 
 /** Words that name a column's role in prose, to tell an unsure binding from a wrong figure. */

@@ -387,6 +387,7 @@ function readFigure(text: string, s: number, out: ProseFigure[]): number {
   const figure: ProseFigure = { value, raw: text.slice(start, end), start, end, unit, decimals };
   if (per) figure.per = per;
   if (words) figure.words = words.words;
+  if (next && unit !== 'none' && unit !== 'percent' && unit !== 'rupiah') figure.unitWord = next.word.word;
   out.push(figure);
   return end;
 }

@@ -8,6 +8,8 @@ export type ClaimKind =
   | 'anggaran'
   | 'realisasi'
   | 'target'
+  /** Capaian of an indicator (realisasi against target); in a budget table, the realisation. */
+  | 'capaian'
   | 'percent'
   /** Said of something no table column holds ('realisasi fisik'): never compared. */
   | 'other';
@@ -25,9 +27,10 @@ const BEFORE: Cue[] = [
   { re: /belum (mendapat|ditangani|tertangani|terlayani)/g, kind: 'belum' },
   { re: /ditangani|tertangani|menangani|mendapat(kan)? (bantuan|pelayanan)|menerima|dilayani|terlayani/g, kind: 'ditangani' },
   { re: /\b(jumlah|populasi)\b/g, kind: 'populasi' },
-  { re: /realisasi|penyerapan|terserap|hasil|pencapaian|capaian|tercapai/g, kind: 'realisasi' },
+  { re: /realisasi|penyerapan|terserap|hasil|tercapai/g, kind: 'realisasi' },
+  { re: /pencapaian|capaian/g, kind: 'capaian' },
   // 'di bawah target' / 'melebihi target' compare with the target; they do not state it.
-  { re: /(?<!bawah |atas |melebihi |melampaui |mencapai )\btarget\b|\brencana\b/g, kind: 'target' },
+  { re: /(?<!bawah |atas |melebihi |melampaui |mencapai )\btarget\b|\bditargetkan\b|\brencana\b/g, kind: 'target' },
   // 'belanja langsung' names a subject, and 'penyerapan dana' is a realisation: neither is a budget cue.
   { re: /(?<!tahun )anggaran|alokasi|dialokasikan|(?<!penyerapan )\bdana\b|\bpagu\b/g, kind: 'anggaran' },
 ];
@@ -57,6 +60,7 @@ export function claimKind(before: string, after: string, unit: string): ClaimKin
   let kind = best?.kind;
   // 'atau 96,82%' after a realisation amount is the percentage of the realisation.
   if (unit === 'percent' && /^\s*(dan\s+)?(realisasi|penyerapan)?[^%]*\batau\s*$/.test(b.slice(-40)) && kind !== 'target') kind = 'percent';
+  if (unit === 'rupiah' && kind === 'capaian') kind = 'realisasi';
   if (unit === 'rupiah' && kind !== 'realisasi' && kind !== 'other') kind = 'anggaran';
   return kind;
 }

@@ -4,6 +4,7 @@ import type { ColumnRole, TableColumn } from '../model';
 import { extractFigures } from './figures';
 import type { ClaimKind } from './kinds';
 import type { Subject } from './subjects';
+import { words } from './text';
 import type { ProseFigure } from './types';
 
 export interface CellRef {
@@ -22,12 +23,24 @@ export type Link =
 
 const COUNT_ROLES: ColumnRole[] = ['populasi', 'kewenangan-prov', 'ditangani', 'kewenangan-kab', 'count', 'jumlah'];
 
+/** The year a sentence gives a figure: the nearest year before it, or none and whether the words point elsewhere ('tahun lalu'). */
+export interface FigureWhen {
+  year?: number;
+  /** No year and no 'tahun lalu' / 'sebelumnya': the sentence speaks of the report's own (latest) year. */
+  current: boolean;
+}
+
+const NOW: FigureWhen = { current: true };
+
 /** Columns a figure of this unit and kind can restate, in the row's table. */
-function columnsFor(ctx: TableContext, unit: ProseFigure['unit'], kind: ClaimKind | undefined): TableColumn[] {
+function columnsFor(s: Subject, figure: ProseFigure, kind: ClaimKind | undefined): TableColumn[] {
+  const ctx = s.ctx;
+  const unit = figure.unit;
   const cols = ctx.table.columns;
   const pick = (...roles: ColumnRole[]) => cols.filter((k) => roles.includes(k.role));
   const iku = ctx.table.kind === 'iku';
   if (kind === 'other') return [];
+  if (kind === 'capaian' && !iku) kind = 'realisasi';
   if (unit === 'rupiah') {
     if (kind === 'realisasi') return pick('realisasi');
     if (kind === 'anggaran') return pick('anggaran');
@@ -35,11 +48,13 @@ function columnsFor(ctx: TableContext, unit: ProseFigure['unit'], kind: ClaimKin
   }
   if (unit === 'percent') {
     if (kind === 'target') return pick('target');
+    // The capaian column first, so a disagreement is told against it; the realisasi of a % indicator may be meant.
+    if (kind === 'capaian') return [...pick('capaian'), ...pick('realisasi')];
     if (kind === 'realisasi') return iku ? pick('realisasi') : pick('percent');
     if (kind === 'percent') return pick('percent', 'capaian');
     return pick('percent', 'target', 'realisasi', 'capaian').filter((k) => iku || k.role === 'percent');
   }
-  if (iku) return [];
+  if (iku) return indicatorColumns(s, figure, kind);
   switch (kind) {
     case 'populasi':
       return pick('populasi');
@@ -54,11 +69,61 @@ function columnsFor(ctx: TableContext, unit: ProseFigure['unit'], kind: ClaimKin
   }
 }
 
+/**
+ * A figure of an indicator given in its own unit ('7,33 tahun', 'capaian sebesar 73,30'):
+ * target and realisasi only when the words name the row's Satuan, capaian (always a
+ * percentage) when no other unit is written. Sources: corpus cases
+ * iku-kab-wonogiri-rkpd-2022-rls, nar-kab-tanahdatar-lkjip-2015-persampahan.
+ */
+function indicatorColumns(s: Subject, figure: ProseFigure, kind: ClaimKind | undefined): TableColumn[] {
+  const pick = (role: ColumnRole) => s.ctx.table.columns.filter((k) => k.role === role);
+  const satuanCol = s.ctx.col('satuan');
+  const satuan = satuanCol ? words(s.ctx.grid.textAt(s.row.row, satuanCol.col)) : [];
+  const percentRow = satuanCol !== undefined && /%|persen/i.test(s.ctx.grid.textAt(s.row.row, satuanCol.col));
+  if (kind === 'capaian') return figure.unit === 'none' ? pick('capaian') : [];
+  if (kind !== 'target' && kind !== 'realisasi') return [];
+  const named = figure.unitWord !== undefined && satuan.includes(figure.unitWord);
+  if (named || (percentRow && figure.unit === 'none')) return pick(kind);
+  return [];
+}
+
+function headerYear(header: string): number | undefined {
+  const years = header.match(/\b(19|20)\d\d\b/g);
+  return years ? Number(years[years.length - 1]) : undefined;
+}
+
+/**
+ * The one column a disagreement can be told against: where a role has a column per
+ * year (Target 2020 | Target 2021), the one of the sentence's year, or of the latest
+ * year when the sentence names none; when that cannot be settled, none.
+ */
+function forMismatch(cols: TableColumn[], when: FigureWhen): TableColumn[] {
+  const out: TableColumn[] = [];
+  const roles = [...new Set(cols.map((k) => k.role))];
+  for (const role of roles) {
+    const same = cols.filter((k) => k.role === role);
+    if (same.length === 1) {
+      out.push(same[0]);
+      continue;
+    }
+    const years = same.map((k) => headerYear(k.header));
+    if (years.some((y) => y === undefined) || new Set(years).size !== years.length) continue;
+    if (when.year !== undefined) {
+      const i = years.indexOf(when.year);
+      if (i >= 0) out.push(same[i]);
+    } else if (when.current) {
+      const latest = Math.max(...(years as number[]));
+      out.push(same[years.indexOf(latest)]);
+    }
+  }
+  return cols.filter((k) => out.includes(k));
+}
+
 /** Whether a row's table has anywhere to hold this figure, so a nearer mention of another table does not steal it. */
 export function canHold(s: Subject, figure: ProseFigure, kind: ClaimKind | undefined): boolean {
   if (figure.per) return s.ctx.col('keterangan') !== undefined;
   if (kind === 'belum') return s.ctx.col('kewenangan-prov') !== undefined && s.ctx.col('ditangani') !== undefined;
-  return columnsFor(s.ctx, figure.unit, kind).length > 0;
+  return columnsFor(s, figure, kind).length > 0;
 }
 
 function cellRef(s: Subject, col: TableColumn, value: Decimal): CellRef {
@@ -111,6 +176,7 @@ export function linkFigure(
   kind: ClaimKind | undefined,
   candidates: Subject[],
   primary: Subject[],
+  when: FigureWhen = NOW,
 ): Link {
   for (const s of candidates) {
     if (figure.per) {
@@ -123,7 +189,7 @@ export function linkFigure(
       const d = notHandled(s);
       if (d && d.value.eq(figure.value)) return { status: 'agree', cell: d };
     }
-    for (const col of columnsFor(s.ctx, figure.unit, kind)) {
+    for (const col of columnsFor(s, figure, kind)) {
       const v = cellValue(s, col);
       if (!v) continue;
       const m = same(figure, v);
@@ -138,10 +204,10 @@ export function linkFigure(
       if (hit && k) return { status: 'agree', cell: cellRef(s, k.col, hit.value) };
     }
   }
-  return disagreement(figure, kind, primary);
+  return disagreement(figure, kind, primary, when);
 }
 
-function disagreement(figure: ProseFigure, kind: ClaimKind | undefined, primary: Subject[]): Link {
+function disagreement(figure: ProseFigure, kind: ClaimKind | undefined, primary: Subject[], when: FigureWhen): Link {
   if (figure.per) {
     for (const s of primary) {
       const k = keteranganFigures(s);
@@ -151,14 +217,14 @@ function disagreement(figure: ProseFigure, kind: ClaimKind | undefined, primary:
     return { status: 'unlinked' };
   }
   if (!kind) return { status: 'unlinked' };
-  if (figure.unit === 'percent' && kind !== 'target' && kind !== 'realisasi' && kind !== 'percent') return { status: 'unlinked' };
+  if (figure.unit === 'percent' && kind !== 'target' && kind !== 'realisasi' && kind !== 'capaian' && kind !== 'percent') return { status: 'unlinked' };
   for (const s of primary) {
     if (kind === 'belum') {
       const d = notHandled(s);
       if (d) return { status: 'mismatch', cell: d, kind };
       continue;
     }
-    for (const col of columnsFor(s.ctx, figure.unit, kind)) {
+    for (const col of forMismatch(columnsFor(s, figure, kind), when)) {
       const v = cellValue(s, col);
       // An empty cell is not a disagreement: the prose may be the only place the figure is written.
       if (v) return { status: 'mismatch', cell: cellRef(s, col, v), kind };

@@ -43,6 +43,8 @@ export interface ProseFigure {
   start: number;
   end: number;
   unit: FigureUnit;
+  /** The word after the figure when it names what is counted ('7,33 tahun' → 'tahun'), to match an indicator's Satuan. */
+  unitWord?: string;
   /** Decimals as written (for rounding tolerance). */
   decimals: number;
   /** 'Rp.1.600.000/orang', 'per-orang Rp.1.600.000', 'per-Panti Rp.10.000.000': the amount is per one of this. */
