@@ -444,6 +444,27 @@ describe('derived figures and words in prose (classes 17, 18)', () => {
     expect(errors('Cakupan wilayah persampahan tahun lalu dengan tingkat capaian sebesar 90.')).toEqual([]);
   });
 
+  it('a rate per 1.000 binds to the indicator of that rate, also when the table holds it as a percentage', () => {
+    // Manggarai Timur LKjIP 2019, Tabel 3.8.
+    const rates = sheet(
+      'Tabel',
+      [
+        ['NO.', 'Indikator Sasaran', 'Tahun 2019', null, 'Capaian Kinerja Tahun 2019'],
+        [null, null, 'Target', 'Realisasi', null],
+        ['1.', 'Angka Kematian Ibu per 100.000KH', '0,16', '0,19', '87,10'],
+        ['2.', 'Angka Kematian Bayi per 1.000KH', '9,20', '9,53', '96,54'],
+      ],
+      ['C1:D1', 'A1:A2', 'B1:B2', 'E1:E2'],
+    );
+    const errors = (text: string) =>
+      analyzeWorkbook(book(rates, sheet('Narasi', [[text]]))).findings.filter((f) => f.sheet === 'Narasi' && f.severity === 'error').map((f) => `${f.code} ${f.expected}`);
+    expect(errors('Angka Kematian Bayi; realisasi kematian bayi sebesar 9,53/1.000 KH dari target 9,20/1.000 KH.')).toEqual([]);
+    expect(errors('Angka Kematian Bayi; realisasi kematian bayi sebesar 9,53/1.000 KH dari target 9,5/1.000 KH.')).toEqual(['narrative-mismatch 9.2']);
+    expect(errors('Angka Kematian Ibu dari target 162/100.000 KH.')).toEqual([]);
+    // A rate of another base is not this row's figure.
+    expect(errors('Angka Kematian Bayi dari target 9,5/100.000 KH.')).toEqual([]);
+  });
+
   it('number words that spell no number are a terbilang finding', () => {
     const f = prose('Selisih pendapatan sejumlah Rp560.536.080.534,33 (lima ratus enam puluh miliar lima ratus tiga puluh enam delapan puluh ribu lima ratus tiga puluh empat koma tiga tiga rupiah).');
     expect(f.map((x) => x.code)).toEqual(['terbilang-mismatch']);

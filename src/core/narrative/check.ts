@@ -166,7 +166,7 @@ export class NarrativeChecker {
       } else if (link.status === 'mismatch') {
         // Another figure of the same row says what the prose says ('capaian 104,96%' bound to a
         // realisasi column, a multi-year row): the binding was unsure, not the report.
-        if (rowHolds(f, link.cell, text.slice(sentence.start, f.start))) return;
+        if (rowHolds(f, link.cell, before)) return;
         this.reportMismatch(f, link.cell, link.kind, place);
       } else if (link.status === 'unlinked') {
         unlinked.push(f);

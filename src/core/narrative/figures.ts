@@ -252,6 +252,27 @@ function readBody(text: string, s: number): Body {
   return { end: j, text: text.slice(s, j), seps, groups };
 }
 
+/**
+ * '/1.000 KH' or 'per 100.000 penduduk' after a figure: a rate per a power of ten (100 and up),
+ * followed by what is counted. Source: corpus case iku-kab-manggaraitimur-lkjip-2019-sasaran5.
+ */
+function rateAt(text: string, i: number): { base: number; end: number } | null {
+  let q = i;
+  if (text.charAt(q) === '/') q++;
+  else {
+    const w = wordAt(text, skipGap(text, q));
+    if (w?.word !== 'per') return null;
+    q = w.end;
+  }
+  q = skipGap(text, q);
+  if (!isDigit(text.charAt(q))) return null;
+  const d = readBody(text, q);
+  if (d.seps.some((c) => c !== '.') || !/^10{2,}$/.test(d.groups.join(''))) return null;
+  if (d.seps.length > 0 && !d.groups.slice(1).every((g) => g.length === 3)) return null;
+  if (!isLetter(text.charAt(skipGap(text, d.end)))) return null;
+  return { base: Number(d.groups.join('')), end: d.end };
+}
+
 function percentAt(text: string, i: number): number {
   const q = skipGap(text, i);
   if (text.charAt(q) === '%') return q + 1;
@@ -315,6 +336,14 @@ function readFigure(text: string, s: number, out: ProseFigure[]): number {
   const after = text.charAt(body.end);
   // '19kk'-style fusions are rarer than codes such as '2a' or '5G'; neither is stated as a figure.
   if (isLetter(after) || (after === '_' && isAlnum(text.charAt(body.end + 1)))) return skipWord(text, body.end);
+  // Rates: '9,53/1.000 KH', '162 per 100.000 kelahiran hidup'.
+  const rate = rateAt(text, body.end);
+  if (rate) {
+    const parsed = parseNumberText(body.text, body.seps.length === 1 && body.seps[0] === ',' ? 'decimal' : 'integer');
+    if (!parsed || parsed.kind !== 'number') return rate.end;
+    out.push({ value: parsed.value, raw: text.slice(s, rate.end), start: s, end: rate.end, unit: 'rate', decimals: parsed.decimals, rateBase: rate.base });
+    return rate.end;
+  }
   // Dates, clock times, fractions: '25/01/2021', '14:30', '1/2'.
   if ((after === '/' || after === ':') && isDigit(text.charAt(body.end + 1))) {
     let j = body.end;

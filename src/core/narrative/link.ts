@@ -54,6 +54,7 @@ function columnsFor(s: Subject, figure: ProseFigure, kind: ClaimKind | undefined
     if (kind === 'percent') return pick('percent', 'capaian');
     return pick('percent', 'target', 'realisasi', 'capaian').filter((k) => iku || k.role === 'percent');
   }
+  if (unit === 'rate') return iku && (kind === 'target' || kind === 'realisasi') && rowRateBase(s) === figure.rateBase ? pick(kind) : [];
   if (iku) return indicatorColumns(s, figure, kind);
   switch (kind) {
     case 'populasi':
@@ -85,6 +86,14 @@ function indicatorColumns(s: Subject, figure: ProseFigure, kind: ClaimKind | und
   const named = figure.unitWord !== undefined && satuan.includes(figure.unitWord);
   if (named || (percentRow && figure.unit === 'none')) return pick(kind);
   return [];
+}
+
+/** 'Angka Kematian Bayi per 1.000KH', Satuan '/100.000 KH': the base the row's rate is per. */
+function rowRateBase(s: Subject): number | undefined {
+  const satuan = s.ctx.col('satuan');
+  const text = `${s.row.label} ${satuan ? s.ctx.grid.textAt(s.row.row, satuan.col) : ''}`;
+  const m = /(?:\bper|\/)\s*(10{2,}|1(?:\.000)+|10(?:\.000)+|100(?:\.000)+)(?![\d.,]*\d)/i.exec(text);
+  return m ? Number(m[1].replace(/\./g, '')) : undefined;
 }
 
 function headerYear(header: string): number | undefined {
@@ -148,8 +157,21 @@ function notHandled(s: Subject): CellRef | null {
   return { ...cellRef(s, handled, p.minus(h)), header: `${prov.header} − ${handled.header}` };
 }
 
+/**
+ * A rate as the table may hold it: as written (9,53 per 1.000), or as a percentage
+ * (162/100.000 KH held as 0,16 %). Source: corpus case iku-kab-manggaraitimur-lkjip-2019-sasaran5.
+ */
+function rateForms(figure: ProseFigure): Decimal[] {
+  return figure.rateBase ? [figure.value, figure.value.times(100).div(figure.rateBase)] : [figure.value];
+}
+
 function same(figure: ProseFigure, value: Decimal): { ok: boolean; roundedTo?: number } {
   if (value.eq(figure.value)) return { ok: true };
+  if (figure.unit === 'rate') {
+    // The table keeps fewer decimals than the rate's percentage has ('0,162' shown 0,16).
+    const places = value.decimalPlaces();
+    return { ok: rateForms(figure).some((v) => v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).eq(value)) };
+  }
   if (figure.unit === 'percent') {
     // '96,8%' in prose restates 96,82 in the table: fewer decimals are a rounding, not a disagreement.
     const r = value.toDecimalPlaces(figure.decimals, Decimal.ROUND_HALF_UP);
@@ -207,6 +229,12 @@ export function linkFigure(
   return disagreement(figure, kind, primary, when);
 }
 
+/** A rate is told against a cell only when one of its forms is of the cell's size: otherwise the table holds it in a scale not known. */
+function comparable(figure: ProseFigure, value: Decimal): boolean {
+  if (figure.unit !== 'rate') return true;
+  return rateForms(figure).some((v) => !v.isZero() && value.div(v).abs().gte(0.5) && value.div(v).abs().lte(2));
+}
+
 function disagreement(figure: ProseFigure, kind: ClaimKind | undefined, primary: Subject[], when: FigureWhen): Link {
   if (figure.per) {
     for (const s of primary) {
@@ -227,7 +255,7 @@ function disagreement(figure: ProseFigure, kind: ClaimKind | undefined, primary:
     for (const col of forMismatch(columnsFor(s, figure, kind), when)) {
       const v = cellValue(s, col);
       // An empty cell is not a disagreement: the prose may be the only place the figure is written.
-      if (v) return { status: 'mismatch', cell: cellRef(s, col, v), kind };
+      if (v && comparable(figure, v)) return { status: 'mismatch', cell: cellRef(s, col, v), kind };
     }
   }
   return { status: 'unlinked' };

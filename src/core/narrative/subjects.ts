@@ -50,6 +50,9 @@ function phraseForms(label: string): string[][] {
       if (form.length >= 5) forms.add(form);
     }
   }
+  // 'Angka Kematian Bayi per 1.000KH': prose names the indicator without its rate base.
+  const rateless = label.replace(/\s*(\bper\b|\/)\s*[\d.]+\s*[A-Za-z ]{0,20}$/i, '');
+  if (rateless !== label) forms.add(words(rateless).join(' ').replace(LEADING, ''));
   // 'Rata-rata Lama Sekolah (RLS)': prose often names the row by its acronym alone.
   for (const m of label.matchAll(/\(([A-Z]{2,6})\)/g)) forms.add(m[1].toLowerCase());
   return [...forms].filter((f) => f.length >= 3).map((f) => f.split(' '));

@@ -31,6 +31,8 @@ export type FigureUnit =
   | 'kegiatan'
   | 'indikator'
   | 'sasaran'
+  /** A rate per a power of ten ('9,53/1.000 KH'); see rateBase. */
+  | 'rate'
   | 'other'
   | 'none';
 
@@ -45,6 +47,8 @@ export interface ProseFigure {
   unit: FigureUnit;
   /** The word after the figure when it names what is counted ('7,33 tahun' → 'tahun'), to match an indicator's Satuan. */
   unitWord?: string;
+  /** For a rate: per how many ('/1.000 KH' → 1000). */
+  rateBase?: number;
   /** Decimals as written (for rounding tolerance). */
   decimals: number;
   /** 'Rp.1.600.000/orang', 'per-orang Rp.1.600.000', 'per-Panti Rp.10.000.000': the amount is per one of this. */

@@ -155,6 +155,8 @@ describe('extractFigures: digits', () => {
     ['100%', { value: '100', unit: 'percent' }],
     ['0%', { value: '0', unit: 'percent' }],
     ['3,5 persen', { value: '3.5', unit: 'percent', raw: '3,5 persen' }],
+    ['9,53/1.000 KH', { value: '9.53', unit: 'rate', decimals: 2, raw: '9,53/1.000' }],
+    ['162 per 100.000 kelahiran hidup', { value: '162', unit: 'rate', raw: '162 per 100.000' }],
     ['33 kk', { value: '33', unit: 'kk' }],
     ['33 KK', { value: '33', unit: 'kk' }],
     ['33 kepala keluarga', { value: '33', unit: 'kk' }],
