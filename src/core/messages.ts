@@ -181,6 +181,10 @@ const T = {
     id: ' Catatan: {count} angka di kolom ini tersimpan sebagai teks ({cells}); SUM melewatinya.',
     en: ' Note: {count} numbers in this column are stored as text ({cells}); SUM skips them.',
   },
+  'why-mirrored': {
+    id: " Sel ini dan rinciannya mengambil angka dari sheet '{sheet}' ({formula}): kemungkinan ada rincian di sheet itu yang tidak ikut dirujuk di sini. Periksa di sumbernya; angka ini tidak diubah otomatis.",
+    en: " This cell and the rows under it take their figures from sheet '{sheet}' ({formula}): rows there are probably not referenced here. Check at the source; this figure is not changed automatically.",
+  },
   'why-transposed': {
     id: ' Selisihnya habis dibagi 9 dan angka tertulis memuat digit yang sama: kemungkinan dua digit tertukar.',
     en: ' The difference is divisible by 9 and the digits are the same: two digits were probably swapped.',

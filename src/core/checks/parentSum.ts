@@ -6,6 +6,8 @@ import type { TableRow } from '../model';
 import { columnSum } from './columnSum';
 import { unclearParents } from './codeTree';
 import { collect, sumFix, sumParams } from './totals';
+import { mirroredFrom } from './mirrored';
+import { message } from '../messages';
 
 function oneDepthAddsUp(ctx: TableContext, children: TableRow[], col: number, value: Decimal): boolean {
   const byDepth = new Map<number, TableRow[]>();
@@ -53,17 +55,18 @@ export function checkParentSums(ctx: TableContext): void {
       }
       const { parts } = collect(ctx, children, k.col);
       const why = explainGap(ctx, k.col, expected, cell.value, parts, cell.decimals);
+      const mirror = why.roundingOnly ? undefined : mirroredFrom(ctx, parent, children, k.col);
       ctx.report({
         code: 'parent-sum-mismatch',
-        severity: why.roundingOnly ? 'info' : 'error',
+        severity: why.roundingOnly ? 'info' : mirror ? 'warning' : 'error',
         row: parent.row,
         col: k.col,
         key: 'parent-sum-mismatch',
         params: { column: k.header, label: parent.label, count: children.length, ...sumParams(ctx, expected, cell.value) },
         expected,
         actual: cell.value,
-        extra: why.text,
-        fix: sumFix(children.map((r) => r.row), k.col),
+        extra: mirror ? message('why-mirrored', mirror, ctx.lang) : why.text,
+        fix: mirror ? undefined : sumFix(children.map((r) => r.row), k.col),
       });
     }
   }
