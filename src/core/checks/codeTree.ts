@@ -9,10 +9,12 @@ import type { TableRow } from '../model';
 export function unclearParents(rows: readonly TableRow[]): Set<number> {
   const out = new Set<number>();
   const depth = (code: string) => code.split('.').length;
+  const lastUnder = lastDescendants(rows);
   rows.forEach((p, i) => {
     if (p.role !== 'parent' || !p.code) return;
     const d = depth(p.code);
-    for (let j = i + 1; j < rows.length; j++) {
+    let j = i + 1;
+    for (; j < rows.length; j++) {
       const r = rows[j];
       if (r.role === 'total' || r.role === 'subtotal') break;
       if (!r.code || (r.role !== 'item' && r.role !== 'parent')) continue;
@@ -22,6 +24,24 @@ export function unclearParents(rows: readonly TableRow[]): Set<number> {
         break;
       }
     }
+    // SIPD lists an organisation's sub-units (RSUD, Puskesmas 1.02.2.14.0.00.01.0001 …) after
+    // another urusan's block: rows of this code further down are its children too.
+    if ((lastUnder.get(p.code) ?? -1) >= j) out.add(p.row);
   });
   return out;
+}
+
+/** For each code prefix, the index of the last row whose code lies under it. */
+function lastDescendants(rows: readonly TableRow[]): Map<string, number> {
+  const last = new Map<string, number>();
+  rows.forEach((r, j) => {
+    if (!r.code || (r.role !== 'item' && r.role !== 'parent')) return;
+    const parts = r.code.split('.');
+    let prefix = parts[0];
+    for (let k = 1; k < parts.length; k++) {
+      last.set(prefix, j);
+      prefix += '.' + parts[k];
+    }
+  });
+  return last;
 }
