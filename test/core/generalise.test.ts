@@ -585,3 +585,56 @@ describe('formulas never calculated', () => {
     expect(f[0].message).toMatch(/^14 sel di lembar ini mengalami hal yang sama/);
   });
 });
+
+describe('system exports seen in real SIPD workbooks (class 20)', () => {
+  it('a parent and its rows that copy cells of a DPA sheet are told to check the source, with no fix', () => {
+    const rows = (formulas: boolean): TestCell[][] => {
+      const cell = (ref: string, v: number | string) => (formulas ? { f: ref, v } : v);
+      return [
+        ['Kode', 'Uraian', 'Anggaran', 'Realisasi'],
+        [cell('DPA!B38', '5.1.02.01.01.0024'), cell('DPA!C38', 'Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor'), cell('DPA!S38', 594100), cell('C2', 594100)],
+        [null, cell('DPA!E39', '- Alat Tulis Kantor A'), cell('DPA!S39', 84000), cell('C3', 84000)],
+        [null, cell('DPA!E40', '- Alat Tulis Kantor B'), cell('DPA!S40', 167300), cell('C4', 167300)],
+        [null, cell('DPA!E41', '- Alat Tulis Kantor C'), cell('DPA!S41', 59600), cell('C5', 59600)],
+      ];
+    };
+    const mirrored = run(rows(true)).findings.filter((f) => f.code === 'parent-sum-mismatch');
+    expect(mirrored.map((f) => `${f.severity} ${f.cell} ${f.fix === undefined}`)).toEqual(['warning C2 true', 'warning D2 true']);
+    expect(mirrored[0].message).toMatch(/sheet 'DPA' \(=DPA!S38\)/);
+    const typed = run(rows(false)).findings.filter((f) => f.code === 'parent-sum-mismatch');
+    expect(typed.map((f) => `${f.severity} ${f.cell} ${f.fix !== undefined}`)).toEqual(['error C2 true', 'error D2 true']);
+  });
+
+  it('an urusan whose sub-units are listed after another urusan is not summed from the rows next to it', () => {
+    const table = (urusan: number) => [
+      ['Kode', 'Uraian', 'Anggaran'],
+      ['1.02', 'Urusan Pemerintahan Bidang Kesehatan', urusan],
+      ['1.02.2.14.0.00.01.0000', 'Dinas Kesehatan', 100],
+      ['2.14', 'Urusan Pemerintahan Bidang Pengendalian Penduduk dan KB', 50],
+      ['2.14.2.14.0.00.01.0000', 'Dinas Kesehatan', 50],
+      ['1.02.2.14.0.00.01.0001', 'RSUD', 200],
+    ];
+    expect(brief(run(table(300))).filter((f) => f.startsWith('error'))).toEqual([]);
+    const wrong = run(table(310)).findings;
+    expect(wrong.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(wrong.find((f) => f.code === 'not-checked')?.message).toMatch(/1\.02|Kesehatan/);
+  });
+
+  it('a flat export (Kode | Nama per level on every row) has no parent rows, and rows are named by their last level', () => {
+    const path = ['1.02', 'Urusan Kesehatan', '1.02.01', 'Program Pemenuhan Upaya Kesehatan', '1.02.01.2.01', 'Penyediaan Layanan'];
+    const r = run([
+      ['Kode Urusan', 'Nama Urusan', 'Kode Program', 'Nama Program', 'Kode Kegiatan', 'Nama Kegiatan', 'Kode Akun', 'Nama Akun', 'Nilai Rincian'],
+      [...path, '5.1.02.01.01.0024', 'Belanja Alat/Bahan', 1677500],
+      [...path, null, 'Belanja Sewa Bangunan Gedung', 6250000],
+      [...path, '5.1.02.01.01.0029', 'Belanja Perjalanan Dinas Biasa', 19546000],
+      [...path, '5.1.02.01.01.0052', 'Belanja Perjalanan Dinas Dalam Kota', 8960000],
+    ]);
+    expect(r.tables[0].rows.map((x) => `${x.role} ${x.label}`)).toEqual([
+      'item Belanja Alat/Bahan',
+      'item Belanja Sewa Bangunan Gedung',
+      'item Belanja Perjalanan Dinas Biasa',
+      'item Belanja Perjalanan Dinas Dalam Kota',
+    ]);
+    expect(brief(r).filter((f) => f.startsWith('error'))).toEqual([]);
+  });
+});

@@ -63,8 +63,10 @@ function hasNumbers(grid: Grid, row: number, numeric: TableColumn[]): boolean {
 export function classifyRows(grid: Grid, kind: TableKind, cols: TableColumn[], dataRows: number[]): TableRow[] {
   const numeric = cols.filter((k) => NUMERIC_ROLES.has(k.role));
   const textCols = cols.filter((k) => !NUMERIC_ROLES.has(k.role));
+  const flat = isFlatPath(cols);
   const labelCols = [
-    ...cols.filter((k) => k.role === 'label'),
+    // A flat export names each row by its deepest level (Nama Akun), the last label column.
+    ...(flat ? cols.filter((k) => k.role === 'label').reverse() : cols.filter((k) => k.role === 'label')),
     ...cols.filter((k) => LABEL_ROLES.has(k.role) && k.role !== 'label'),
   ];
   const codeCols = cols.filter((k) => k.role === 'code');
@@ -110,9 +112,24 @@ export function classifyRows(grid: Grid, kind: TableKind, cols: TableColumn[], d
     } else if (row.role === 'total') row.role = 'subtotal';
   });
 
+  if (flat) return rows;
   if (codeCols.length) linkByCode(rows, new Set(rows.filter((x) => x.role === 'item' && !x.code && startsWithBullet(grid, x.row, labelCols)).map((x) => x.row)));
   else linkByRoman(rows);
   return rows;
+}
+
+/**
+ * SIPD flat exports (RAK, rekap: Kode Urusan | Nama Urusan | Kode Bidang Urusan | … |
+ * Kode Akun | Nama Akun) repeat the whole path on every row: three or more code columns
+ * each followed by its name. Every row is a leaf; a row whose last code is missing is
+ * not the parent of the rows that have one. Seen in real SIPD RAK exports tried locally.
+ */
+function isFlatPath(cols: TableColumn[]): boolean {
+  let pairs = 0;
+  for (let i = 0; i + 1 < cols.length; i++) {
+    if (cols[i].role === 'code' && cols[i + 1].role === 'label' && cols[i + 1].col === cols[i].col + 1) pairs++;
+  }
+  return pairs >= 3;
 }
 
 const BULLET = /^[-\u2013\u2022\u00b7*](\s|$)/;
