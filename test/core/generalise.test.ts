@@ -638,3 +638,16 @@ describe('system exports seen in real SIPD workbooks (class 20)', () => {
     expect(brief(r).filter((f) => f.startsWith('error'))).toEqual([]);
   });
 });
+
+describe('messages', () => {
+  it('a row without a label is named by its number, never ""', () => {
+    const r = run([
+      ['Uraian', 'Anggaran', 'Realisasi', '%'],
+      ['Belanja Pegawai', 100, 90, { f: 'C2/B2*100', v: 90 }],
+      [null, 0, 5, { err: '#DIV/0!', f: 'C3/B3*100' }],
+    ]);
+    const f = r.findings.find((x) => x.code === 'division-by-zero');
+    expect(f?.message).toMatch(/pada "baris 3"/);
+    expect(f?.message).not.toMatch(/""/);
+  });
+});

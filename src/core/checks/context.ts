@@ -109,6 +109,8 @@ export class TableContext {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     const plain = (v: Decimal | string | undefined) => (v === undefined ? undefined : typeof v === 'string' ? v : v.toFixed());
+    // A row with no label of its own (a SIPD sub-total line) is named by its number: never 'pada ""'.
+    if ('label' in f.params && !String(f.params.label ?? '').trim()) f.params = { ...f.params, label: (this.lang === 'en' ? 'row ' : 'baris ') + (f.row + 1) };
     this.findings.push({
       code: f.code,
       severity: f.severity,

@@ -29,6 +29,16 @@ const WHAT: Record<ClaimKind | 'per', { id: string; en: string }> = {
   other: { id: 'angka', en: 'the figure' },
 };
 
+// The unit an amount is per, in the report's language ('per orang' → 'per person').
+const PER_WORD: Record<NonNullable<ProseFigure['per']>, { id: string; en: string }> = {
+  orang: { id: 'orang', en: 'person' },
+  panti: { id: 'panti', en: 'care home' },
+  kk: { id: 'KK', en: 'household' },
+  unit: { id: 'unit', en: 'unit' },
+  kpm: { id: 'KPM', en: 'beneficiary family (KPM)' },
+  klien: { id: 'klien', en: 'client' },
+};
+
 const DIFFERENCE = /\b(selisih|sisa)\b/i;
 
 const ROW_COUNT_UNITS = new Set(['program', 'kegiatan', 'indikator', 'sasaran']);
@@ -223,7 +233,7 @@ export class NarrativeChecker {
       actual: show(f.value, f.decimals),
       expected: show(cell.value),
       where: where(cell),
-      per: f.per,
+      per: f.per && PER_WORD[f.per][this.lang],
     }, { expected: cell.value.toFixed(), actual: f.value.toFixed(), related }, suffix);
   }
 

@@ -46,6 +46,9 @@ describe('narrative checks', () => {
   it('checks aid per person against Keterangan', () => {
     const f = run('Anak Terlantar', 'Bantuan atensi dari APBN sebesar Rp.1.500.000/orang diberikan kepada anak terlantar.' + LONG);
     expect(f.map(brief)).toEqual(['narrative-mismatch A2 1600000 1500000 H2']);
+    expect(f[0].message).toMatch(/per orang untuk/);
+    const en = analyzeWorkbook(book(pmks, apbn, prose('Anak Terlantar', 'Bantuan atensi dari APBN sebesar Rp.1.500.000/orang diberikan kepada anak terlantar.' + LONG)), { lang: 'en' });
+    expect(en.findings.find((x) => x.sheet === 'Narasi')?.message).toMatch(/Rp 1,500,000 per person for .* says Rp 1,600,000 per person/);
   });
 
   it('checks a claimed predikat and average range against the IKU table', () => {
