@@ -145,7 +145,13 @@ export async function checkOne(input: Input, opts: CheckOptions, narratives: rea
     const report = analyzeWorkbook(snapshot, analyzeOptions);
     return {
       file,
-      tables: report.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind })),
+      tables: report.tables.map((t) => ({
+        sheet: t.sheet,
+        range: t.range,
+        kind: t.kind,
+        confidence: t.confidence ?? 'high',
+        lowConfidence: t.columns.filter((k) => k.confidence === 'low').map((k) => k.letter),
+      })),
       findings: report.findings,
     };
   } catch (err) {

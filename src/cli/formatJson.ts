@@ -47,7 +47,7 @@ export function jsonFinding(f: Finding): JsonFinding {
 export function jsonFile(r: FileResult): Record<string, unknown> {
   const out: Record<string, unknown> = { file: r.file };
   if (r.error) out.error = { code: r.error.code, message: r.error.message };
-  out.tables = r.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind }));
+  out.tables = r.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, confidence: t.confidence, lowConfidence: t.lowConfidence }));
   out.findings = r.findings.map(jsonFinding);
   return out;
 }

@@ -5,7 +5,8 @@ import type { TableKind } from '../core/model';
 export interface FileResult {
   file: string;
   error?: { code: string; message: string };
-  tables: { sheet: string; range: string; kind: TableKind }[];
+  /** lowConfidence: the columns whose role was inferred from the cells alone (letters). */
+  tables: { sheet: string; range: string; kind: TableKind; confidence: 'high' | 'low'; lowConfidence: string[] }[];
   findings: Finding[];
 }
 

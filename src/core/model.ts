@@ -48,6 +48,11 @@ export interface TableColumn {
   role: ColumnRole;
   /** For split Kode Rekening columns: position of this part (0-based). */
   codePart?: number;
+  /**
+   * 'high' when a header word or the column's own formulas named the role; 'low' when
+   * it was inferred from the cells alone (an unknown header over numbers read as a count).
+   */
+  confidence?: 'high' | 'low';
 }
 
 export interface TableRow {
@@ -78,6 +83,8 @@ export interface RecognizedTable {
   columns: TableColumn[];
   rows: TableRow[];
   title?: string;
+  /** 'high' when header words named two or more column roles; 'low' for a header the vocabulary does not know. */
+  confidence?: 'high' | 'low';
 }
 
 /** Settings the checks take; the add-in stores them in the workbook. */

@@ -51,7 +51,9 @@ describe('--format json', () => {
       expect(Object.keys(f)).toEqual(['file', 'tables', 'findings']);
       expect(f.tables.length).toBeGreaterThan(0);
       for (const t of f.tables) {
-        expect(Object.keys(t)).toEqual(['sheet', 'range', 'kind']);
+        expect(Object.keys(t)).toEqual(['sheet', 'range', 'kind', 'confidence', 'lowConfidence']);
+        expect(['high', 'low']).toContain(t.confidence);
+        expect(Array.isArray(t.lowConfidence)).toBe(true);
         expect(KINDS).toContain(t.kind);
         expect(t.range).toMatch(/^[A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+$/);
       }

@@ -23,8 +23,8 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
 const sample: FileResult = {
   file: 'laporan.xlsx',
   tables: [
-    { sheet: 'PMKS', range: 'A4:H20', kind: 'pmks' },
-    { sheet: 'Anggaran', range: 'B3:F40', kind: 'budget' },
+    { sheet: 'PMKS', range: 'A4:H20', kind: 'pmks', confidence: 'high', lowConfidence: [] },
+    { sheet: 'Anggaran', range: 'B3:F40', kind: 'budget', confidence: 'low', lowConfidence: ['F'] },
   ],
   findings: [
     finding(),

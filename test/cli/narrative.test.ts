@@ -218,7 +218,7 @@ const tablePredikat: Finding = { ...tableFinding, code: 'predikat-mismatch', she
 
 const report: FileResult = {
   file: 'laporan.xlsx',
-  tables: [{ sheet: 'APBD', range: 'A5:E13', kind: 'budget' }],
+  tables: [{ sheet: 'APBD', range: 'A5:E13', kind: 'budget', confidence: 'high', lowConfidence: [] }],
   findings: [fileUnlinked, tableFinding, fileMismatch, sheetTerbilang, narrativePredikat, tablePredikat],
 };
 

@@ -651,3 +651,36 @@ describe('messages', () => {
     expect(f?.message).not.toMatch(/""/);
   });
 });
+
+describe('confidence of roles', () => {
+  it('a column the vocabulary does not name is low confidence, and one that is a quotient of two others is no sum', () => {
+    const rows = [
+      ['Kecamatan', 'Penduduk', 'Luas Wilayah', 'Kepadatan'],
+      ['Kecamatan A', 41230, 52.3, 788],
+      ['Kecamatan B', 35110, 61.75, 569],
+      ['Kecamatan C', 28940, 33.1, 874],
+      ['Kecamatan D', 50320, 80.4, 626],
+      ['Kecamatan E', 19875, 25.9, 767],
+      ['Jumlah', 175475, 253.45, 692],
+    ];
+    const r = run(rows);
+    const t = r.tables[0];
+    expect(t.confidence).toBe('low');
+    expect(t.columns.map((c) => `${c.role}:${c.confidence}`)).toEqual(['text:low', 'count:low', 'count:low', 'ratio:low']);
+    expect(brief(r).filter((f) => f.startsWith('error'))).toEqual([]);
+    // The sums beside it are still judged.
+    const wrong = rows.map((x) => [...x]);
+    wrong[6][1] = 175575;
+    expect(brief(run(wrong)).filter((f) => f.startsWith('error'))).toEqual(['error total-mismatch B7']);
+  });
+
+  it('roles named by header words are high confidence', () => {
+    const r = run([
+      ['No', 'Program', 'Anggaran', 'Realisasi', '%'],
+      [1, 'Program A', 100, 90, 90],
+      [null, 'Jumlah', 100, 90, 90],
+    ]);
+    expect(r.tables[0].confidence).toBe('high');
+    expect(r.tables[0].columns.every((c) => c.confidence === 'high')).toBe(true);
+  });
+});

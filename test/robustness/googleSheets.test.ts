@@ -131,7 +131,7 @@ describe('reading it', () => {
     const json = await lakip(['check', FILE, '--format', 'json']);
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout) as { files: { tables: unknown[]; findings: { code: string; cell: string; sheet: string; message: string }[] }[] };
-    expect(out.files[0].tables).toEqual([{ sheet: 'APBD', range: 'A5:E13', kind: 'budget' }]);
+    expect(out.files[0].tables).toEqual([{ sheet: 'APBD', range: 'A5:E13', kind: 'budget', confidence: 'high', lowConfidence: [] }]);
     expect(out.files[0].findings.map((f) => [f.code, f.sheet, f.cell, f.message])).toEqual(r.findings.map((f) => [f.code, f.sheet, f.cell, f.message]));
   });
 });

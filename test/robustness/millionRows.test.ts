@@ -121,7 +121,7 @@ test('dense: a number in every row down to 1,048,576: `lakip check --format json
   expect(res.code).toBe(0);
   const out = JSON.parse(res.stdout) as { files: { error?: unknown; tables: unknown[]; findings: { code: string; cell: string; severity: string }[] }[] };
   expect(out.files[0].error).toBeUndefined();
-  expect(out.files[0].tables).toEqual([{ sheet: 'Data', range: 'A1:E4', kind: 'budget' }]);
+  expect(out.files[0].tables).toEqual([{ sheet: 'Data', range: 'A1:E4', kind: 'budget', confidence: 'high', lowConfidence: [] }]);
   expect(out.files[0].findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.cell}`)).toEqual(['total-mismatch C4']);
 }, 120_000);
 

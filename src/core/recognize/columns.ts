@@ -1,4 +1,5 @@
-import { numericStateAt } from '../cells';
+import Decimal from 'decimal.js';
+import { numericStateAt, readNumeric } from '../cells';
 import { columnLetter } from '../a1';
 import type { Grid } from '../grid';
 import type { ColumnRole, TableColumn } from '../model';
@@ -62,19 +63,31 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
     // NIK, No. Kartu and the like are digits, not figures: never summed, never 'stored as text'.
     // (Digit strings matter only where no header word named the column as a figure.)
     if (role !== 'code' && role !== 'no' && (isIdentifierHeader(header) || ((role === null || role === 'label' || role === 'text') && holdsIdentifiers(grid, dataRows, c)))) {
-      cols.push({ col: c, letter: columnLetter(c), header, role: 'text' });
+      cols.push({ col: c, letter: columnLetter(c), header, role: 'text', confidence: 'high' });
       continue;
     }
     if (isPeriodHeader(header) || (role === null && holdsYears(grid, dataRows, c))) {
-      cols.push({ col: c, letter: columnLetter(c), header, role: 'label' });
+      cols.push({ col: c, letter: columnLetter(c), header, role: 'label', confidence: 'high' });
       continue;
     }
-    if (role === null) role = numericShareAtLeast(grid, dataRows, c, 0.5) ? 'count' : 'text';
+    let confidence: 'high' | 'low' = 'high';
+    if (role === null) {
+      role = numericShareAtLeast(grid, dataRows, c, 0.5) ? 'count' : 'text';
+      confidence = 'low';
+    }
     // A column of '-' bullets under 'Uraian' (DPA rincian lines) is still text: dashes are no figures here.
-    else if ((role === 'label' || role === 'text') && numericShareAtLeast(grid, dataRows, c, 0.8, false)) role = 'count';
+    else if ((role === 'label' || role === 'text') && numericShareAtLeast(grid, dataRows, c, 0.8, false)) {
+      role = 'count';
+      confidence = 'low';
+    }
     // 'Belanja Operasi' over the row labels names the table, not an amount column: figures need figures.
     else if (NUMERIC_ROLES.has(role) && !numericShareAtLeast(grid, dataRows, c, 0.3)) role = cols.some((k) => k.role === 'label') ? 'text' : 'label';
-    cols.push({ col: c, letter: columnLetter(c), header, role });
+    cols.push({ col: c, letter: columnLetter(c), header, role, confidence });
+  }
+  // A count the vocabulary did not name that is, row by row, one column over another
+  // (Kepadatan = Penduduk / Luas, a rate per 1.000) is a ratio: its total is no sum.
+  for (const k of cols) {
+    if (k.role === 'count' && k.confidence === 'low' && quotientOfOthers(grid, dataRows, k, cols)) k.role = 'ratio';
   }
   const has = (r: ColumnRole) => cols.some((k) => k.role === r);
   for (const k of cols) {
@@ -111,6 +124,48 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
   const codeCols = cols.filter((k) => k.role === 'code');
   if (codeCols.length > 1) codeCols.forEach((k, i) => (k.codePart = i));
   return cols;
+}
+
+const FACTORS = [new Decimal(1), new Decimal(100), new Decimal(1000)];
+
+/**
+ * Whether, in most rows, the column equals one other numeric column divided by another
+ * (× 1, 100 or 1.000), at the precision it shows. Read on at most 60 rows, and only
+ * where the table has few numeric columns, so it stays cheap.
+ */
+function quotientOfOthers(grid: Grid, dataRows: number[], k: TableColumn, cols: TableColumn[]): boolean {
+  const others = cols.filter((x) => x !== k && NUMERIC_ROLES.has(x.role));
+  if (others.length < 2 || others.length > 16) return false;
+  const sample: { v: Decimal; tol: Decimal; row: Map<number, Decimal> }[] = [];
+  for (const r of dataRows) {
+    if (sample.length >= 60) break;
+    const n = readNumeric(grid, r, k.col, undefined);
+    if (!n.value || n.value.isZero() || n.state === 'text') continue;
+    const row = new Map<number, Decimal>();
+    for (const o of others) {
+      const m = readNumeric(grid, r, o.col, undefined);
+      if (m.value && m.state !== 'text') row.set(o.col, m.value);
+    }
+    sample.push({ v: n.value, tol: new Decimal(10).pow(-n.decimals).div(2).plus(n.value.abs().times(1e-9)), row });
+  }
+  if (sample.length < 5) return false;
+  for (const a of others) {
+    for (const b of others) {
+      if (a === b) continue;
+      for (const f of FACTORS) {
+        let agree = 0;
+        for (const s of sample) {
+          const x = s.row.get(a.col);
+          const y = s.row.get(b.col);
+          // x / 1 and x / x prove nothing: small counts meet them by chance.
+          if (!x || !y || y.isZero() || y.eq(1) || x.eq(y) || x.eq(s.v)) continue;
+          if (x.div(y).times(f).minus(s.v).abs().lte(s.tol)) agree++;
+        }
+        if (agree >= 5 && agree * 5 >= sample.length * 4) return true;
+      }
+    }
+  }
+  return false;
 }
 
 const DIVIDES = /^=\s*(IFERROR\(|IF\(.*?,)?\s*\(?\s*\$?[A-Z]{1,3}\$?\d+\s*\)?\s*\/\s*\(?\s*\$?[A-Z]{1,3}\$?\d+/i;

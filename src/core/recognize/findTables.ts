@@ -115,7 +115,8 @@ export function findTables(grid: Grid): RecognizedTable[] {
   if (grid.isEmpty) return tables;
   let previousEnd = grid.top - 1;
   for (let r = grid.top; r <= grid.bottom; r++) {
-    if (!isHeaderRow(grid, r) && !isPlainHeaderRow(grid, r)) continue;
+    const named = isHeaderRow(grid, r);
+    if (!named && !isPlainHeaderRow(grid, r)) continue;
     const headerRows = hasSecondHeaderRow(grid, r) ? [r, r + 1] : [r];
     // The previous table's last row is never this one's group row.
     if (r - 1 > previousEnd && isGroupRowAbove(grid, r)) headerRows.unshift(r - 1);
@@ -142,6 +143,7 @@ export function findTables(grid: Grid): RecognizedTable[] {
       columns,
       rows,
       title: titleAbove(grid, headerRows[0]),
+      confidence: named ? 'high' : 'low',
     });
     r = last;
     previousEnd = last;
