@@ -9,7 +9,7 @@ interface JsonOut {
   files: {
     file: string;
     error?: { code: string; message: string };
-    tables: { sheet: string; range: string; kind: string }[];
+    tables: { sheet: string; range: string; kind: string; confidence: string; lowConfidence: string[] }[];
     findings: Record<string, string>[];
   }[];
 }
