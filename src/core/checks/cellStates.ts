@@ -1,6 +1,7 @@
 import type { TableContext } from './context';
 import { looksMalformedNumber } from '../numbers/malformed';
 import { NUMERIC_ROLES, SUMMABLE_ROLES } from '../recognize/vocabulary';
+import { layoutOf } from '../layouts';
 
 /**
  * How figures are stored: errors, numbers kept as text, text that reads two
@@ -35,7 +36,7 @@ export function checkCellStates(ctx: TableContext): void {
         });
       } else if (n.state === 'text-number' && n.value) {
         // IKU targets typed as '6,25%' are read fine; only summed columns lose figures.
-        const summed = SUMMABLE_ROLES.has(k.role) && ctx.table.kind !== 'iku';
+        const summed = SUMMABLE_ROLES.has(k.role) && layoutOf(ctx.table.kind).sums;
         ctx.report({
           code: 'text-number',
           severity: summed ? 'warning' : 'info',

@@ -6,6 +6,7 @@ import type { Grid } from '../grid';
 import { fmtNum, message, type MessageKey } from '../messages';
 import type { ColumnRole, PredikatScale, RecognizedTable, TableColumn, TableRow } from '../model';
 import type { NumberHint } from '../numbers/parse';
+import { layoutOf } from '../layouts';
 import { SUMMABLE_ROLES } from '../recognize/vocabulary';
 
 export interface ResolvedOptions {
@@ -43,7 +44,7 @@ export class TableContext {
     for (const k of table.columns) {
       this.hints[k.col] = this.hintFor(k);
       // In IKU tables target and realisasi are often percentages themselves.
-      if (SUMMABLE_ROLES.has(k.role) && table.kind !== 'iku') this.amounts.add(k.col);
+      if (SUMMABLE_ROLES.has(k.role) && layoutOf(table.kind).sums) this.amounts.add(k.col);
     }
   }
 

@@ -6,25 +6,17 @@ import { columnSum } from './columnSum';
 import { agreesExactly } from './percentExact';
 import { contributorsOf } from './totals';
 import { choosePair } from './ratioPair';
+import { layoutOf } from '../layouts';
 
-/** The columns a table's percentage may divide, by layout: numerators and denominators. */
+/** The columns a table's percentage may divide, as its layout says: numerators and denominators. */
 function ratioRoles(ctx: TableContext): { nums: TableColumn[]; dens: TableColumn[] } {
-  switch (ctx.table.kind) {
-    case 'pmks':
-      return { nums: ctx.cols('ditangani'), dens: ctx.cols('kewenangan-prov') };
-    case 'spm':
-      return { nums: ctx.cols('ditangani'), dens: ctx.cols('populasi') };
-    case 'budget':
-    case 'belanja':
-      return { nums: ctx.cols('realisasi'), dens: ctx.cols('anggaran') };
-    default:
-      return { nums: [], dens: [] };
-  }
+  const ratio = layoutOf(ctx.table.kind).ratio;
+  return ratio ? { nums: ctx.cols(ratio.num), dens: ctx.cols(ratio.den) } : { nums: [], dens: [] };
 }
 
-/** A zero divisor is a central-government matter when Keterangan says so or the provincial share is 0 or '-'. */
+/** A zero divisor is a central-government matter, where the layout allows it, when Keterangan says so or the provincial share is 0 or '-'. */
 function isPusat(ctx: TableContext, row: TableRow): boolean {
-  if (ctx.table.kind !== 'pmks') return false;
+  if (!layoutOf(ctx.table.kind).pusat) return false;
   if (row.pusat) return true;
   const prov = ctx.col('kewenangan-prov');
   if (!prov) return false;
