@@ -1,4 +1,5 @@
 import type { TableRow } from '../model';
+import { isFlatPath } from '../recognize/rows';
 import { isPeriodHeader } from '../recognize/vocabulary';
 import type { TableContext } from './context';
 
@@ -27,15 +28,26 @@ export function checkDuplicateCodes(ctx: TableContext): void {
     else seen.set(key, { row: row.row, label: row.label });
   }
   if (repeats.length > 3 && repeats.length * 5 > coded) return;
+  // A flat SIPD export lists budget lines under their full path: the same price-list item
+  // budgeted twice in one sub kegiatan is two lines, not a conflict (a real 2024 rincian
+  // export gave 346 such repeats). One path under two names still is.
+  const flat = isFlatPath(ctx.table.columns);
   for (const { row, first } of repeats) {
+    if (flat && same(row.label, first.label)) continue;
+    const code = flat ? ctx.grid.textAt(row.row, last.col).trim() || row.code! : row.code!.replace(/\./g, ' ');
     ctx.report({
       code: 'duplicate-code',
-      severity: 'error',
+      // In a system export the code comes from the system: worth a look, not a typing mistake to fix here.
+      severity: flat ? 'warning' : 'error',
       row: row.row,
       col: last.col,
       key: 'duplicate-code',
-      params: { code: row.code!.replace(/\./g, ' '), otherRow: first.row + 1, otherLabel: first.label },
+      params: { code, otherRow: first.row + 1, otherLabel: first.label },
       actual: row.code,
     });
   }
+}
+
+function same(a: string, b: string): boolean {
+  return a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
 }

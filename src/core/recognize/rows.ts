@@ -124,7 +124,7 @@ export function classifyRows(grid: Grid, kind: TableKind, cols: TableColumn[], d
  * each followed by its name. Every row is a leaf; a row whose last code is missing is
  * not the parent of the rows that have one. Seen in real SIPD RAK exports tried locally.
  */
-function isFlatPath(cols: TableColumn[]): boolean {
+export function isFlatPath(cols: TableColumn[]): boolean {
   let pairs = 0;
   for (let i = 0; i + 1 < cols.length; i++) {
     if (cols[i].role === 'code' && cols[i + 1].role === 'label' && cols[i + 1].col === cols[i].col + 1) pairs++;
