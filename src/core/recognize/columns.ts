@@ -3,6 +3,7 @@ import { numericStateAt, readNumeric } from '../cells';
 import { columnLetter } from '../a1';
 import type { Grid } from '../grid';
 import type { ColumnRole, TableColumn } from '../model';
+import { isUnit } from './headers';
 import { attainmentOf, headerSaysPercent, isIdentifierHeader, isPeriodHeader, NUMERIC_ROLES, roleForHeader, SUMMABLE_ROLES } from './vocabulary';
 
 /** Header text per column: the group title and the sub-header joined, merged cells followed. */
@@ -52,7 +53,7 @@ export function numericShareAtLeast(grid: Grid, rows: number[], col: number, sha
  * realisation of an indicator in an IKU table; an unknown header over numbers
  * is a count.
  */
-export function assignColumns(grid: Grid, headerRows: number[], left: number, right: number, dataRows: number[]): TableColumn[] {
+export function assignColumns(grid: Grid, headerRows: number[], left: number, right: number, dataRows: number[], unitRow?: number): TableColumn[] {
   const texts = headerTexts(grid, headerRows, left, right);
   const cols: TableColumn[] = [];
   for (let c = left; c <= right; c++) {
@@ -121,9 +122,27 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
     const k = cols[i];
     if (cols[i - 1].role === 'code' && k.header.trim() === '' && (k.role === 'text' || k.role === 'count') && holdsCodes(grid, dataRows, k.col)) k.role = 'code';
   }
+  if (unitRow !== undefined) applyUnits(grid, unitRow, cols);
   const codeCols = cols.filter((k) => k.role === 'code');
   if (codeCols.length > 1) codeCols.forEach((k, i) => (k.codePart = i));
   return cols;
+}
+
+/**
+ * The unit row names each column's unit: it joins the header ('NILAI ANGGARAN Rp', for the
+ * scale words of 'Rp. (000)'), and a count or amount marked '%' is a percentage the layout
+ * cannot pair (physical progress, a weight): never summed. An indicator's target and
+ * realisasi keep their roles: their unit is the indicator's.
+ */
+function applyUnits(grid: Grid, unitRow: number, cols: TableColumn[]): void {
+  const budget = cols.some((k) => k.role === 'anggaran');
+  for (const k of cols) {
+    const unit = grid.textAt(unitRow, k.col, true).trim();
+    if (!unit || !isUnit(unit)) continue;
+    if (!k.header.toLowerCase().endsWith(unit.toLowerCase())) k.header = `${k.header} ${unit}`.trim();
+    if (!/^\(?\s*(%|persen)\s*\)?$/i.test(unit)) continue;
+    if (k.role === 'count' || k.role === 'jumlah' || k.role === 'anggaran' || (budget && (k.role === 'realisasi' || k.role === 'target'))) k.role = 'ratio';
+  }
 }
 
 const FACTORS = [new Decimal(1), new Decimal(100), new Decimal(1000)];
@@ -168,7 +187,9 @@ function quotientOfOthers(grid: Grid, dataRows: number[], k: TableColumn, cols: 
   return false;
 }
 
-const DIVIDES = /^=\s*(IFERROR\(|IF\(.*?,)?\s*\(?\s*\$?[A-Z]{1,3}\$?\d+\s*\)?\s*\/\s*\(?\s*\$?[A-Z]{1,3}\$?\d+/i;
+// One cell over another ('=K26/M26'), or a percentage of a fixed figure ('=J10/20*100', a real RFK
+// sheet's share of a 20 % quarterly target); '=C10/1000' (a change of unit) still adds up.
+const DIVIDES = /^=\s*(IFERROR\(|IF\(.*?,)?\s*\(?\s*\$?[A-Z]{1,3}\$?\d+\s*\)?\s*\/\s*\(?\s*(\$?[A-Z]{1,3}\$?\d+|\d+(\.\d+)?\s*\)?\s*\*\s*100\b)/i;
 
 /**
  * Whether at least `share` of a column's filled cells pass `test` (and at least

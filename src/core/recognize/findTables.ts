@@ -2,7 +2,7 @@ import { toA1 } from '../a1';
 import type { Grid } from '../grid';
 import type { RecognizedTable } from '../model';
 import { assignColumns } from './columns';
-import { hasSecondHeaderRow, isColumnNumberRow, isGroupRowAbove, isHeaderRow, isPlainHeaderRow, isYearRow } from './headers';
+import { hasSecondHeaderRow, isColumnNumberRow, isGroupRowAbove, isHeaderRow, isPlainHeaderRow, isUnitRow, isYearRow } from './headers';
 import { kindOf } from './kind';
 import { classifyRows } from './rows';
 import { isTotalLabel } from './vocabulary';
@@ -13,6 +13,9 @@ function headerExtent(grid: Grid, rows: number[]): { left: number; right: number
   for (const r of rows) {
     for (let c = grid.left; c <= grid.right; c++) {
       if (grid.textAt(r, c, true) === '') continue;
+      // A figure beside the header (a check sum typed off to the right) is not a header cell; a year is.
+      const type = grid.typeAt(r, c);
+      if ((type === 'Double' || type === 'Integer') && !/^(19|20)\d\d$/.test(grid.textAt(r, c).trim())) continue;
       const m = grid.merge(r, c);
       left = Math.min(left, m ? m.left : c);
       right = Math.max(right, m ? m.right : c);
@@ -117,7 +120,8 @@ export function findTables(grid: Grid): RecognizedTable[] {
   for (let r = grid.top; r <= grid.bottom; r++) {
     const named = isHeaderRow(grid, r);
     if (!named && !isPlainHeaderRow(grid, r)) continue;
-    const headerRows = hasSecondHeaderRow(grid, r) ? [r, r + 1] : [r];
+    const own = headerExtent(grid, [r]);
+    const headerRows = hasSecondHeaderRow(grid, r, own.left, own.right) ? [r, r + 1] : [r];
     // The previous table's last row is never this one's group row.
     if (r - 1 > previousEnd && isGroupRowAbove(grid, r)) headerRows.unshift(r - 1);
     // DPA and realisation sheets stack three or four header rows (Rincian Perhitungan > Volume,
@@ -127,10 +131,15 @@ export function findTables(grid: Grid): RecognizedTable[] {
     }
     const { left, right } = headerExtent(grid, headerRows);
     let start = headerRows[headerRows.length - 1] + 1;
-    if (isColumnNumberRow(grid, start)) start++;
+    let unitRow: number | undefined;
+    // Units and column numbers under the header, in either order.
+    for (let i = 0; i < 2; i++) {
+      if (unitRow === undefined && isUnitRow(grid, start, left, right)) unitRow = start++;
+      else if (isColumnNumberRow(grid, start)) start++;
+    }
     const dataRows = dataRowsFrom(grid, start, left, right);
     if (dataRows.length === 0) continue;
-    const columns = assignColumns(grid, headerRows, left, right, dataRows);
+    const columns = assignColumns(grid, headerRows, left, right, dataRows, unitRow);
     const kind = kindOf(columns);
     if (!kind) continue;
     const rows = classifyRows(grid, kind, columns, dataRows);

@@ -45,16 +45,17 @@ export function isHeaderRow(grid: Grid, row: number): boolean {
  * cells over it (a group title over sub-columns, or labels merged down) and
  * it holds only short text.
  */
-export function hasSecondHeaderRow(grid: Grid, row: number): boolean {
+export function hasSecondHeaderRow(grid: Grid, row: number, left = grid.left, right = grid.right): boolean {
   const next = row + 1;
-  if (next > grid.bottom || grid.rowIsBlank(next)) return false;
+  if (next > grid.bottom || grid.rowIsBlank(next, left, right)) return false;
   let spans = false;
-  for (let c = grid.left; c <= grid.right; c++) {
+  for (let c = left; c <= right; c++) {
     const m = grid.merge(row, c);
     if (m && m.top === row && (m.bottom > row || m.right > m.left)) spans = true;
   }
   if (!spans) return false;
-  for (let c = grid.left; c <= grid.right; c++) {
+  // Only the header's own columns: a stray figure far to the right is no part of it.
+  for (let c = left; c <= right; c++) {
     const cell = grid.cell(next, c);
     if (cell.type === 'Empty') continue;
     if (cell.type !== 'String' || !headerLike(grid.textAt(next, c))) return false;
@@ -191,4 +192,35 @@ export function isGroupRowAbove(grid: Grid, header: number): boolean {
     filled++;
   }
   return mergedDown && filled >= 2;
+}
+
+// 'Rp', '%', 'Rp. (000)', '(Rp juta)', 'Jiwa', 'Unit': a unit, not a figure or a label. 'K' is the
+// kinerja half of the 'K | Rp' pairs of the Permendagri 86/2017 Renja evaluation form (Sukabumi 2018,
+// Deli Serdang 2025, tried locally).
+const UNIT = /^\(?\s*(k|rp\.?|idr|%|persen|jiwa|orang|org|kk|unit|buah|paket|dokumen|ha|km|m2|m3|ton|kg|ls|bln|bulan|tahun|thn|kali|lokasi|desa|rp\.?\s*\(?\s*(000|000\.000|ribu|rb|juta|jt|miliar|milyar|m)\s*\)?)\s*\)?$/i;
+
+/**
+ * A row of units under the header ('Rp | % | Rp | % | %'), as realisation (RFK) and Renja
+ * evaluation forms print it: never data, and it says which columns are percentages.
+ * Sources: real RFK and Renja evaluation workbooks tried locally (Banjarmasin, Sukabumi).
+ */
+export function isUnitRow(grid: Grid, row: number, left = grid.left, right = grid.right): boolean {
+  if (row > grid.bottom) return false;
+  let units = 0;
+  let other = 0;
+  for (let c = left; c <= right; c++) {
+    const type = grid.typeAt(row, c);
+    if (type === 'Empty') continue;
+    const m = grid.merge(row, c);
+    if (m && (m.top !== row || m.left !== c)) continue;
+    // Never a figure; a stray note beside the units ('ttb pagu') does not undo them.
+    if (type !== 'String') return false;
+    if (isUnit(grid.textAt(row, c))) units++;
+    else other++;
+  }
+  return units >= 2 && units >= 3 * other;
+}
+
+export function isUnit(text: string): boolean {
+  return UNIT.test(text.trim());
 }
