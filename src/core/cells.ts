@@ -197,6 +197,8 @@ export function typedWholeAt(grid: Grid, row: number, col: number): number | und
 }
 
 /** The state readNumeric would give, without building a reading for a typed number. */
+const LEADING_ZERO = /^\s*0\d/;
+
 export function numericStateAt(grid: Grid, row: number, col: number, hint: NumberHint): NumericState {
   return typedCode(grid, row, col) === NOT_TYPED ? readNumeric(grid, row, col, hint).state : 'number';
 }
@@ -236,6 +238,9 @@ function readNumericUncached(grid: Grid, row: number, col: number, hint: NumberH
     return { state: formula ? 'uncalculated' : 'empty', value: null, sumValue: null, decimals: 0, formula, raw };
   }
   if (type === 'Boolean') return { state: 'text', value: null, sumValue: null, decimals: 0, formula, raw };
+  // '01.00', '0812…', '007': a leading zero before a digit marks a code (Kodepemda, a phone or
+  // card number); stored as a number it would lose the zero, so it is no number stored as text.
+  if (LEADING_ZERO.test(raw)) return { state: 'text', value: null, sumValue: null, decimals: 0, formula, raw };
   const parsed = parseNumberText(raw, hint);
   if (!parsed) return { state: 'text', value: null, sumValue: null, decimals: 0, formula, raw };
   if (parsed.kind === 'dash') return { state: 'dash', value: new Decimal(0), sumValue: null, decimals: 0, formula, raw };

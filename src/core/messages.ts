@@ -53,6 +53,10 @@ const T = {
     id: '#DIV/0! pada "{label}" dari rumus {formula}: pembaginya bernilai 0 atau kosong. Ganti dengan rumus yang memeriksa pembagi, misalnya =IFERROR(…;"-").',
     en: '#DIV/0! on "{label}" from the formula {formula}: its divisor is 0 or empty. Use a formula that checks the divisor, e.g. =IFERROR(…,"-").',
   },
+  'division-by-zero-upstream': {
+    id: '#DIV/0! pada "{label}" terbawa dari sel yang dirujuk rumus {formula}; rumus ini sendiri tidak membagi dengan sel mana pun. Perbaiki pembagian di sel sumbernya.',
+    en: '#DIV/0! on "{label}" comes from a cell the formula {formula} refers to; this formula divides by no cell itself. Fix the division where it starts.',
+  },
   'division-by-zero-target': {
     id: 'Capaian "{label}" tidak dapat dihitung karena target bernilai 0. Ini bukan kewenangan pusat: periksa targetnya.',
     en: 'The achievement of "{label}" cannot be computed because the target is 0. This is not a central-government matter: check the target.',
@@ -272,6 +276,10 @@ const T = {
   'nc-tree': {
     id: 'baris "{label}": kode rekening di bawahnya tidak membentuk pohon yang jelas (kode salah ketik atau format kode bercampur), jadi jumlahnya tidak dinilai',
     en: 'row "{label}": the account codes under it do not form a clear tree (a mistyped code or mixed code formats), so its sum is not judged',
+  },
+  'nc-percent-share': {
+    id: 'kolom {column}: rumusnya membagi dengan sel total ({formula}), jadi kolom itu porsi terhadap total, bukan realisasi / anggaran',
+    en: 'column {column}: its formula divides by a total cell ({formula}), so it is a share of the total, not realisation / budget',
   },
   'nc-share': {
     id: 'kolom {column}: porsi terhadap total tidak dapat dicocokkan dengan kolom mana pun',

@@ -684,3 +684,69 @@ describe('confidence of roles', () => {
     expect(r.tables[0].columns.every((c) => c.confidence === 'high')).toBe(true);
   });
 });
+
+describe('realisation (RFK) and evaluation forms seen in real workbooks', () => {
+  const rfk = (extra: TestCell = null): TestCell[][] => [
+    ['NO', 'URAIAN KEGIATAN', 'NILAI ANGGARAN', null, 'FISIK', null, null, null],
+    [null, null, 'Rp', '%', 'REN', 'REAL', 'CAP', extra],
+    [null, null, 'Rp', '%', '%', '%', '%', extra],
+    [1, 'Kegiatan A', 100, { f: 'C4/$C$7*100', v: 50 }, 100, 80, { f: 'F4/E4*100', v: 80 }],
+    [2, 'Kegiatan B', 60, { f: 'C5/$C$7*100', v: 30 }, 100, 90, { f: 'F5/E5*100', v: 90 }],
+    [3, 'Kegiatan C', 40, { f: 'C6/$C$7*100', v: 20 }, 100, 100, { f: 'F6/E6*100', v: 100 }],
+    [null, 'TOTAL', 200, 100, 100, 86.5, 86.5],
+  ];
+  const merges = ['C1:D1', 'E1:G1', 'A1:A3', 'B1:B3'];
+
+  it('a unit row marks percentage columns: never summed, and a stray figure beside the header changes nothing', () => {
+    for (const extra of [null, 277015]) {
+      const r = run(rfk(extra), merges);
+      const t = r.tables[0];
+      expect(t.columns.filter((c) => c.letter === 'E' || c.letter === 'F').map((c) => `${c.header}:${c.role}`)).toEqual(['FISIK REN %:ratio', 'FISIK REAL %:ratio']);
+      expect(brief(r).filter((f) => f.startsWith('error'))).toEqual([]);
+    }
+  });
+
+  it('a % column whose formulas divide by one total cell is a share, not realisasi / anggaran', () => {
+    const r = run([
+      ['Uraian', 'Anggaran', '%', 'Rencana', 'Realisasi', 'Sisa Anggaran'],
+      ['PAGU', 1740963636478, { f: 'B2/$B$3*100', v: 100 }, 1740963636478, 2018397825834, { f: 'D2-E2', v: -277434189356 }],
+      ['TOTAL', { f: 'SUM(B2:B2)', v: 1740963636478 }, { f: 'SUM(C2:C2)', v: 100 }, 1740963636478, 2018397825834, -277434189356],
+    ]);
+    expect(brief(r).filter((f) => f.includes('percent-mismatch'))).toEqual([]);
+    expect(r.findings.find((f) => f.code === 'not-checked')?.message).toMatch(/porsi terhadap total/);
+  });
+
+  it('#DIV/0! carried from another cell says so instead of blaming a divisor here', () => {
+    const r = run([
+      ['Uraian', 'Anggaran', 'Realisasi', 'Fisik'],
+      ['Dinas A', 100, 90, { err: '#DIV/0!', f: "'1 Disdik'!F106" }],
+      ['Dinas B', 100, 80, { err: '#DIV/0!', f: 'C3/B9' }],
+    ]);
+    const msgs = r.findings.filter((f) => f.code === 'division-by-zero').map((f) => f.messageId);
+    expect(msgs).toEqual(['division-by-zero-upstream', 'division-by-zero-formula']);
+  });
+
+  it('a code with a leading zero is text, never a number stored as text', () => {
+    const r = run([
+      ['Kodepemda', 'Namapemda', 'Nilai anggaran'],
+      ['01.00', 'Provinsi Aceh', 100],
+      ['01.01', 'Kabupaten Simeulue', 200],
+      ['1.000', 'Lain', 300],
+    ]);
+    const tn = r.findings.filter((f) => f.code === 'text-number').map((f) => f.cell);
+    expect(tn).not.toContain('A2');
+    expect(tn).not.toContain('A3');
+  });
+
+  it('a flat export repeating one line under its full path is no duplicate; one code under two names is, as a warning', () => {
+    const path = ['1.02', 'Urusan Kesehatan', '1.02.01', 'Program A', '1.02.01.2.01', 'Kegiatan A'];
+    const r = run([
+      ['Kode Urusan', 'Nama Urusan', 'Kode Program', 'Nama Program', 'Kode Kegiatan', 'Nama Kegiatan', 'Kode Standar Harga', 'Nama Standar Harga', 'Pagu'],
+      [...path, '8.1.02.01.01.0052.00004', 'Makanan dan Minuman Rapat', 27450000],
+      [...path, '8.1.02.01.01.0052.00004', 'Makanan dan Minuman Rapat', 12600000],
+      [...path, '1.1.12.01.03.0007.00272', 'Perabot Kantor', 3840000],
+      [...path, '1.1.12.01.03.0007.00272', 'Sapu Lantai', 2160000],
+    ]);
+    expect(r.findings.filter((f) => f.code === 'duplicate-code').map((f) => `${f.severity} ${f.cell}`)).toEqual(['warning G5']);
+  });
+});

@@ -3,6 +3,9 @@ import { looksMalformedNumber } from '../numbers/malformed';
 import { NUMERIC_ROLES, SUMMABLE_ROLES } from '../recognize/vocabulary';
 import { layoutOf } from '../layouts';
 
+// '/ D12', '/ $C$93', '/(C12+D12)', '/ SUM(…)': a division by something a cell holds.
+const DIVIDES_BY_CELL = /\/\s*\(*\s*(\$?[A-Z]{1,3}\$?\d+|'?[^'!/]+'?!|[A-Z][A-Z0-9.]*\()/i;
+
 /**
  * How figures are stored: errors, numbers kept as text, text that reads two
  * ways, formulas without a stored result. #DIV/0! in a percentage column is
@@ -29,8 +32,9 @@ export function checkCellStates(ctx: TableContext): void {
           severity: 'error',
           row: row.row,
           col: k.col,
-          // Here the divisor is not known, only the formula: say that, not an empty divisor.
-          key: n.error === '#DIV/0!' ? 'division-by-zero-formula' : 'error-value',
+          // Here the divisor is not known, only the formula: say that, not an empty divisor. A formula
+          // that divides by no cell ('='1 Disdik'!F106', '=SUM(H10:H31)') only carries an error from elsewhere.
+          key: n.error === '#DIV/0!' ? (n.formula && !DIVIDES_BY_CELL.test(n.formula) ? 'division-by-zero-upstream' : 'division-by-zero-formula') : 'error-value',
           params: n.error === '#DIV/0!' ? { label, formula: n.formula || '—' } : { label, error: n.error },
           actual: n.error,
         });

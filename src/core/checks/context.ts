@@ -143,7 +143,7 @@ export class TableContext {
   }
 
   /** Notes a part of the table left unjudged because its reading was uncertain; never an error. */
-  notChecked(row: number, reason: 'weak-total' | 'percent-pair' | 'percent-disagree' | 'no-scale' | 'foreign-scale' | 'share' | 'row-total' | 'tree', params: Record<string, string | number | undefined>): void {
+  notChecked(row: number, reason: 'weak-total' | 'percent-pair' | 'percent-disagree' | 'percent-share' | 'no-scale' | 'foreign-scale' | 'share' | 'row-total' | 'tree', params: Record<string, string | number | undefined>): void {
     const text = message(`nc-${reason}` as MessageKey, params, this.lang);
     if (!this.unchecked.has(text)) this.unchecked.set(text, { row, text });
   }

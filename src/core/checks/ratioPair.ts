@@ -8,7 +8,7 @@ export interface Pair {
   den: TableColumn;
 }
 
-export type PairChoice = { pair: Pair } | { unsure: 'percent-pair' | 'percent-disagree'; params: Record<string, string | number> };
+export type PairChoice = { pair: Pair } | { unsure: 'percent-pair' | 'percent-disagree' | 'percent-share'; params: Record<string, string | number> };
 
 /** 'K10/J10' anywhere in the formula of row 10 ('=K10/J10*100', '=IFERROR(K10/J10,0)', '=(K10/J10)*100'). */
 const DIVISION = /\$?([A-Z]{1,3})\$?(\d+)\s*\)?\s*\/\s*\(?\s*\$?([A-Z]{1,3})\$?(\d+)/i;
@@ -35,6 +35,31 @@ function formulaPair(ctx: TableContext, items: TableRow[], pct: TableColumn): Pa
   const den = ctx.table.columns.find((k) => k.col === d);
   return num && den ? { num, den } : undefined;
 }
+
+/**
+ * '=C12/$C$14*100' on most rows: the column divides by one total cell, so it is each
+ * row's share of the total, whatever its header says (a real RFK 'pagu' sheet paired
+ * it with realisasi / sisa and reported a wrong percentage). Returns one such formula.
+ */
+function shareFormula(ctx: TableContext, items: TableRow[], pct: TableColumn): string | undefined {
+  let formulas = 0;
+  let shares = 0;
+  let example: string | undefined;
+  for (const row of items) {
+    const f = ctx.grid.formulaAt(row.row, pct.col);
+    if (typeof f !== 'string' || !f.startsWith('=')) continue;
+    if (++formulas > 400) break;
+    const m = SHARE.exec(f);
+    if (m && (m[2] !== undefined || Number(m[3]) !== row.row + 1)) {
+      shares++;
+      example ??= f;
+    }
+  }
+  return shares > 0 && shares * 2 > Math.min(formulas, 400) ? example : undefined;
+}
+
+// A division whose divisor is absolute ('$C$14', 'C$14') or on another row.
+const SHARE = /\$?[A-Z]{1,3}\$?\d+\s*\)?\s*\/\s*\(?\s*(\$?[A-Z]{1,3})(\$)?(\d+)/i;
 
 /** Rows of a % column the pair explains, of the rows it can be computed for. */
 function agreement(ctx: TableContext, items: TableRow[], pct: TableColumn, p: Pair): { agree: number; rows: number } {
@@ -70,6 +95,8 @@ export function choosePair(ctx: TableContext, pct: TableColumn, nums: TableColum
   const items = ctx.table.rows.filter((r) => r.role === 'item' || r.role === 'parent');
   const byFormula = formulaPair(ctx, items, pct);
   if (byFormula) return { pair: byFormula };
+  const share = shareFormula(ctx, items, pct);
+  if (share) return { unsure: 'percent-share', params: { column: pct.header, formula: share } };
   const left = (k: TableColumn) => k.col < pct.col;
   let candidates = nums.flatMap((num) => dens.filter((den) => den !== num).map((den) => ({ num, den })));
   if (candidates.length > 1 && candidates.some((p) => left(p.num) && left(p.den))) candidates = candidates.filter((p) => left(p.num) && left(p.den));
@@ -78,7 +105,8 @@ export function choosePair(ctx: TableContext, pct: TableColumn, nums: TableColum
   // Nearest to the % column first, so that among equals the pair of its own group wins.
   scored.sort((a, b) => b.agree - a.agree || Math.max(b.p.num.col, b.p.den.col) - Math.max(a.p.num.col, a.p.den.col));
   const best = scored[0];
-  if (best.rows >= 3 && best.agree * 2 < best.rows) {
+  // Several pairs and none explains a single row: any choice would be a guess.
+  if ((best.rows >= 3 && best.agree * 2 < best.rows) || (candidates.length > 1 && best.agree === 0)) {
     return { unsure: 'percent-disagree', params: { column: pct.header, agree: best.agree, rows: best.rows, num: best.p.num.header, den: best.p.den.header } };
   }
   const rival = scored.find((s) => s !== best && s.agree === best.agree && best.agree > 0 && best.agree < best.rows);
