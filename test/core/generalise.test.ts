@@ -750,3 +750,66 @@ describe('realisation (RFK) and evaluation forms seen in real workbooks', () => 
     expect(r.findings.filter((f) => f.code === 'duplicate-code').map((f) => `${f.severity} ${f.cell}`)).toEqual(['warning G5']);
   });
 });
+
+describe('office-made tables with group Jumlah columns and calculation blocks', () => {
+  it('a Jumlah column adds the range its own formulas name, or the group right before it', () => {
+    const byFormula = run([
+      ['No', 'Program Studi', 'Lulusan', 'Kerja ≤ 6 Bulan', 'Kerja > 6 Bulan', 'Swasta', 'Pemerintah', 'Jumlah'],
+      [1, 'Hukum', 94, 20, 44, 13, 4, { f: 'SUM(D2:E2)', v: 64 }],
+      [2, 'Manajemen', 108, 8, 1, 3, 6, { f: 'SUM(D3:E3)', v: 9 }],
+      [3, 'Akuntansi', 69, 6, 0, 4, 2, 7],
+    ]);
+    // H4 is typed 7 where D4 + E4 = 6; the formulas' own sums are never questioned.
+    expect(brief(byFormula).filter((f) => f.startsWith('error'))).toEqual(['error total-mismatch H4']);
+    const byGroup = run([
+      ['Kabupaten', 'Penduduk Miskin', 'Laki-laki', 'Perempuan', 'Total'],
+      ['Kab A', 500, 120, 130, 250],
+      ['Kab B', 300, 90, 80, 170],
+      ['Kab C', 200, 60, 70, 131],
+    ]);
+    expect(brief(byGroup).filter((f) => f.startsWith('error'))).toEqual(['error total-mismatch E4']);
+  });
+
+  it('numbered rows end at their Jumlah: a calculation block below is not part of the table', () => {
+    const r = run([
+      ['No', 'Program Studi', 'Jumlah Mahasiswa', 'Juara I', 'Juara II', 'Jumlah'],
+      [1, 'Hukum', 641, 0, 8, { f: 'SUM(D2:E2)', v: 8 }],
+      [2, 'Manajemen', 617, 1, 0, { f: 'SUM(D3:E3)', v: 1 }],
+      [3, 'Ekonomi', 269, 1, 2, { f: 'SUM(D4:E4)', v: 3 }],
+      [4, 'Akuntansi', 300, 0, 0, { f: 'SUM(D5:E5)', v: 0 }],
+      ['Jumlah', null, 1827, 2, 10, { f: 'SUM(F2:F5)', v: 12 }],
+      [null, 'PERHIT', { f: 'F9', v: 0.08 }, 1, 0.9, 'sigma c*k'],
+      [null, null, 'c*k', { f: 'D6*D7', v: 2 }, { f: 'E6*E7', v: 9 }, { f: 'SUM(D8:E8)', v: 11 }],
+    ]);
+    expect(r.tables.map((t) => t.range)).toEqual(['A1:F6']);
+    expect(brief(r).filter((f) => f.startsWith('error'))).toEqual([]);
+  });
+
+  it('a numbers-and-dashes column under a group header is a count, and its total is judged', () => {
+    const r = run(
+      [
+        ['No', 'Program Studi', 'Melanjutkan Studi', null, 'Jumlah'],
+        [null, null, 'Program Profesi', 'Melanjutkan S2', 'Jumlah'],
+        [1, 'Hukum', 0, 3, { f: 'SUM(C3:D3)', v: 3 }],
+        [2, 'Biologi', 2, 3, { f: 'SUM(C4:D4)', v: 5 }],
+        [3, 'Kimia', ' - ', 1, { f: 'SUM(C5:D5)', v: 1 }],
+        [4, 'Fisika', 5, ' - ', { f: 'SUM(C6:D6)', v: 5 }],
+        ['Jumlah', null, 9, 7, { f: 'SUM(C7:D7)', v: 16 }],
+      ],
+      ['C1:D1', 'A1:A2', 'B1:B2', 'E1:E2'],
+    );
+    expect(r.tables[0].columns.find((c) => c.letter === 'C')?.role).toBe('count');
+    expect(brief(r).filter((f) => f.startsWith('error'))).toEqual(['error total-mismatch C7', 'error total-mismatch E7']);
+  });
+
+  it('identifier and date columns the vocabulary does not name are left alone', () => {
+    const r = run([
+      ['Kodepemda', 'Namapemda', 'Nilaianggaran', 'Versi'],
+      ['01.00', 'Provinsi Aceh', 100, { n: 45147, fmt: 'dd-mm-yy' }],
+      ['10.00', 'Provinsi Jawa Barat', 200, { n: 45147, fmt: 'dd-mm-yy' }],
+      ['01.01', 'Kabupaten Simeulue', 300, { n: 45147, fmt: 'dd-mm-yy' }],
+    ]);
+    expect(r.tables[0].columns.map((c) => c.role)).toEqual(['text', 'label', 'anggaran', 'count']);
+    expect(r.findings.filter((f) => ['text-number', 'number-malformed', 'date-value'].includes(f.code))).toEqual([]);
+  });
+});

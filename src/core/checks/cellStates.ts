@@ -53,6 +53,8 @@ export function checkCellStates(ctx: TableContext): void {
           fix: { kind: 'convert-text-number', value: Number(n.value.toFixed()) },
         });
       } else if (n.state === 'date') {
+        // A column read as figures only because its cells are numbers ('Versi', 'Tanggal') holds dates by design.
+        if (k.confidence === 'low') continue;
         ctx.report({
           code: 'date-value',
           severity: 'warning',

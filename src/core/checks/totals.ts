@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { columnLetter } from '../a1';
 import type { FixProposal } from '../findings';
 import type { TableColumn, TableRow } from '../model';
-import { SUMMABLE_ROLES } from '../recognize/vocabulary';
+import { NUMERIC_ROLES, SUMMABLE_ROLES } from '../recognize/vocabulary';
 import type { TableContext } from './context';
 import { columnSum } from './columnSum';
 import { unclearParents } from './codeTree';
@@ -138,23 +138,30 @@ function checkOne(ctx: TableContext, total: TableRow, k: TableColumn, contributo
  */
 function checkRowTotals(ctx: TableContext): void {
   for (const j of ctx.cols('jumlah')) {
-    const addends = ctx.table.columns.filter((k) => k.role === 'count' && k.col < j.col);
-    if (addends.length < 2) continue;
-    const rows: { row: TableRow; actual: Decimal; expected: Decimal }[] = [];
-    for (const row of ctx.table.rows) {
-      if (row.role === 'section') continue;
-      const cell = ctx.num(row.row, j.col);
-      if (cell.value === null || cell.state === 'error') continue;
-      const parts: Contribution[] = [];
-      for (const k of addends) {
-        if (ctx.state(row.row, k.col) === 'empty') continue;
-        const v = ctx.value(row.row, k.col);
-        if (v !== null) parts.push({ row: row.row, label: k.header, value: v, textStored: ctx.num(row.row, k.col).state === 'text-number' });
+    const counts = ctx.table.columns.filter((k) => k.role === 'count' && k.col < j.col);
+    if (counts.length < 2) continue;
+    // 'Jumlah' often adds only the group beside it (Laki-laki + Perempuan, not Penduduk Miskin
+    // before them; Profesi + S2 + S3 under one group header): each run of counts ending right
+    // before the column is a candidate, and the one most rows agree with is taken.
+    let best: { addends: TableColumn[]; rows: RowSum[]; agree: number } | undefined;
+    // The column's own formulas say what it adds ('=SUM(F10:I10)'): that range, whatever lies between.
+    const own = ownSumRange(ctx, j);
+    if (own) {
+      const addends = ctx.table.columns.filter((k) => k.col >= own.from && k.col <= own.to && NUMERIC_ROLES.has(k.role));
+      if (addends.length >= 2) {
+        const rows = rowSums(ctx, j, addends);
+        best = { addends, rows, agree: rows.filter((x) => x.expected.eq(x.actual)).length };
       }
-      if (parts.length === 0) continue;
-      rows.push({ row, actual: cell.value, expected: sumOf(parts) });
     }
-    const agree = rows.filter((x) => x.expected.eq(x.actual)).length;
+    for (let start = 0; !own && start <= counts.length - 2; start++) {
+      const run = counts.slice(start);
+      if (start > 0 && !adjacent(ctx, run, j)) continue;
+      const rows = rowSums(ctx, j, run);
+      const agree = rows.filter((x) => x.expected.eq(x.actual)).length;
+      if (!best || agree > best.agree) best = { addends: run, rows, agree };
+    }
+    if (!best) continue;
+    const { addends, rows, agree } = best;
     if (rows.length >= 3 && agree * 2 < rows.length) {
       ctx.notChecked(ctx.table.headerRows[0], 'row-total', { column: j.header, agree, rows: rows.length });
       continue;
@@ -163,6 +170,8 @@ function checkRowTotals(ctx: TableContext): void {
     const L2 = columnLetter(addends[addends.length - 1].col);
     for (const { row, actual, expected } of rows) {
       if (expected.eq(actual)) continue;
+      // A SUM over its own row computes what it says: the author chose that range, and Excel added it.
+      if (SAME_ROW_SUM.test(String(ctx.grid.formulaAt(row.row, j.col)))) continue;
       // Shares across a row ('… | 100,00') are rounded parts.
       if (withinPartsRounding(ctx, j.col, actual, expected.minus(actual), addends.length, ctx.num(row.row, j.col).decimals)) continue;
       ctx.report({
@@ -178,4 +187,63 @@ function checkRowTotals(ctx: TableContext): void {
       });
     }
   }
+}
+
+interface RowSum {
+  row: TableRow;
+  actual: Decimal;
+  expected: Decimal;
+}
+
+/** The columns form one block ending right before the Jumlah column: nothing but text, codes or blanks between them. */
+function adjacent(ctx: TableContext, run: TableColumn[], j: TableColumn): boolean {
+  const inRun = new Set(run.map((k) => k.col));
+  return ctx.table.columns.every((k) => k.col <= run[0].col || k.col >= j.col || inRun.has(k.col) || !NUMERIC_ROLES.has(k.role));
+}
+
+function rowSums(ctx: TableContext, j: TableColumn, addends: TableColumn[]): RowSum[] {
+  const rows: RowSum[] = [];
+  for (const row of ctx.table.rows) {
+    if (row.role === 'section') continue;
+    const cell = ctx.num(row.row, j.col);
+    if (cell.value === null || cell.state === 'error') continue;
+    const parts: Contribution[] = [];
+    for (const k of addends) {
+      if (ctx.state(row.row, k.col) === 'empty') continue;
+      const v = ctx.value(row.row, k.col);
+      if (v !== null) parts.push({ row: row.row, label: k.header, value: v, textStored: ctx.num(row.row, k.col).state === 'text-number' });
+    }
+    if (parts.length === 0) continue;
+    rows.push({ row, actual: cell.value, expected: sumOf(parts) });
+  }
+  return rows;
+}
+
+const SAME_ROW_SUM = /^=\s*SUM\(\s*\$?[A-Z]{1,3}\$?\d+\s*:\s*\$?[A-Z]{1,3}\$?\d+\s*\)\s*$/i;
+const SUM_RANGE = /^=\s*SUM\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i;
+
+/** The columns most of a Jumlah column's formulas add on their own row, when most agree on one range. */
+function ownSumRange(ctx: TableContext, j: TableColumn): { from: number; to: number } | undefined {
+  const votes = new Map<string, number>();
+  let formulas = 0;
+  for (const row of ctx.table.rows) {
+    const f = ctx.grid.formulaAt(row.row, j.col);
+    if (typeof f !== 'string' || !f.startsWith('=')) continue;
+    if (++formulas > 400) break;
+    const m = SUM_RANGE.exec(f);
+    if (!m || Number(m[2]) !== row.row + 1 || Number(m[4]) !== row.row + 1) continue;
+    const key = `${m[1].toUpperCase()}:${m[3].toUpperCase()}`;
+    votes.set(key, (votes.get(key) ?? 0) + 1);
+  }
+  let top: [string, number] | undefined;
+  for (const e of votes) if (!top || e[1] > top[1]) top = e;
+  if (!top || top[1] * 2 <= Math.min(formulas, 400)) return undefined;
+  const [a, b] = top[0].split(':').map((letters) => columnIndex(letters));
+  return { from: Math.min(a, b), to: Math.max(a, b) };
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
 }

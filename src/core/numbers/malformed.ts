@@ -9,6 +9,8 @@ const NUMBER_STUFF = /^\(?\s*[-\u2212]?\s*(rp\.?\s*)?[\d.,\s]+(,-)?\s*%?\s*\)?$/
 export function looksMalformedNumber(text: string): boolean {
   const t = text.trim();
   if (t.length < 3 || !NUMBER_STUFF.test(t)) return false;
+  // '01.00', '05.12.2023': a leading zero before a digit is a code or a date, not a figure typed wrong.
+  if (/^0\d/.test(t)) return false;
   const digits = t.replace(/\D/g, '').length;
   // At least one separator between digits, and enough digits to be a figure rather than a code like '1.2'.
   return digits >= 3 && /\d[.,\s]+\d/.test(t);

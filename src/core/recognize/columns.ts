@@ -77,7 +77,8 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
       confidence = 'low';
     }
     // A column of '-' bullets under 'Uraian' (DPA rincian lines) is still text: dashes are no figures here.
-    else if ((role === 'label' || role === 'text') && numericShareAtLeast(grid, dataRows, c, 0.8, false)) {
+    else if ((role === 'label' || role === 'text') && (numericShareAtLeast(grid, dataRows, c, 0.8, false) || (cols.some((k) => k.role === 'label') && figuresAndDashes(grid, dataRows, c)))) {
+      // 'Program Profesi' under 'Jumlah Lulusan … Melanjutkan' beside the row labels: counts, with '-' for none.
       role = 'count';
       confidence = 'low';
     }
@@ -143,6 +144,11 @@ function applyUnits(grid: Grid, unitRow: number, cols: TableColumn[]): void {
     if (!/^\(?\s*(%|persen)\s*\)?$/i.test(unit)) continue;
     if (k.role === 'count' || k.role === 'jumlah' || k.role === 'anggaran' || (budget && (k.role === 'realisasi' || k.role === 'target'))) k.role = 'ratio';
   }
+}
+
+/** Figures and '-' for none, with real figures in at least a third of the filled cells: a count column, not labels. */
+function figuresAndDashes(grid: Grid, rows: number[], col: number): boolean {
+  return numericShareAtLeast(grid, rows, col, 0.8, true) && numericShareAtLeast(grid, rows, col, 0.34, false);
 }
 
 const FACTORS = [new Decimal(1), new Decimal(100), new Decimal(1000)];

@@ -46,6 +46,7 @@ function isSourceLine(grid: Grid, row: number, left: number, right: number): boo
 function dataRowsFrom(grid: Grid, start: number, left: number, right: number): number[] {
   const rows: number[] = [];
   let blanks = 0;
+  let numbered = 0;
   for (let r = start; r <= grid.bottom; r++) {
     if (grid.rowIsBlank(r, left, right)) {
       if (++blanks >= 2 && !codedRowFollows(grid, r + 1, left, right)) break;
@@ -57,7 +58,11 @@ function dataRowsFrom(grid: Grid, start: number, left: number, right: number): n
     if (isColumnNumberRow(grid, r)) continue;
     blanks = 0;
     rows.push(r);
-    if (first && isTotalLabel(first) && nextIsEnd(grid, r + 1, left, right)) break;
+    if (NUMBERED.test(grid.textAt(r, left))) numbered++;
+    // Rows numbered 1, 2, 3 … end at their total: an unnumbered block of figures after it
+    // (a worksheet's own calculation, 'PERHIT … c*k') is not part of the table.
+    const byNumber = rows.length >= 4 && numbered >= 0.8 * (rows.length - 1);
+    if (first && isTotalLabel(first) && nextIsEnd(grid, r + 1, left, right, byNumber)) break;
   }
   return rows;
 }
@@ -78,13 +83,15 @@ function codedRowFollows(grid: Grid, from: number, left: number, right: number):
 }
 
 /** After a total, the table ends unless figures carry on (then it was a subtotal), perhaps after a section title. */
-function nextIsEnd(grid: Grid, row: number, left: number, right: number): boolean {
+function nextIsEnd(grid: Grid, row: number, left: number, right: number, byNumber = false): boolean {
   for (let r = row; r <= Math.min(row + 1, grid.bottom); r++) {
     if (grid.rowIsBlank(r, left, right) || isSourceLine(grid, r, left, right) || isHeaderRow(grid, r)) return true;
-    if (hasFigures(grid, r, left, right)) return false;
+    if (hasFigures(grid, r, left, right)) return byNumber && grid.textAt(r, left).trim() === '' && !isTotalLabel(firstTextIn(grid, r, left, right));
   }
   return true;
 }
+
+const NUMBERED = /^\s*\d{1,4}\s*[.)]?\s*$/;
 
 function hasFigures(grid: Grid, row: number, left: number, right: number): boolean {
   for (let c = left; c <= right; c++) {

@@ -35,6 +35,8 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   // A region code names where a person lives, not an account: an identifier.
   { re: /^kode (wilayah|pos|desa|kelurahan|kecamatan|kab|prov)/, role: 'text', source: 'a PKH beneficiary list tried locally' },
   { re: /^kode( rek(ening)?)?\b/, role: 'code', source: SEEDS },
+  // 'Kodepemda', 'kodewilayahbps': one word naming a region or office code, an identifier.
+  { re: /^kode[a-z]{3,}$/, role: 'text', source: 'Kemendagri APBD 2023 pemda rekap, tried locally' },
   { re: /^rumus|^formula|cara (perhitungan|menghitung)/, role: 'rumus', source: SEEDS },
   { re: /^(ket|keterangan)$/, role: 'keterangan', source: SEEDS },
   { re: /sumber dana|sumber anggaran/, role: 'sumber-dana', source: SEEDS },
