@@ -1,4 +1,3 @@
-import Decimal from 'decimal.js';
 import { numericStateAt, readNumeric } from '../cells';
 import { columnLetter } from '../a1';
 import type { Grid } from '../grid';
@@ -151,42 +150,49 @@ function figuresAndDashes(grid: Grid, rows: number[], col: number): boolean {
   return numericShareAtLeast(grid, rows, col, 0.8, true) && numericShareAtLeast(grid, rows, col, 0.34, false);
 }
 
-const FACTORS = [new Decimal(1), new Decimal(100), new Decimal(1000)];
+const FACTORS = [1, 100, 1000];
 
 /**
  * Whether, in most rows, the column equals one other numeric column divided by another
- * (× 1, 100 or 1.000), at the precision it shows. Read on at most 60 rows, and only
- * where the table has few numeric columns, so it stays cheap.
+ * (× 1, 100 or 1.000), at the precision it shows. This only decides whether the column is
+ * summed (no finding compares these numbers), so plain numbers with a tolerance of half
+ * the shown unit do; at most 40 rows are read, a pair is dropped at its ninth miss, and a
+ * column headed in rupiah is an amount, never asked.
  */
 function quotientOfOthers(grid: Grid, dataRows: number[], k: TableColumn, cols: TableColumn[]): boolean {
+  if (/\brp\b|rupiah/i.test(k.header)) return false;
   const others = cols.filter((x) => x !== k && NUMERIC_ROLES.has(x.role));
   if (others.length < 2 || others.length > 16) return false;
-  const sample: { v: Decimal; tol: Decimal; row: Map<number, Decimal> }[] = [];
+  const sample: { v: number; tol: number; row: Map<number, number> }[] = [];
   for (const r of dataRows) {
-    if (sample.length >= 60) break;
+    if (sample.length >= 40) break;
     const n = readNumeric(grid, r, k.col, undefined);
     if (!n.value || n.value.isZero() || n.state === 'text') continue;
-    const row = new Map<number, Decimal>();
+    const row = new Map<number, number>();
     for (const o of others) {
       const m = readNumeric(grid, r, o.col, undefined);
-      if (m.value && m.state !== 'text') row.set(o.col, m.value);
+      if (m.value && m.state !== 'text') row.set(o.col, m.value.toNumber());
     }
-    sample.push({ v: n.value, tol: new Decimal(10).pow(-n.decimals).div(2).plus(n.value.abs().times(1e-9)), row });
+    const v = n.value.toNumber();
+    sample.push({ v, tol: 0.5 * 10 ** -n.decimals + Math.abs(v) * 1e-9, row });
   }
   if (sample.length < 5) return false;
+  const allowed = Math.floor(sample.length / 5);
   for (const a of others) {
     for (const b of others) {
       if (a === b) continue;
       for (const f of FACTORS) {
         let agree = 0;
+        let misses = 0;
         for (const s of sample) {
           const x = s.row.get(a.col);
           const y = s.row.get(b.col);
           // x / 1 and x / x prove nothing: small counts meet them by chance.
-          if (!x || !y || y.isZero() || y.eq(1) || x.eq(y) || x.eq(s.v)) continue;
-          if (x.div(y).times(f).minus(s.v).abs().lte(s.tol)) agree++;
+          const ok = x !== undefined && y !== undefined && y !== 0 && y !== 1 && x !== y && x !== s.v && Math.abs((x / y) * f - s.v) <= s.tol;
+          if (ok) agree++;
+          else if (++misses > allowed) break;
         }
-        if (agree >= 5 && agree * 5 >= sample.length * 4) return true;
+        if (agree >= 5 && misses <= allowed) return true;
       }
     }
   }
