@@ -196,9 +196,9 @@ export function typedWholeAt(grid: Grid, row: number, col: number): number | und
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** The state readNumeric would give, without building a reading for a typed number. */
 const LEADING_ZERO = /^\s*0\d/;
 
+/** The state readNumeric would give, without building a reading for a typed number. */
 export function numericStateAt(grid: Grid, row: number, col: number, hint: NumberHint): NumericState {
   return typedCode(grid, row, col) === NOT_TYPED ? readNumeric(grid, row, col, hint).state : 'number';
 }

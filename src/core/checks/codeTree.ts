@@ -31,16 +31,19 @@ export function unclearParents(rows: readonly TableRow[]): Set<number> {
   return out;
 }
 
-/** For each code prefix, the index of the last row whose code lies under it. */
+/** For each parent's code, the index of the last row whose code lies under it. */
 function lastDescendants(rows: readonly TableRow[]): Map<string, number> {
+  const parents = new Set<string>();
+  for (const r of rows) if (r.role === 'parent' && r.code) parents.add(r.code);
   const last = new Map<string, number>();
+  if (parents.size === 0) return last;
   rows.forEach((r, j) => {
-    if (!r.code || (r.role !== 'item' && r.role !== 'parent')) return;
-    const parts = r.code.split('.');
-    let prefix = parts[0];
-    for (let k = 1; k < parts.length; k++) {
-      last.set(prefix, j);
-      prefix += '.' + parts[k];
+    const code = r.code;
+    if (!code || (r.role !== 'item' && r.role !== 'parent')) return;
+    // Only the prefixes that are some parent's code, found without splitting the code.
+    for (let dot = code.indexOf('.'); dot > 0; dot = code.indexOf('.', dot + 1)) {
+      const prefix = code.slice(0, dot);
+      if (parents.has(prefix)) last.set(prefix, j);
     }
   });
   return last;

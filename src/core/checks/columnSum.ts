@@ -13,13 +13,21 @@ import type { TableContext } from './context';
  */
 export function columnSum(ctx: TableContext, rows: readonly TableRow[], col: number): { sum: Decimal; filled: number } {
   let whole = 0n;
+  // Whole numbers add up exactly as plain numbers while the running sum stays a safe integer;
+  // only past that is the part carried into BigInt (one BigInt per cell cost more than the rest).
+  let small = 0;
   let rest: Decimal | undefined;
   let filled = 0;
   for (const r of rows) {
     const w = typedWholeAt(ctx.grid, r.row, col);
     if (w !== undefined) {
       filled++;
-      whole += BigInt(w);
+      const next = small + w;
+      if (Number.isSafeInteger(next)) small = next;
+      else {
+        whole += BigInt(small) + BigInt(w);
+        small = 0;
+      }
       continue;
     }
     const n = ctx.num(r.row, col);
@@ -27,6 +35,6 @@ export function columnSum(ctx: TableContext, rows: readonly TableRow[], col: num
     filled++;
     if (n.value !== null) rest = rest ? rest.plus(n.value) : n.value;
   }
-  const sum = new Decimal(whole.toString());
+  const sum = new Decimal((whole + BigInt(small)).toString());
   return { sum: rest ? sum.plus(rest) : sum, filled };
 }

@@ -26,13 +26,18 @@ export function codeOf(grid: Grid, row: number, codeCols: TableColumn[]): string
   return parts.length ? parts.join('.') : undefined;
 }
 
+const WORDY = /[A-Za-z]{4}/;
+// Loose on purpose (any case, letters spaced or accented pass): isTotalLabel decides.
+const MAY_TOTAL = /t\W*o\W*t\W*a\W*l|j\W*u\W*m\W*l\W*a\W*h|[^\x00-\x7f]/i;
+
 function firstText(grid: Grid, row: number, cols: TableColumn[]): string {
   for (const k of cols) {
     const type = grid.typeAt(row, k.col);
     // Numbers and errors are never text; only strings (and booleans) need reading.
     if (type !== 'String' && type !== 'Boolean') continue;
     const t = grid.textAt(row, k.col);
-    if (t && readNumeric(grid, row, k.col, undefined).state === 'text') return t;
+    // Four letters in a row never read as a figure ('Rp 1.000' has two): no parse needed for a name.
+    if (t && (WORDY.test(t) || readNumeric(grid, row, k.col, undefined).state === 'text')) return t;
   }
   return '';
 }
@@ -42,6 +47,9 @@ function namesTotal(grid: Grid, row: number, cols: TableColumn[]): boolean {
   for (const k of cols) {
     const type = grid.typeAt(row, k.col);
     if (type !== 'String' && type !== 'Boolean') continue;
+    // Every row is asked: a cell without either word (in any case or accent) needs no formatting.
+    const raw = grid.valueAt(row, k.col);
+    if (typeof raw === 'string' && !MAY_TOTAL.test(raw)) continue;
     const t = grid.textAt(row, k.col);
     if (t && isTotalLabel(t)) return true;
   }
