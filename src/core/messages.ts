@@ -69,6 +69,10 @@ const T = {
     id: 'Angka "{raw}" pada "{label}" tersimpan sebagai teks, sehingga SUM melewatinya. Simpan sebagai angka {expected}.',
     en: 'The number "{raw}" on "{label}" is stored as text, so SUM skips it. Store it as the number {expected}.',
   },
+  'text-number-formula': {
+    id: 'Rumus {formula} pada "{label}" menghasilkan teks "{raw}", bukan angka, sehingga SUM melewatinya. Hapus tanda kutip di rumus agar hasilnya angka; sel ini tidak diubah otomatis.',
+    en: 'The formula {formula} on "{label}" returns the text "{raw}", not a number, so SUM skips it. Remove the quotes in the formula so it returns a number; this cell is not changed automatically.',
+  },
   'text-number-plain': {
     id: 'Angka "{raw}" pada "{label}" tersimpan sebagai teks dan dibaca sebagai {expected}; rumus tidak dapat menghitungnya.',
     en: 'The number "{raw}" on "{label}" is stored as text and read as {expected}; formulas cannot use it.',
@@ -240,6 +244,10 @@ const T = {
   'grouped-sheet': {
     id: '{count} sel di lembar ini mengalami hal yang sama ({cells}, …). Yang pertama:',
     en: '{count} cells on this sheet show the same thing ({cells}, …). The first:',
+  },
+  'grouped-nofix': {
+    id: '{count} sel di kolom {column} mengalami hal yang sama ({cells}, …). Yang pertama:',
+    en: '{count} cells in column {column} show the same thing ({cells}, …). The first:',
   },
   'grouped': {
     id: '{count} sel di kolom {column} mengalami hal yang sama ({cells}, …); satu perbaikan untuk semuanya. Yang pertama:',

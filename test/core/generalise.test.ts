@@ -813,3 +813,57 @@ describe('office-made tables with group Jumlah columns and calculation blocks', 
     expect(r.findings.filter((f) => ['text-number', 'number-malformed', 'date-value'].includes(f.code))).toEqual([]);
   });
 });
+
+describe('scoring and planning workbooks (Bappenas PPD, KRISNA) tried locally', () => {
+  it('digits of a cell reference in an instruction are no figures', () => {
+    const codes = sheet('Kode', [
+      ['Kode', 'Kabupaten/Kota'],
+      [3501, 'Kabupaten Pacitan'],
+      [3502, 'Kabupaten Ponorogo'],
+      [3503, 'Kabupaten Trenggalek'],
+    ]);
+    const text = 'Klik cell yang menunjukkan nama daerah dummy "Kabupaten Pacitan", lalu sesuaikan isian pada Source hingga tampilan rumus menjadi =Target!$B$50:$B$87 lalu klik ENTER.';
+    const r = analyzeWorkbook(book(codes, sheet('Petunjuk', [[text]])));
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('#DIV/0! from AVERAGEIF over cells none of which qualifies is this formula\'s own', () => {
+    const r = run([
+      ['Uraian', 'Anggaran', 'Realisasi', 'Skor'],
+      ['Daerah A', 100, 90, { err: '#DIV/0!', f: 'AVERAGEIF(J26:J35,">0")' }],
+    ]);
+    expect(r.findings.find((f) => f.code === 'division-by-zero')?.messageId).toBe('division-by-zero-formula');
+  });
+
+  it('a formula returning "1" as text is reported without a fix that would replace it', () => {
+    const rows: TestCell[][] = [['Provinsi', 'Target', 'Realisasi', 'Capaian (%)', 'Nilai']];
+    for (let i = 0; i < 12; i++) rows.push([`Provinsi ${i}`, 100, 95, 95, { f: `IF(AND(D${i + 2}>89.9,D${i + 2}<110.1),"1","0")`, v: '1' }]);
+    const f = run(rows).findings.filter((x) => x.code === 'text-number');
+    expect(f.length).toBeGreaterThan(0);
+    for (const x of f) {
+      expect(x.fix).toBeUndefined();
+      for (const m of x.group?.members ?? []) expect(m.fix).toBeUndefined();
+      expect(x.message).not.toMatch(/satu perbaikan/);
+    }
+  });
+
+  it('more than twenty findings of one kind on a sheet are one finding for the sheet', () => {
+    const header = ['Daerah', ...Array.from({ length: 30 }, (_, i) => `Indikator ${i + 1} (%)`)];
+    const rows: TestCell[][] = [header];
+    for (let r = 0; r < 12; r++) rows.push([`Daerah ${r}`, ...Array.from({ length: 30 }, () => ({ err: '#DIV/0!', f: 'SUM(Input!G7:G15)/COUNT(Input!G7:G15)*10' }))]);
+    const f = run(rows).findings.filter((x) => x.code === 'division-by-zero' || x.code === 'error-value');
+    expect(f.length).toBe(1);
+    expect(f[0].group?.count).toBe(360);
+  });
+
+  it('"kdgiat" and "Kodepemda" columns are identifiers, never numbers stored as text', () => {
+    const r = run([
+      ['kdprogram', 'kdgiat', 'nmgiat', 'alokasi'],
+      ['AB', '2023', 'Kegiatan A', 100],
+      ['AB', '2024', 'Kegiatan B', 200],
+      ['AC', '2025', 'Kegiatan C', 300],
+    ]);
+    expect(r.tables[0].columns.map((c) => c.role).slice(0, 2)).toEqual(['text', 'text']);
+    expect(r.findings.filter((x) => x.code === 'text-number')).toEqual([]);
+  });
+});

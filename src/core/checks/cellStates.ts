@@ -4,6 +4,8 @@ import { NUMERIC_ROLES, SUMMABLE_ROLES } from '../recognize/vocabulary';
 import { layoutOf } from '../layouts';
 
 // '/ D12', '/ $C$93', '/(C12+D12)', '/ SUM(…)': a division by something a cell holds.
+// AVERAGEIF over cells none of which qualifies gives #DIV/0! itself, as AVERAGE of nothing and MOD(x;0) do.
+const DIVIDING_FUNCTION = /\b(AVERAGE|AVERAGEA|AVERAGEIF|AVERAGEIFS|MOD|QUOTIENT|STDEV(\.[SP])?|STDEVA|VAR(\.[SP])?|VARA)\s*\(/i;
 const DIVIDES_BY_CELL = /\/\s*\(*\s*(\$?[A-Z]{1,3}\$?\d+|'?[^'!/]+'?!|[A-Z][A-Z0-9.]*\()/i;
 
 /**
@@ -34,7 +36,7 @@ export function checkCellStates(ctx: TableContext): void {
           col: k.col,
           // Here the divisor is not known, only the formula: say that, not an empty divisor. A formula
           // that divides by no cell ('='1 Disdik'!F106', '=SUM(H10:H31)') only carries an error from elsewhere.
-          key: n.error === '#DIV/0!' ? (n.formula && !DIVIDES_BY_CELL.test(n.formula) ? 'division-by-zero-upstream' : 'division-by-zero-formula') : 'error-value',
+          key: n.error === '#DIV/0!' ? (n.formula && !DIVIDES_BY_CELL.test(n.formula) && !DIVIDING_FUNCTION.test(n.formula) ? 'division-by-zero-upstream' : 'division-by-zero-formula') : 'error-value',
           params: n.error === '#DIV/0!' ? { label, formula: n.formula || '—' } : { label, error: n.error },
           actual: n.error,
         });
@@ -46,11 +48,14 @@ export function checkCellStates(ctx: TableContext): void {
           severity: summed ? 'warning' : 'info',
           row: row.row,
           col: k.col,
-          key: summed ? 'text-number' : 'text-number-plain',
-          params: { label, raw: n.raw, expected: summed ? n.value.toFixed() : ctx.fmt(n.value) + (k.role === 'target' || k.role === 'realisasi' || k.role === 'percent' ? '%' : '') },
+          // A formula that returns text ('=IF(…;"1";"0")') is fixed in the formula: storing its value would end it.
+          key: n.formula ? 'text-number-formula' : summed ? 'text-number' : 'text-number-plain',
+          params: n.formula
+            ? { label, raw: n.raw, formula: n.formula }
+            : { label, raw: n.raw, expected: summed ? n.value.toFixed() : ctx.fmt(n.value) + (k.role === 'target' || k.role === 'realisasi' || k.role === 'percent' ? '%' : '') },
           expected: n.value,
           actual: n.raw,
-          fix: { kind: 'convert-text-number', value: Number(n.value.toFixed()) },
+          fix: n.formula ? undefined : { kind: 'convert-text-number', value: Number(n.value.toFixed()) },
         });
       } else if (n.state === 'date') {
         // A column read as figures only because its cells are numbers ('Versi', 'Tanggal') holds dates by design.

@@ -46,6 +46,7 @@ export function checkErrorCells(grids: Grid[], reported: ReadonlySet<string>, la
           messageId: 'error-value-group',
           params: { error: first.error, count: list.length, cells, formula: first.formula || '—' },
           actual: first.error,
+          group: { count: list.length, members: list.map((c) => ({ cell: toA1(c.row, c.col), actual: c.error })) },
         });
         continue;
       }

@@ -14,7 +14,11 @@ const GROUPED: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'date-value',
   'ambiguous-number',
   'division-by-zero',
+  'error-value',
 ]);
+
+/** Past this many findings of one kind on one sheet (column groups included), they are one finding for the sheet. */
+export const SHEET_AT = 20;
 
 const columnOf = (cell: string) => cell.replace(/\d+$/, '');
 
@@ -46,12 +50,51 @@ export function groupRepeats(findings: Finding[], lang: Lang): Finding[] {
     const perSheet = PER_SHEET.has(first.code);
     const grouped: Finding = {
       ...first,
-      message: message(perSheet ? 'grouped-sheet' : 'grouped', { count: list.length, column: columnOf(first.cell), cells }, lang) + ' ' + first.message,
+      // 'One fix covers them all' only where there is a fix.
+      message: message(perSheet ? 'grouped-sheet' : list.some((f) => f.fix) ? 'grouped' : 'grouped-nofix', { count: list.length, column: columnOf(first.cell), cells }, lang) + ' ' + first.message,
       // The first cell's own message follows; its id and parameters stay as they were.
       params: { ...first.params, groupCount: list.length, groupColumn: columnOf(first.cell) },
       group: { count: list.length, members: list.map((f) => ({ cell: f.cell, expected: f.expected, actual: f.actual, fix: f.fix })) },
     };
     replaced.set(first, grouped);
+    for (const f of list.slice(1)) replaced.set(f, null);
+  }
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const r = replaced.get(f);
+    if (r === undefined) out.push(f);
+    else if (r !== null) out.push(r);
+  }
+  return groupSheets(out, lang);
+}
+
+/**
+ * A scoring sheet with 150 columns of #DIV/0! still reads as one line: when one kind
+ * stands more than SHEET_AT times on a sheet after the column groups, the sheet's
+ * findings of that kind become one, listing every cell with its fix.
+ */
+function groupSheets(findings: Finding[], lang: Lang): Finding[] {
+  const buckets = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!GROUPED.has(f.code) || f.source) continue;
+    const key = `${f.sheet}\u0000${f.code}\u0000${f.severity}`;
+    const list = buckets.get(key);
+    if (list) list.push(f);
+    else buckets.set(key, [f]);
+  }
+  const replaced = new Map<Finding, Finding | null>();
+  for (const list of buckets.values()) {
+    if (list.length <= SHEET_AT) continue;
+    const first = list[0];
+    const members = list.flatMap((f) => f.group?.members ?? [{ cell: f.cell, expected: f.expected, actual: f.actual, fix: f.fix }]);
+    const cells = members.slice(0, 3).map((m) => m.cell).join(', ');
+    const own = first.group ? first.message.slice(first.message.indexOf(':') + 1).trim() : first.message;
+    replaced.set(first, {
+      ...first,
+      message: message('grouped-sheet', { count: members.length, cells }, lang) + ' ' + own,
+      params: { ...withoutColumn(first.params), groupCount: members.length },
+      group: { count: members.length, members },
+    });
     for (const f of list.slice(1)) replaced.set(f, null);
   }
   if (replaced.size === 0) return findings;
@@ -62,4 +105,9 @@ export function groupRepeats(findings: Finding[], lang: Lang): Finding[] {
     else if (r !== null) out.push(r);
   }
   return out;
+}
+
+function withoutColumn(params: Finding['params']): Record<string, string | number> {
+  const { groupColumn: _column, ...rest } = params ?? {};
+  return rest;
 }

@@ -421,6 +421,12 @@ function readFigure(text: string, s: number, out: ProseFigure[]): number {
   return end;
 }
 
+function skipDigits(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && isDigit(text.charAt(j))) j++;
+  return j;
+}
+
 /** Every figure a paragraph of Indonesian report prose states, in order. Never throws; linear time. */
 export function extractFigures(text: string): ProseFigure[] {
   const out: ProseFigure[] = [];
@@ -428,7 +434,9 @@ export function extractFigures(text: string): ProseFigure[] {
   let i = 0;
   while (i < text.length) {
     const c = text.charAt(i);
-    if (isDigit(c)) i = Math.max(i + 1, readFigure(text, i, out));
+    // '=Target!$B$50:$B$87': the row of a cell reference is no figure.
+    if (isDigit(c) && text.charAt(i - 1) === '$') i = skipDigits(text, i);
+    else if (isDigit(c)) i = Math.max(i + 1, readFigure(text, i, out));
     else if (isLetter(c)) i = Math.max(i + 1, skipWord(text, i));
     else i++;
   }

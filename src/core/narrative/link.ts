@@ -252,7 +252,8 @@ function disagreement(figure: ProseFigure, kind: ClaimKind | undefined, primary:
       if (d) return { status: 'mismatch', cell: d, kind };
       continue;
     }
-    for (const col of forMismatch(columnsFor(s, figure, kind), when)) {
+    // A column read as figures only from its cells (a code list under a header '1906') is never told against.
+    for (const col of forMismatch(columnsFor(s, figure, kind), when).filter((k) => k.confidence !== 'low')) {
       const v = cellValue(s, col);
       // An empty cell is not a disagreement: the prose may be the only place the figure is written.
       if (v && comparable(figure, v)) return { status: 'mismatch', cell: cellRef(s, col, v), kind };

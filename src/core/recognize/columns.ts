@@ -186,7 +186,8 @@ function quotientOfOthers(grid: Grid, dataRows: number[], k: TableColumn, cols: 
       if (m.value && m.state !== 'text') row.set(o.col, m.value.toNumber());
     }
     const v = n.value.toNumber();
-    sample.push({ v, tol: 0.5 * 10 ** -n.decimals + Math.abs(v) * 1e-9, row });
+    // Half the shown unit, but never more than 1 % of the value: '1' is not 100 / 95.
+    sample.push({ v, tol: Math.min(0.5 * 10 ** -n.decimals, Math.abs(v) * 0.01) + Math.abs(v) * 1e-9, row });
   }
   if (sample.length < 5) return false;
   const allowed = Math.floor(sample.length / 5);

@@ -36,7 +36,6 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   { re: /^kode (wilayah|pos|desa|kelurahan|kecamatan|kab|prov)/, role: 'text', source: 'a PKH beneficiary list tried locally' },
   { re: /^kode( rek(ening)?)?\b/, role: 'code', source: SEEDS },
   // 'Kodepemda', 'kodewilayahbps': one word naming a region or office code, an identifier.
-  { re: /^kode[a-z]{3,}$/, role: 'text', source: 'Kemendagri APBD 2023 pemda rekap, tried locally' },
   { re: /^rumus|^formula|cara (perhitungan|menghitung)/, role: 'rumus', source: SEEDS },
   { re: /^(ket|keterangan)$/, role: 'keterangan', source: SEEDS },
   { re: /sumber dana|sumber anggaran/, role: 'sumber-dana', source: SEEDS },
@@ -210,5 +209,7 @@ export function isPeriodHeader(text: string): boolean {
 export function isIdentifierHeader(text: string): boolean {
   const h = normalizeHeader(text).replace(/\bno\b\s*/g, 'no ').trim();
   if (/^(jumlah|total|banyaknya)\b/.test(h)) return false;
+  // 'Kodepemda' (Kemendagri APBD rekap) and 'kdgiat', 'kd satker' (RKP/KRISNA exports), tried locally.
+  if (/^kode[a-z]{3,}$|^kd( [a-z]+|[a-z]{2,})$/.test(h)) return true;
   return /\b(nik|nkk|no kk|nomor kk|no kartu|nomor kartu|nip|nipp|npwp|nisn|nuptk|id dtks|idsemesta|no hp|telepon|telp|no telp|kode pos|kode wilayah|no rekening bank|no rek)\b|^id$/.test(h);
 }
