@@ -193,6 +193,10 @@ const T = {
     id: " Sel ini dan rinciannya mengambil angka dari sheet '{sheet}' ({formula}): kemungkinan ada rincian di sheet itu yang tidak ikut dirujuk di sini. Periksa di sumbernya; angka ini tidak diubah otomatis.",
     en: " This cell and the rows under it take their figures from sheet '{sheet}' ({formula}): rows there are probably not referenced here. Check at the source; this figure is not changed automatically.",
   },
+  'why-unsettled': {
+    id: ' Kolom ini dikenali sebagai angka hanya dari isinya dan tidak ada kolom lain yang jumlahnya cocok di baris ini, jadi belum pasti baris ini memang jumlah kolom tersebut.',
+    en: ' This column was read as figures only from its cells and no other column adds up on this row, so it is not sure this row is its sum.',
+  },
   'why-transposed': {
     id: ' Selisihnya habis dibagi 9 dan angka tertulis memuat digit yang sama: kemungkinan dua digit tertukar.',
     en: ' The difference is divisible by 9 and the digits are the same: two digits were probably swapped.',

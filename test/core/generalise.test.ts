@@ -867,3 +867,27 @@ describe('scoring and planning workbooks (Bappenas PPD, KRISNA) tried locally', 
     expect(r.findings.filter((x) => x.code === 'text-number')).toEqual([]);
   });
 });
+
+describe('low-confidence columns are judged only once settled', () => {
+  it('a total under headers the vocabulary does not know is a GALAT only when something shows the row is a sum', () => {
+    // Nothing adds up on the Jumlah row: not sure it is a sum row, so warnings without a fix.
+    const unsure = run([
+      ['Kecamatan', 'Sekolah Negeri', 'Sekolah Swasta'],
+      ['Kec A', 10, 4],
+      ['Kec B', 12, 6],
+      ['Kec C', 9, 3],
+      ['Jumlah', 35, 20],
+    ]);
+    const f = unsure.findings.filter((x) => x.code === 'total-mismatch');
+    expect(f.map((x) => `${x.severity} ${x.cell} ${x.fix === undefined}`)).toEqual(['warning B5 true', 'warning C5 true']);
+    // Another column adds up on that row: the row is a sum row, and the gap is a GALAT.
+    const settled = run([
+      ['Kecamatan', 'Sekolah Negeri', 'Sekolah Swasta'],
+      ['Kec A', 10, 4],
+      ['Kec B', 12, 6],
+      ['Kec C', 9, 3],
+      ['Jumlah', 31, 20],
+    ]);
+    expect(brief(settled).filter((x) => x.startsWith('error'))).toEqual(['error total-mismatch C5']);
+  });
+});

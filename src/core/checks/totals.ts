@@ -7,6 +7,7 @@ import type { TableContext } from './context';
 import { columnSum } from './columnSum';
 import { unclearParents } from './codeTree';
 import { explainGap, withinPartsRounding, type Contribution } from './explain';
+import { message } from '../messages';
 
 /** Rows a total adds up: top-level rows (items without a parent, and parents) since the last subtotal. */
 export function contributorsOf(rows: TableRow[], index: number): TableRow[] {
@@ -74,7 +75,9 @@ export function checkTotals(ctx: TableContext): void {
     const treeUnclear = unclear.size > 0 && contributors.some((r) => r.code !== undefined);
     for (const k of cols) {
       if (treeUnclear && !addsUp(ctx, row, k, contributors)) ctx.notChecked(row.row, 'tree', { label: row.label });
-      else checkOne(ctx, row, k, contributors);
+      // A column read as figures only from its cells is settled as a sum column when another
+      // column of the same total row adds up; otherwise its gap is a warning, never a GALAT.
+      else checkOne(ctx, row, k, contributors, () => k.confidence !== 'low' || cols.some((o) => o !== k && addsUp(ctx, row, o, contributors)) || addsIntoRowTotal(ctx, k));
     }
   });
   checkRowTotals(ctx);
@@ -87,7 +90,7 @@ function addsUp(ctx: TableContext, total: TableRow, k: TableColumn, contributors
   return filled > 0 && sum.eq(cell.value);
 }
 
-function checkOne(ctx: TableContext, total: TableRow, k: TableColumn, contributors: TableRow[]): void {
+function checkOne(ctx: TableContext, total: TableRow, k: TableColumn, contributors: TableRow[], settled: () => boolean = () => true): void {
   const cell = ctx.num(total.row, k.col);
   if (cell.value === null || cell.state === 'error') return;
   const { sum: expected, filled } = columnSum(ctx, contributors, k.col);
@@ -116,17 +119,18 @@ function checkOne(ctx: TableContext, total: TableRow, k: TableColumn, contributo
     })
     .filter((g) => g.rows.length > 0);
   const why = explainGap(ctx, k.col, expected, cell.value, parts, cell.decimals, groups);
+  const sure = why.roundingOnly || settled();
   ctx.report({
     code: 'total-mismatch',
-    severity: why.roundingOnly ? 'info' : 'error',
+    severity: why.roundingOnly ? 'info' : sure ? 'error' : 'warning',
     row: total.row,
     col: k.col,
     key: 'total-mismatch',
     params: { column: k.header.replace(/^total\s+/i, ''), ...sumParams(ctx, expected, cell.value) },
     expected,
     actual: cell.value,
-    extra: why.text,
-    fix: parts.some((p) => p.textStored) ? { kind: 'set-value', value: Number(expected.toFixed()) } : sumFix(contributors.map((r) => r.row), k.col),
+    extra: why.text + (sure ? '' : message('why-unsettled', {}, ctx.lang)),
+    fix: !sure ? undefined : parts.some((p) => p.textStored) ? { kind: 'set-value', value: Number(expected.toFixed()) } : sumFix(contributors.map((r) => r.row), k.col),
   });
 }
 
@@ -246,4 +250,24 @@ function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
   return n - 1;
+}
+
+/**
+ * The column is one of the parts a Jumlah column adds on most rows (Laki-laki +
+ * Perempuan = Total): then it is a count that adds up, whatever its header says.
+ */
+function addsIntoRowTotal(ctx: TableContext, k: TableColumn): boolean {
+  for (const j of ctx.cols('jumlah')) {
+    if (j.col <= k.col) continue;
+    const counts = ctx.table.columns.filter((x) => x.role === 'count' && x.col < j.col);
+    const from = counts.findIndex((x) => x === k);
+    if (from < 0) continue;
+    for (const addends of [counts, counts.slice(from)]) {
+      if (addends.length < 2) continue;
+      const rows = rowSums(ctx, j, addends);
+      const agree = rows.filter((x) => x.expected.eq(x.actual)).length;
+      if (rows.length >= 3 && agree * 5 >= rows.length * 4) return true;
+    }
+  }
+  return false;
 }
