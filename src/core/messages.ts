@@ -41,6 +41,10 @@ const T = {
     id: 'Persentase pada "{label}" tertulis {actual}, tetapi {num} / {den} × 100 = {exact}, dibulatkan {decimals} desimal menjadi {expected}.',
     en: 'The percentage on "{label}" says {actual}, but {num} / {den} × 100 = {exact}, which rounds to {expected} at {decimals} decimals.',
   },
+  'percent-other-pair': {
+    id: 'Persentase pada "{label}" dihitung dengan rumus {formula} ({own}), berbeda dari baris lain ({num} / {den}). Pastikan memang disengaja; sel ini tidak diubah otomatis.',
+    en: 'The percentage on "{label}" comes from the formula {formula} ({own}), unlike the other rows ({num} / {den}). Make sure that is meant; this cell is not changed automatically.',
+  },
   'division-by-zero-pusat': {
     id: '#DIV/0! pada "{label}": {den} bernilai 0 karena penanganannya menjadi kewenangan pusat. Tulis "{marker}" dan keluarkan baris ini dari persentase total.',
     en: '#DIV/0! on "{label}": {den} is 0 because the matter is the central government\'s responsibility. Write "{marker}" and leave this row out of the total percentage.',

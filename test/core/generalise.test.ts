@@ -891,3 +891,39 @@ describe('low-confidence columns are judged only once settled', () => {
     expect(brief(settled).filter((x) => x.startsWith('error'))).toEqual(['error total-mismatch C5']);
   });
 });
+
+describe('fixes that never make things worse (issue 11, first steps)', () => {
+  it('a % formula that divides another pair of its row and shows its own result is a warning with no fix', () => {
+    const r = run([
+      ['Program', 'Anggaran', 'Realisasi', 'Realisasi Fisik', '%'],
+      ['Program A', 1000, 900, 995, { f: 'C2/B2*100', v: 90 }],
+      ['Program B', 2000, 1500, 1990, { f: 'C3/B3*100', v: 75 }],
+      ['Program C', 1500, 1200, 1495, { f: 'C4/B4*100', v: 80 }],
+      ['Program D', 3000, 600, 2990, { f: 'D5/B5*100', v: 99.67 }],
+    ]);
+    const f = r.findings.filter((x) => x.code === 'percent-mismatch');
+    expect(f.map((x) => `${x.severity} ${x.cell} ${x.fix === undefined}`)).toEqual(['warning E5 true']);
+    expect(f[0].message).toMatch(/=D5\/B5\*100/);
+  });
+
+  it('a percent-formatted % cell is fixed with a fraction formula, not one that shows 9.682 %', () => {
+    const r = run([
+      ['Program', 'Anggaran', 'Realisasi', '%'],
+      ['Program A', 1000, 900, { f: 'C2/B2', v: 0.9, fmt: '0.00%' }],
+      ['Program B', 2000, 1500, { f: 'C3/B3', v: 0.75, fmt: '0.00%' }],
+      ['Program C', 1500, 1200, { f: 'C4/B4', v: 0.8, fmt: '0.00%' }],
+      ['Program D', 3000, 600, { f: 'C5/B4', v: 0.4, fmt: '0.00%' }],
+    ]);
+    const f = r.findings.find((x) => x.code === 'percent-mismatch' && x.cell === 'D5');
+    expect(f?.fix).toEqual({ kind: 'set-formula', value: '=C5/B5' });
+  });
+
+  it('a parent over one row is fixed as that row, never =SUM(E7:E7)', () => {
+    const r = run([
+      ['Kode', 'Uraian', 'Anggaran'],
+      ['5.1', 'Belanja Operasi', 90],
+      ['5.1.01', 'Belanja Pegawai', 100],
+    ]);
+    expect(r.findings.find((x) => x.code === 'parent-sum-mismatch')?.fix).toEqual({ kind: 'set-formula', value: '=C3' });
+  });
+});

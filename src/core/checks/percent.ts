@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
-import { columnLetter } from '../a1';
+import { columnLetter, parseA1 } from '../a1';
 import type { TableColumn, TableRow } from '../model';
 import { roundTo, type TableContext } from './context';
 import { columnSum } from './columnSum';
 import { agreesExactly } from './percentExact';
 import { contributorsOf } from './totals';
-import { choosePair } from './ratioPair';
+import { choosePair, DIVISION } from './ratioPair';
 import { layoutOf } from '../layouts';
 
 /** The columns a table's percentage may divide, as its layout says: numerators and denominators. */
@@ -60,6 +60,22 @@ function checkColumn(ctx: TableContext, pct: TableColumn, num: TableColumn, den:
     if (withinOperandRounding(ctx, row, num, den, n, d, cell.value, places)) return;
     // A total's percentage that agrees with the typed totals beside it is consistent; the totals get their own finding.
     if (isTotal && typed.n && typed.d && !typed.d.isZero() && roundTo(cell.value, places).eq(roundTo(typed.n.div(typed.d).times(100), places))) return;
+    // Its own formula divides another pair of its row and gives what it shows: a different
+    // formula, not a wrong figure; rewriting it to the column's pair could damage a right one.
+    const own = ownPair(ctx, row, cell.formula, cell.value, places);
+    if (own) {
+      ctx.report({
+        code: 'percent-mismatch',
+        severity: 'warning',
+        row: row.row,
+        col: pct.col,
+        key: 'percent-other-pair',
+        params: { label: row.label, formula: cell.formula!, own: own, num: num.header, den: den.header },
+        expected,
+        actual: cell.value,
+      });
+      return;
+    }
     const L = columnLetter;
     ctx.report({
       code: 'percent-mismatch',
@@ -78,8 +94,9 @@ function checkColumn(ctx: TableContext, pct: TableColumn, num: TableColumn, den:
       },
       expected,
       actual: cell.value,
+      // A percent-formatted cell holds the fraction: its formula has no '*100'.
       fix: cell.formula
-        ? { kind: 'set-formula', value: `=${L(num.col)}${row.row + 1}/${L(den.col)}${row.row + 1}*100` }
+        ? { kind: 'set-formula', value: `=${L(num.col)}${row.row + 1}/${L(den.col)}${row.row + 1}${cell.percentFormat ? '' : '*100'}` }
         : { kind: 'set-value', value: Number((cell.percentFormat ? expected.div(100) : expected).toFixed()) },
     });
   });
@@ -126,4 +143,22 @@ function withinOperandRounding(ctx: TableContext, row: TableRow, num: TableColum
   const [min, max] = lo.lte(hi) ? [lo, hi] : [hi, lo];
   const v = roundTo(shown, places);
   return v.gte(roundTo(min, places)) && v.lte(roundTo(max, places));
+}
+
+/** The headers of the two cells of its own row a % formula divides, when that ratio is what the cell shows. */
+function ownPair(ctx: TableContext, row: TableRow, formula: string | undefined, value: Decimal, places: number): string | undefined {
+  if (!formula) return undefined;
+  const m = DIVISION.exec(formula);
+  if (!m || Number(m[2]) !== row.row + 1 || Number(m[4]) !== row.row + 1) return undefined;
+  const numCol = parseA1(`${m[1]}1`)?.col;
+  const denCol = parseA1(`${m[3]}1`)?.col;
+  if (numCol === undefined || denCol === undefined) return undefined;
+  const n = ctx.value(row.row, numCol);
+  const d = ctx.value(row.row, denCol);
+  if (!n || !d || d.isZero()) return undefined;
+  const ratio = n.div(d);
+  const shown = roundTo(value, places);
+  if (!roundTo(ratio.times(100), places).eq(shown) && !roundTo(ratio, places).eq(shown)) return undefined;
+  const header = (c: number) => ctx.table.columns.find((k) => k.col === c)?.header || columnLetter(c);
+  return `${header(numCol)} / ${header(denCol)}`;
 }

@@ -11,7 +11,7 @@ export interface Pair {
 export type PairChoice = { pair: Pair } | { unsure: 'percent-pair' | 'percent-disagree' | 'percent-share'; params: Record<string, string | number> };
 
 /** 'K10/J10' anywhere in the formula of row 10 ('=K10/J10*100', '=IFERROR(K10/J10,0)', '=(K10/J10)*100'). */
-const DIVISION = /\$?([A-Z]{1,3})\$?(\d+)\s*\)?\s*\/\s*\(?\s*\$?([A-Z]{1,3})\$?(\d+)/i;
+export const DIVISION = /\$?([A-Z]{1,3})\$?(\d+)\s*\)?\s*\/\s*\(?\s*\$?([A-Z]{1,3})\$?(\d+)/i;
 
 /** The pair most of the column's own formulas divide, when most of its formulas agree on one. */
 function formulaPair(ctx: TableContext, items: TableRow[], pct: TableColumn): Pair | undefined {

@@ -52,6 +52,8 @@ export function sumParams(ctx: TableContext, expected: Decimal, actual: Decimal)
 export function sumFix(rows: number[], col: number): FixProposal | undefined {
   if (rows.length === 0) return undefined;
   const L = columnLetter(col);
+  // One row is that row, never '=SUM(E7:E7)'.
+  if (rows.length === 1) return { kind: 'set-formula', value: `=${L}${rows[0] + 1}` };
   const contiguous = rows.every((r, i) => i === 0 || r === rows[i - 1] + 1);
   if (contiguous) return { kind: 'set-formula', value: `=SUM(${L}${rows[0] + 1}:${L}${rows[rows.length - 1] + 1})` };
   if (rows.length <= 40) return { kind: 'set-formula', value: '=' + rows.map((r) => `${L}${r + 1}`).join('+') };
