@@ -1,6 +1,6 @@
 import type { CellEdit } from '../../src/core/fixes/types';
 import type { Finding } from '../../src/core/findings';
-import { describeContent, describeEdit, editFor, editsByFinding, editsFor } from '../../src/taskpane/fixText';
+import { describeContent, describeEdit, describeFormat, editFor, editsByFinding, editsFor } from '../../src/taskpane/fixText';
 
 const edit = (over: Partial<CellEdit> = {}): CellEdit => ({
   sheet: 'Indikator 1 PMKS',
@@ -22,11 +22,24 @@ describe('fix preview text', () => {
     expect(describeContent({ value: '#DIV/0!', numberFormat: 'General' }, 'id')).toBe('#DIV/0!');
   });
 
+  test('number formats in the words of Excel\'s menu, with an example', () => {
+    expect(describeFormat('General', 'id')).toBe('Umum');
+    expect(describeFormat('General', 'en')).toBe('General');
+    expect(describeFormat('@', 'id')).toBe('Teks');
+    expect(describeFormat('#,##0.00', 'id')).toBe('Angka (1.234,56)');
+    expect(describeFormat('#,##0.00', 'en')).toBe('Number (1,234.56)');
+    expect(describeFormat('0.00%', 'id')).toBe('Persentase (96,82%)');
+    expect(describeFormat('"Rp"#,##0', 'id')).toBe('Mata uang (Rp 1.234)');
+    expect(describeFormat('dd-mm-yy', 'id')).toBe('Tanggal (dd-mm-yy)');
+    expect(describeContent({ value: 1104, numberFormat: 'General' }, 'id')).toBe('1.104');
+    expect(describeContent({ value: 2100000.5, numberFormat: 'General' }, 'en')).toBe('2,100,000.5');
+  });
+
   test('number format shown only when it changes', () => {
     expect(describeEdit(edit(), 'id').format.changed).toBe(false);
     const d = describeEdit(edit({ before: { value: '1.595', numberFormat: 'General' }, after: { value: 1595, numberFormat: '#,##0' } }), 'id');
-    expect(d.format).toEqual({ before: 'General', after: '#,##0', changed: true });
-    expect(d.content).toEqual({ before: '"1.595" (teks)', after: '1595', changed: true });
+    expect(d.format).toEqual({ before: 'Umum', after: 'Angka (1.234)', changed: true });
+    expect(d.content).toEqual({ before: '"1.595" (teks)', after: '1.595', changed: true });
   });
 
   test('each finding with a fix finds its planned edit; narrative findings and others do not', () => {
