@@ -41,6 +41,11 @@ export interface FixProposal {
   /** Value or formula (with '=') to write. */
   value: string | number;
   numberFormat?: string;
+  /**
+   * The fix changes a figure staff typed as data (which of two disagreeing cells is
+   * wrong is their call): offered one by one with its reason, never in 'fix all'.
+   */
+  judgement?: true;
 }
 
 /** One cell of a grouped finding: the same mistake repeated down a column. */

@@ -21,7 +21,7 @@ import type { EngineMode } from './engineClient';
 import { engine, preloadEngine } from './engineRuntime';
 import { errorMessage, needsRecheck } from './errorMessages';
 import { countBySeverity } from './findingGroups';
-import { editsByFinding } from './fixText';
+import { editsByFinding, fixAllEdits } from './fixText';
 import { translator } from './i18n';
 import { useDelayedFlag } from './useDelayedFlag';
 import { loadNarrativeReader } from './loadEngine';
@@ -320,7 +320,7 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
                 onFixAllCancel={() => setFixAllOpen(false)}
                 onFixAllApply={unlessBusy(() => {
                   setFixAllOpen(false);
-                  return applyEdits(result.plan.edits);
+                  return applyEdits(fixAllEdits(result.plan));
                 })}
                 onRevert={unlessBusy(revertAll)}
                 onSelect={(sheet, cell) => void selectCell(sheet, cell)}

@@ -12,6 +12,7 @@ import { FixToolbar } from './components/FixToolbar';
 import { Summary } from './components/Summary';
 import type { SeverityCounts } from './findingGroups';
 import type { Translate } from './i18n';
+import { fixAllEdits } from './fixText';
 
 export interface ResultsViewProps {
   t: Translate;
@@ -34,7 +35,7 @@ export default function ResultsView(p: ResultsViewProps) {
   return (
     <>
       <Summary t={p.t} lang={p.lang} result={p.result} counts={p.counts} />
-      <FixToolbar t={p.t} fixCount={p.result.plan.edits.length} revertCount={p.revertCount} disabled={p.disabled} onFixAll={p.onFixAll} onRevert={p.onRevert} />
+      <FixToolbar t={p.t} fixCount={fixAllEdits(p.result.plan).length} revertCount={p.revertCount} disabled={p.disabled} onFixAll={p.onFixAll} onRevert={p.onRevert} />
       <FindingsList
         t={p.t}
         lang={p.lang}

@@ -5,7 +5,7 @@
  * structured clone (strings, numbers, arrays, plain objects).
  */
 import { analyzeWorkbook } from '../core/analyze';
-import { planFixes } from '../core/fixes/plan';
+import { planConverging } from '../core/fixes/converge';
 import type { FixPlan } from '../core/fixes/types';
 import type { AnalyzeOptions, WorkbookReport } from '../core/model';
 import type { WorkbookSnapshot } from '../core/snapshot';
@@ -19,7 +19,8 @@ export interface Analysis {
 
 export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions): Analysis {
   const report = analyzeWorkbook(snapshot, options);
-  const plan = planFixes(snapshot, report.findings);
+  // One plan for the whole workbook: what depends on a fixed cell is planned with it.
+  const plan = planConverging(snapshot, report.findings, options);
   const sheetNames = snapshot.sheets.filter((s) => s.kind !== 'chart').map((s) => s.name);
   return { report, plan, sheetNames };
 }

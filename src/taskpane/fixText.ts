@@ -84,3 +84,8 @@ export function editsFor(index: Map<string, CellEdit>, f: Finding): CellEdit[] {
   }
   return f.group.members.map((m) => index.get(key(f.sheet, m.cell, f.code))).filter((e): e is CellEdit => e !== undefined);
 }
+
+/** What 'Perbaiki semua' writes: every mechanical edit of the plan, follow-ups included, no judgement. */
+export function fixAllEdits(plan: FixPlan): CellEdit[] {
+  return plan.edits.filter((e) => !e.judgement);
+}

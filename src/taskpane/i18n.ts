@@ -99,6 +99,10 @@ export const STRINGS = {
     en: 'These cells will be changed in one go. Every change is recorded so it can be undone with "Undo fixes".',
   },
   fixAllApply: { id: 'Terapkan semua ({n})', en: 'Apply all ({n})' },
+  fixJudgementLeft: {
+    id: '{n} perubahan angka ketikan (bukan jumlah, persentase atau galat) tidak termasuk: pilih satu per satu di daftar temuan, dengan alasannya.',
+    en: '{n} {n|change|changes} to typed figures (not totals, percentages or errors) {n|is|are} not included: pick {n|it|them} one by one in the findings list, with the reason.',
+  },
   fixSkipped: { id: '{n} perbaikan dilewati karena selnya sudah diperbaiki oleh temuan lain.', en: '{n} {n|fix was|fixes were} skipped because another finding already fixes the cell.' },
   fixUnavailable: { id: 'Perbaikan otomatis tidak tersedia untuk sel ini; ubah secara manual.', en: 'No automatic fix for this cell; change it by hand.' },
   applied: { id: '{n} sel diperbaiki. Buku kerja diperiksa ulang.', en: '{n} {n|cell|cells} fixed. The workbook was checked again.' },

@@ -36,7 +36,7 @@ const STEP_TIMEOUT = 30_000;
 // The engine in Node, on the same file: what the pane must show.
 
 function engine() {
-  for (const f of ['xlsx/fromBuffer.js', 'xlsx/formatText.js', 'core/analyze.js', 'core/fixes/plan.js', 'core/fixes/applyToSnapshot.js', 'io/narrativeBuffer.js', 'core/tables/build.js', 'core/tables/sheetPlan.js']) {
+  for (const f of ['xlsx/fromBuffer.js', 'xlsx/formatText.js', 'core/analyze.js', 'core/fixes/plan.js', 'core/fixes/converge.js', 'core/fixes/applyToSnapshot.js', 'io/narrativeBuffer.js', 'core/tables/build.js', 'core/tables/sheetPlan.js']) {
     if (!fs.existsSync(path.join(DIST, f))) throw new Error(`dist/${f} missing: run "npm run build:cli" first`);
   }
   return {
@@ -44,6 +44,7 @@ function engine() {
     ...require(path.join(DIST, 'xlsx/formatText.js')),
     ...require(path.join(DIST, 'core/analyze.js')),
     ...require(path.join(DIST, 'core/fixes/plan.js')),
+    ...require(path.join(DIST, 'core/fixes/converge.js')),
     ...require(path.join(DIST, 'core/fixes/applyToSnapshot.js')),
     ...require(path.join(DIST, 'io/narrativeBuffer.js')),
     ...require(path.join(DIST, 'core/tables/build.js')),
@@ -226,13 +227,15 @@ async function main() {
   const opts = (lang, extra = {}) => ({ lang, pusatMarker: 'Kewenangan Pusat', narratives: [], ...extra });
   const R0 = E.analyzeWorkbook(S0, opts('id'));
   const R0en = E.analyzeWorkbook(S0, opts('en'));
-  const plan0 = E.planFixes(S0, R0.findings);
+  // The pane plans the whole workbook at once; 'Perbaiki semua' writes its mechanical edits.
+  const plan0 = E.planConverging(S0, R0.findings, opts('id'));
   const g13 = plan0.edits.find((e) => e.sheet === 'Indikator 1 PMKS' && e.address === 'G13');
   assert.ok(g13, 'the engine plans a fix for G13');
   const S1 = applyLikePreview(S0, [g13]);
   const R1 = E.analyzeWorkbook(S1, opts('id'));
-  const plan1 = E.planFixes(S1, R1.findings);
-  const S2 = applyLikePreview(S1, plan1.edits);
+  const plan1 = E.planConverging(S1, R1.findings, opts('id'));
+  const fixAll1 = plan1.edits.filter((e) => !e.judgement);
+  const S2 = applyLikePreview(S1, fixAll1);
   const R2 = E.analyzeWorkbook(S2, opts('id'));
   const narrative = await E.readNarrativeBuffer(fs.readFileSync(NARRATIVE), 'laporan-ntt-2021.docx');
   const Rn = E.analyzeWorkbook(S0, opts('id', { narratives: [narrative] }));
@@ -393,11 +396,11 @@ async function main() {
     });
 
     await step('Perbaiki semua lists every edit first, then applies them in one go', async () => {
-      assert.equal((await page.getByTestId('fix-all').textContent()).trim(), `Perbaiki semua (${plan1.edits.length})`);
+      assert.equal((await page.getByTestId('fix-all').textContent()).trim(), `Perbaiki semua (${fixAll1.length})`);
       await page.getByTestId('fix-all').click();
       const dialog = page.getByTestId('fix-all-dialog');
       await dialog.waitFor();
-      assert.equal(await dialog.locator('li').count(), plan1.edits.length);
+      assert.equal(await dialog.locator('li').count(), fixAll1.length);
       await page.waitForTimeout(500); // the dialog's opening animation
       await page.screenshot({ path: path.join(SHOTS, 'taskpane-id-light-fix-all.png') });
       await dialog.getByTestId('fix-all-apply').click();
@@ -405,7 +408,7 @@ async function main() {
       await idle(page);
       assert.deepEqual(await shownCounts(page), counts(R2.findings));
       assert.equal(await engineMode(page), 'worker', 'the check after the fixes ran in the worker too');
-      const revertN = new Set([g13, ...plan1.edits].map((e) => `${e.sheet}!${e.address}`)).size;
+      const revertN = new Set([g13, ...fixAll1].map((e) => `${e.sheet}!${e.address}`)).size;
       assert.equal((await page.getByTestId('revert').textContent()).trim(), `Batalkan perbaikan (${revertN} sel)`);
       assert.equal(await gridCellText(page, 'Indikator 1 PMKS', 'G14'), 'Kewenangan Pusat');
     });

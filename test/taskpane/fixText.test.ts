@@ -1,6 +1,6 @@
 import type { CellEdit } from '../../src/core/fixes/types';
 import type { Finding } from '../../src/core/findings';
-import { describeContent, describeEdit, describeFormat, editFor, editsByFinding, editsFor } from '../../src/taskpane/fixText';
+import { describeContent, describeEdit, describeFormat, editFor, editsByFinding, editsFor, fixAllEdits } from '../../src/taskpane/fixText';
 
 const edit = (over: Partial<CellEdit> = {}): CellEdit => ({
   sheet: 'Indikator 1 PMKS',
@@ -67,5 +67,15 @@ describe('grouped findings in the pane', () => {
     };
     expect(editsFor(index, f).map((x) => x.address)).toEqual(['H14', 'H15', 'H16']);
     expect(editsFor(index, { ...f, group: undefined }).map((x) => x.address)).toEqual(['H14']);
+  });
+});
+
+describe('fix all', () => {
+  test('writes every mechanical edit, follow-ups included, and no judgement', () => {
+    const plan = {
+      edits: [edit(), edit({ address: 'H8', judgement: true }), edit({ address: 'C13', followUp: true })],
+      skipped: [],
+    };
+    expect(fixAllEdits(plan).map((e) => e.address)).toEqual(['G13', 'C13']);
   });
 });

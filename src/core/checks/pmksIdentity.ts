@@ -46,7 +46,7 @@ export function checkPmksIdentity(ctx: TableContext): void {
       expected,
       actual: k,
       extra,
-      fix: { kind: 'set-value', value: Number(expected.toFixed()) },
+      fix: { kind: 'set-value', value: Number(expected.toFixed()), judgement: true },
     });
   }
 }

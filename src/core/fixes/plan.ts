@@ -77,6 +77,7 @@ export function planFixes(snapshot: WorkbookSnapshot, findings: Finding[]): FixP
     }
     taken.add(key);
     const edit: CellEdit = { sheet: f.sheet, address: f.cell, before, after, finding: { code: f.code, cell: f.cell } };
+    if (f.fix.judgement) edit.judgement = true;
     plan.edits.push(edit);
   }
   return plan;

@@ -18,6 +18,10 @@ export interface CellEdit {
   after: CellState;
   /** The finding this edit fixes (code + cell), for preview and for the revert log. */
   finding: { code: string; cell: string };
+  /** A typed data figure changed on a judgement: applied only when the user picks this fix. */
+  judgement?: true;
+  /** Planned after the first fixes, to make what depends on them agree again (a total over a fixed parent). */
+  followUp?: true;
 }
 
 export interface FixPlan {

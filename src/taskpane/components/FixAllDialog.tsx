@@ -15,6 +15,7 @@ import type { Lang } from '../../core/findings';
 import { cellRef } from '../findingGroups';
 import type { Translate } from '../i18n';
 import { EditPreview } from './EditPreview';
+import { fixAllEdits } from '../fixText';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(560px, calc(100vw - 16px))', padding: '16px', boxSizing: 'border-box' },
@@ -29,7 +30,9 @@ const useStyles = makeStyles({
 export function FixAllDialog(props: { t: Translate; lang: Lang; open: boolean; plan: FixPlan; onCancel(): void; onApply(): void }) {
   const { t, plan } = props;
   const styles = useStyles();
-  const n = plan.edits.length;
+  const edits = fixAllEdits(plan);
+  const n = edits.length;
+  const judged = plan.edits.length - n;
   return (
     <Dialog open={props.open} modalType="modal" onOpenChange={(_, d) => !d.open && props.onCancel()}>
       <DialogSurface className={styles.surface} data-testid="fix-all-dialog">
@@ -37,13 +40,18 @@ export function FixAllDialog(props: { t: Translate; lang: Lang; open: boolean; p
           <DialogTitle>{t('fixAllTitle', { n })}</DialogTitle>
           <DialogContent className={styles.content}>
             <Text>{t('fixAllIntro')}</Text>
+            {judged > 0 && (
+              <Text block size={200}>
+                {t('fixJudgementLeft', { n: judged })}
+              </Text>
+            )}
             {plan.skipped.length > 0 && (
               <Text block size={200}>
                 {t('fixSkipped', { n: plan.skipped.length })}
               </Text>
             )}
             <ol className={styles.list} aria-label={t('fixAllTitle', { n })}>
-              {plan.edits.map((e) => (
+              {edits.map((e) => (
                 <li key={`${e.sheet}!${e.address}`} className={styles.item}>
                   <span className={styles.ref}>{cellRef(e.sheet, e.address)}</span>
                   <EditPreview t={t} lang={props.lang} edit={e} />
