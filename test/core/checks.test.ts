@@ -12,7 +12,10 @@ describe('checks', () => {
     const f = run(budget([[1, 'A', 100, 50, 50], [2, 'B', 250, 200, 80], [null, 'Jumlah', 100, 250, 250]]));
     expect(f.map(brief)).toEqual(['error | total-mismatch | Anggaran | C4 | 350 | 100']);
     expect(f[0].message).toContain('C3 "B"');
-    expect(f[0].fix).toEqual({ kind: 'set-formula', value: '=SUM(C2:C3)' });
+    // Typed totals are fixed as typed figures, in the author's style; a column of SUM formulas gets a formula.
+    expect(f[0].fix).toEqual({ kind: 'set-value', value: 350 });
+    const formulas = run(budget([[1, 'A', 100, 50, 50], [2, 'B', 250, 200, 80], [null, 'Jumlah', { f: 'C2', v: 100 }, { f: 'SUM(D2:D3)', v: 250 }, 250]]));
+    expect(formulas.find((x) => x.code === 'total-mismatch')?.fix).toEqual({ kind: 'set-formula', value: '=SUM(C2:C3)' });
   });
 
   it('total-mismatch: a row counted twice, swapped digits, display rounding', () => {

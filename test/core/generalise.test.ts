@@ -921,7 +921,7 @@ describe('fixes that never make things worse (issue 11, first steps)', () => {
   it('a parent over one row is fixed as that row, never =SUM(E7:E7)', () => {
     const r = run([
       ['Kode', 'Uraian', 'Anggaran'],
-      ['5.1', 'Belanja Operasi', 90],
+      ['5.1', 'Belanja Operasi', { f: 'C3-10', v: 90 }],
       ['5.1.01', 'Belanja Pegawai', 100],
     ]);
     expect(r.findings.find((x) => x.code === 'parent-sum-mismatch')?.fix).toEqual({ kind: 'set-formula', value: '=C3' });

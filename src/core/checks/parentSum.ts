@@ -5,7 +5,7 @@ import { explainGap } from './explain';
 import type { TableRow } from '../model';
 import { columnSum } from './columnSum';
 import { unclearParents } from './codeTree';
-import { collect, sumFix, sumParams } from './totals';
+import { collect, styledSumFix, sumParams } from './totals';
 import { mirroredFrom } from './mirrored';
 import { message } from '../messages';
 
@@ -66,7 +66,7 @@ export function checkParentSums(ctx: TableContext): void {
         expected,
         actual: cell.value,
         extra: mirror ? message('why-mirrored', mirror, ctx.lang) : why.text,
-        fix: mirror ? undefined : sumFix(children.map((r) => r.row), k.col),
+        fix: mirror ? undefined : styledSumFix(ctx, parent.row, k.col, children.map((r) => r.row), expected),
       });
     }
   }

@@ -60,6 +60,21 @@ export function sumFix(rows: number[], col: number): FixProposal | undefined {
   return undefined;
 }
 
+/**
+ * The fix in the author's style: a formula where this cell or the column's other totals
+ * and parents are formulas, the figure itself where they are all typed, as staff who type
+ * their totals expect to find them. (The converging plan then re-plans what depends on it.)
+ */
+export function styledSumFix(ctx: TableContext, row: number, col: number, rows: number[], expected: Decimal): FixProposal | undefined {
+  const isFormula = (r: number) => {
+    const f = ctx.grid.formulaAt(r, col);
+    return typeof f === 'string' && f.startsWith('=');
+  };
+  const summaries = ctx.table.rows.filter((r) => r.role === 'total' || r.role === 'subtotal' || r.role === 'parent');
+  if (!isFormula(row) && !summaries.some((r) => isFormula(r.row))) return { kind: 'set-value', value: Number(expected.toFixed()) };
+  return sumFix(rows, col);
+}
+
 export function checkTotals(ctx: TableContext): void {
   const rows = ctx.table.rows;
   const cols = ctx.table.columns.filter((k) => SUMMABLE_ROLES.has(k.role));
@@ -132,7 +147,7 @@ function checkOne(ctx: TableContext, total: TableRow, k: TableColumn, contributo
     expected,
     actual: cell.value,
     extra: why.text + (sure ? '' : message('why-unsettled', {}, ctx.lang)),
-    fix: !sure ? undefined : parts.some((p) => p.textStored) ? { kind: 'set-value', value: Number(expected.toFixed()) } : sumFix(contributors.map((r) => r.row), k.col),
+    fix: !sure ? undefined : parts.some((p) => p.textStored) ? { kind: 'set-value', value: Number(expected.toFixed()) } : styledSumFix(ctx, total.row, k.col, contributors.map((r) => r.row), expected),
   });
 }
 
