@@ -9,13 +9,15 @@ import type { WorkbookSnapshot } from '../snapshot';
 import type { TableSpec } from './types';
 
 /**
- * The report's tables, rebuilt from the workbook after applying every
- * proposed fix, with every total and percentage recomputed: what staff paste
- * into the report.
+ * The report's tables, rebuilt from the workbook after applying the mechanical
+ * fixes (text numbers, #DIV/0! markers; never a judgement on a typed figure), with
+ * every total and percentage recomputed: what staff paste into the report.
  */
 export function buildTableSpecs(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): TableSpec[] {
   const first = analyzeWorkbook(snapshot, options);
-  const fixed = applyToSnapshot(snapshot, planFixes(snapshot, first.findings).edits);
+  // Judgement fixes (a typed data figure) are the office's call: never baked into a report table.
+  const accepted = planFixes(snapshot, first.findings).edits.filter((e) => !e.judgement);
+  const fixed = applyToSnapshot(snapshot, accepted);
   const resolved = resolveWithWorkbookScale(fixed, options);
   const { tables } = analyzeWorkbook(fixed, options);
   const specs: TableSpec[] = [];
@@ -23,7 +25,8 @@ export function buildTableSpecs(snapshot: WorkbookSnapshot, options: AnalyzeOpti
   for (const table of tables) {
     const ctx = new TableContext(grids.get(table.sheet)!, table, resolved);
     const spec = layoutOf(table.kind).build?.({ ctx, scale: resolved.scale, marker: resolved.pusatMarker });
-    if (spec) specs.push(spec);
+    if (!spec) continue;
+    specs.push(spec);
   }
   return specs;
 }
