@@ -43,3 +43,25 @@ describe('fix plans', () => {
     }
   });
 });
+
+describe('a text number takes the format of the nearest number in its column', () => {
+  it('nearest row wins, the one above on a tie', async () => {
+    const { book, sheet } = await import('../helpers/sheet');
+    const snap = book(
+      sheet('T', [
+        ['Uraian', 'Anggaran'],
+        ['A', { n: 1000, fmt: '#,##0' }],
+        ['B', '2.000'],
+        ['C', { n: 3000, fmt: '#,##0.00' }],
+        ['D', '4.000'],
+        ['E', 5000],
+        ['F', { n: 6000, fmt: '"Rp"#,##0' }],
+        ['Jumlah', 21000],
+      ]),
+    );
+    const plan = planFixes(snap, analyzeWorkbook(snap).findings);
+    const at = (a: string) => plan.edits.find((e) => e.address === a)?.after.numberFormat;
+    expect(at('B3')).toBe('#,##0');
+    expect(at('B5')).toBe('#,##0.00');
+  });
+});
