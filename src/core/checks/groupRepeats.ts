@@ -32,70 +32,61 @@ const PER_SHEET: ReadonlySet<FindingCode> = new Set<FindingCode>(['formula-uncal
  * Order is kept: the group stands where its first cell stood.
  */
 export function groupRepeats(findings: Finding[], lang: Lang): Finding[] {
-  const buckets = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (!GROUPED.has(f.code) || f.source) continue;
-    const where = PER_SHEET.has(f.code) ? '*' : `${f.table ?? ''}\u0000${columnOf(f.cell)}`;
-    const key = `${f.sheet}\u0000${where}\u0000${f.code}\u0000${f.severity}`;
-    const list = buckets.get(key);
-    if (list) list.push(f);
-    else buckets.set(key, [f]);
-  }
-  const replaced = new Map<Finding, Finding | null>();
-  for (const list of buckets.values()) {
-    if (list.length <= GROUP_AT) continue;
-    list.sort((a, b) => (parseA1(a.cell)?.row ?? 0) - (parseA1(b.cell)?.row ?? 0) || (parseA1(a.cell)?.col ?? 0) - (parseA1(b.cell)?.col ?? 0));
-    const first = list[0];
-    const cells = list.slice(0, 3).map((f) => f.cell).join(', ');
-    const perSheet = PER_SHEET.has(first.code);
-    const grouped: Finding = {
-      ...first,
-      // 'One fix covers them all' only where there is a fix.
-      message: message(perSheet ? 'grouped-sheet' : list.some((f) => f.fix) ? 'grouped' : 'grouped-nofix', { count: list.length, column: columnOf(first.cell), cells }, lang) + ' ' + first.message,
-      // The first cell's own message follows; its id and parameters stay as they were.
-      params: { ...first.params, groupCount: list.length, groupColumn: columnOf(first.cell) },
-      group: { count: list.length, members: list.map((f) => ({ cell: f.cell, expected: f.expected, actual: f.actual, fix: f.fix })) },
-    };
-    replaced.set(first, grouped);
-    for (const f of list.slice(1)) replaced.set(f, null);
-  }
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const r = replaced.get(f);
-    if (r === undefined) out.push(f);
-    else if (r !== null) out.push(r);
-  }
-  return groupSheets(out, lang);
-}
-
-/**
- * A scoring sheet with 150 columns of #DIV/0! still reads as one line: when one kind
- * stands more than SHEET_AT times on a sheet after the column groups, the sheet's
- * findings of that kind become one, listing every cell with its fix.
- */
-function groupSheets(findings: Finding[], lang: Lang): Finding[] {
-  const buckets = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (!GROUPED.has(f.code) || f.source) continue;
-    const key = `${f.sheet}\u0000${f.code}\u0000${f.severity}`;
-    const list = buckets.get(key);
-    if (list) list.push(f);
-    else buckets.set(key, [f]);
-  }
-  const replaced = new Map<Finding, Finding | null>();
-  for (const list of buckets.values()) {
-    if (list.length <= SHEET_AT) continue;
+  const byColumn = merge(
+    findings,
+    (f) => `${f.sheet}\u0000${PER_SHEET.has(f.code) ? '*' : `${f.table ?? ''}\u0000${columnOf(f.cell)}`}\u0000${f.code}\u0000${f.severity}`,
+    GROUP_AT,
+    (list) => {
+      list.sort((a, b) => (parseA1(a.cell)?.row ?? 0) - (parseA1(b.cell)?.row ?? 0) || (parseA1(a.cell)?.col ?? 0) - (parseA1(b.cell)?.col ?? 0));
+      const first = list[0];
+      const cells = list.slice(0, 3).map((f) => f.cell).join(', ');
+      const perSheet = PER_SHEET.has(first.code);
+      return {
+        ...first,
+        // 'One fix covers them all' only where there is a fix.
+        message: message(perSheet ? 'grouped-sheet' : list.some((f) => f.fix) ? 'grouped' : 'grouped-nofix', { count: list.length, column: columnOf(first.cell), cells }, lang) + ' ' + first.message,
+        // The first cell's own message follows; its id and parameters stay as they were.
+        params: { ...first.params, groupCount: list.length, groupColumn: columnOf(first.cell) },
+        group: { count: list.length, members: list.map((f) => ({ cell: f.cell, expected: f.expected, actual: f.actual, fix: f.fix })) },
+      };
+    },
+  );
+  // A scoring sheet with 150 columns of #DIV/0! still reads as one line: past SHEET_AT of one
+  // kind on a sheet (column groups included), they become one finding listing every cell.
+  return merge(byColumn, (f) => `${f.sheet}\u0000${f.code}\u0000${f.severity}`, SHEET_AT, (list) => {
     const first = list[0];
     const members = list.flatMap((f) => f.group?.members ?? [{ cell: f.cell, expected: f.expected, actual: f.actual, fix: f.fix }]);
     const cells = members.slice(0, 3).map((m) => m.cell).join(', ');
     const own = first.group ? first.message.slice(first.message.indexOf(':') + 1).trim() : first.message;
-    replaced.set(first, {
+    return {
       ...first,
       message: message('grouped-sheet', { count: members.length, cells }, lang) + ' ' + own,
       params: { ...withoutColumn(first.params), groupCount: members.length },
       group: { count: members.length, members },
-    });
-    for (const f of list.slice(1)) replaced.set(f, null);
+    };
+  });
+}
+
+/**
+ * Findings of the grouped kinds that share a key, past `over` of them, become the one
+ * finding `combine` makes; the rest keep their order.
+ */
+function merge(findings: Finding[], keyOf: (f: Finding) => string, over: number, combine: (list: Finding[]) => Finding): Finding[] {
+  const buckets = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!GROUPED.has(f.code) || f.source) continue;
+    const key = keyOf(f);
+    const list = buckets.get(key);
+    if (list) list.push(f);
+    else buckets.set(key, [f]);
+  }
+  const replaced = new Map<Finding, Finding | null>();
+  for (const list of buckets.values()) {
+    if (list.length <= over) continue;
+    // combine may sort the list: the group stands where its first cell stood.
+    const grouped = combine(list);
+    for (const f of list) replaced.set(f, null);
+    replaced.set(list[0], grouped);
   }
   if (replaced.size === 0) return findings;
   const out: Finding[] = [];
