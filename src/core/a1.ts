@@ -40,6 +40,13 @@ export function columnLetter(col: number): string {
   return out;
 }
 
+/** 'A' => 0, 'AA' => 26, 'xfd' => 16383: the inverse of columnLetter (letters only, any case). */
+export function columnIndex(letters: string): number {
+  let col = 0;
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+}
+
 /** (0, 0) => 'A1'. */
 export function toA1(row: number, col: number): string {
   assertIndex(row, 'row');
@@ -52,8 +59,7 @@ const CELL_RE = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;
 export function parseA1(ref: string): CellAddress | null {
   const m = CELL_RE.exec(ref);
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const col = columnIndex(m[1]) + 1;
   const row = Number(m[2]);
   if (row < 1 || row > MAX_ROWS || col > MAX_COLS) return null;
   return { row: row - 1, col: col - 1 };

@@ -1,3 +1,4 @@
+import { columnIndex } from '../a1';
 import type { TableRow } from '../model';
 import type { TableContext } from './context';
 
@@ -7,11 +8,6 @@ const SHEET_REF = /^=\s*(?:'((?:[^']|'')+)'|([^'!=()+\-*/,;:<>&^\s]+))!\$?[A-Z]{
 // 'K21', '$K$21' in a formula of this sheet.
 const LOCAL_REF = /(?<![A-Z!$'])\$?([A-Z]{1,3})\$?(\d+)(?![\d(!])/gi;
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
-}
 
 /**
  * The sheet a cell copies: a single reference to it, or a formula over cells of its

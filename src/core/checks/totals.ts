@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { columnLetter } from '../a1';
+import { columnIndex, columnLetter } from '../a1';
 import type { FixProposal } from '../findings';
 import type { TableColumn, TableRow } from '../model';
 import { NUMERIC_ROLES, SUMMABLE_ROLES } from '../recognize/vocabulary';
@@ -263,11 +263,6 @@ function ownSumRange(ctx: TableContext, j: TableColumn): { from: number; to: num
   return { from: Math.min(a, b), to: Math.max(a, b) };
 }
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
-}
 
 /**
  * The column is one of the parts a Jumlah column adds on most rows (Laki-laki +
