@@ -10,6 +10,19 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export type SeverityCounts = Record<Severity, number>;
 
+/**
+ * A severity chip shows only its severity; clicked again (or when it was the only one
+ * shown), every severity shows again. Staff ask "show me the GALAT", not "hide the rest".
+ */
+export function showOnly(shown: ReadonlySet<Severity>, clicked: Severity): Set<Severity> {
+  return shown.size === 1 && shown.has(clicked) ? new Set(SEVERITIES) : new Set([clicked]);
+}
+
+/** A chip is pressed when the list shows only its severity. */
+export function chipPressed(shown: ReadonlySet<Severity>, s: Severity): boolean {
+  return shown.size === 1 && shown.has(s);
+}
+
 export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   const out: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) out[f.severity]++;

@@ -58,7 +58,7 @@ export const STRINGS = {
   // Findings list
   findingsHeading: { id: 'Temuan ({n})', en: '{n|Finding|Findings} ({n})' },
   filterLabel: { id: 'Saring temuan', en: 'Filter findings' },
-  filterSeverity: { id: 'Tampilkan {severity}', en: 'Show {severity}' },
+  filterSeverity: { id: 'Tampilkan hanya {severity} (klik lagi untuk semua)', en: 'Show only {severity} (click again for all)' },
   searchPlaceholder: { id: 'Cari sel, lembar atau kata…', en: 'Search cell, sheet or words…' },
   searchLabel: { id: 'Cari temuan', en: 'Search findings' },
   shownOf: { id: 'Menampilkan {shown} dari {total} temuan', en: 'Showing {shown} of {total} findings' },

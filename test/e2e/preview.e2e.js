@@ -334,14 +334,14 @@ async function main() {
       await noHorizontalScroll(page);
     });
 
-    await step('severity filter and search narrow the list', async () => {
-      await page.getByTestId('filter-warning').click();
-      await page.getByTestId('filter-info').click();
+    await step('a severity chip shows only its findings, clicked again shows all; search narrows the list', async () => {
+      await page.getByTestId('filter-error').click();
       const errorsOnly = R0.findings.filter((f) => f.severity === 'error').length;
       assert.equal(await page.locator('[data-testid="finding"]').count(), errorsOnly);
       assert.equal(await page.locator('[data-testid="finding"]:not([data-severity="error"])').count(), 0);
-      await page.getByTestId('filter-warning').click();
-      await page.getByTestId('filter-info').click();
+      assert.equal(await page.getByTestId('filter-error').getAttribute('aria-pressed'), 'true');
+      await page.getByTestId('filter-error').click();
+      assert.equal(await page.locator('[data-testid="finding"]').count(), R0.findings.length - R0.findings.filter(isUnlinked).length);
       await page.getByTestId('search').fill('APBD');
       const n = await page.locator('[data-testid="finding"]').count();
       assert.ok(n >= 3 && n < R0.findings.length, `search APBD gives ${n}`);

@@ -109,3 +109,16 @@ describe('grouping and filtering findings', () => {
     expect(cellRef("Dinas's", 'A1')).toBe("'Dinas''s'!A1");
   });
 });
+
+describe('severity chips show only their severity', () => {
+  it('one click shows only that severity; a second click shows all again', async () => {
+    const { showOnly, chipPressed, SEVERITIES } = await import('../../src/taskpane/findingGroups');
+    const all = new Set(SEVERITIES);
+    const errors = showOnly(all, 'error');
+    expect([...errors]).toEqual(['error']);
+    expect(chipPressed(errors, 'error')).toBe(true);
+    expect(chipPressed(all, 'error')).toBe(false);
+    expect([...showOnly(errors, 'warning')]).toEqual(['warning']);
+    expect([...showOnly(errors, 'error')].sort()).toEqual([...SEVERITIES].sort());
+  });
+});

@@ -1,6 +1,6 @@
 import { makeStyles, SearchBox, ToggleButton } from '@fluentui/react-components';
 import type { Severity } from '../../core/findings';
-import { SEVERITIES, type SeverityCounts } from '../findingGroups';
+import { chipPressed, SEVERITIES, type SeverityCounts } from '../findingGroups';
 import { SEVERITY_KEY, type Translate } from '../i18n';
 import { SeverityIcon } from './SeverityIcon';
 
@@ -29,7 +29,7 @@ export function FilterBar(props: {
             key={s}
             size="small"
             className={styles.toggle}
-            checked={props.shown.has(s)}
+            checked={chipPressed(props.shown, s)}
             icon={<SeverityIcon severity={s} />}
             onClick={() => props.onToggle(s)}
             title={t('filterSeverity', { severity: t(SEVERITY_KEY[s]) })}

@@ -4,7 +4,7 @@ import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { CellEdit } from '../../core/fixes/types';
 import type { Finding, Lang, Severity } from '../../core/findings';
 import type { RecognizedTable } from '../../core/model';
-import { filterFindings, findingKey, groupFindings, SEVERITIES, type FindingGroup, type SeverityCounts } from '../findingGroups';
+import { filterFindings, findingKey, groupFindings, SEVERITIES, showOnly, type FindingGroup, type SeverityCounts } from '../findingGroups';
 import { editsFor } from '../fixText';
 import { KIND_KEY, type Translate } from '../i18n';
 import { FilterBar } from './FilterBar';
@@ -138,14 +138,7 @@ export function FindingsList(props: {
         counts={props.counts}
         shown={shown}
         text={text}
-        onToggle={(s) =>
-          setShown((prev) => {
-            const next = new Set(prev);
-            if (next.has(s)) next.delete(s);
-            else next.add(s);
-            return next;
-          })
-        }
+        onToggle={(s) => setShown((prev) => showOnly(prev, s))}
         onText={setText}
       />
       {filtered.length !== props.findings.length && (
