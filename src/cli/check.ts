@@ -7,6 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeWorkbook } from '../core/analyze';
 import type { Lang, Severity } from '../core/findings';
+import { planFixes } from '../core/fixes/plan';
+import { fixableFindings, IgnoreList, partitionIgnored } from '../core/ignore';
 import type { AnalyzeOptions } from '../core/model';
 import type { NarrativeSource } from '../core/narrative/types';
 import { isNarrativeReadError, narrativeErrorMessage, readNarrativeFile } from '../io/readNarrative';
@@ -29,6 +31,8 @@ export interface CheckOptions {
   narratives?: string[];
   /** Text format: list unchecked narrative figures in full. */
   verbose?: boolean;
+  /** List the findings the workbook's ignore list dismissed (text) or include them as `ignored` (JSON). */
+  showIgnored?: boolean;
 }
 
 export interface CheckIO {
@@ -143,6 +147,9 @@ export async function checkOne(input: Input, opts: CheckOptions, narratives: rea
   if (narratives.length > 0) analyzeOptions.narratives = [...narratives];
   try {
     const report = analyzeWorkbook(snapshot, analyzeOptions);
+    const ignoredEntries = snapshot.ignored ?? [];
+    const list = new IgnoreList(ignoredEntries);
+    const { shown, ignored } = partitionIgnored(report.findings, ignoredEntries);
     return {
       file,
       tables: report.tables.map((t) => ({
@@ -152,7 +159,9 @@ export async function checkOne(input: Input, opts: CheckOptions, narratives: rea
         confidence: t.confidence ?? 'high',
         lowConfidence: t.columns.filter((k) => k.confidence === 'low').map((k) => k.letter),
       })),
-      findings: report.findings,
+      findings: shown,
+      fixes: planFixes(snapshot, fixableFindings(shown, ignoredEntries)).edits,
+      ignored: ignored.map((finding) => ({ finding, entry: list.entryFor(finding) })),
     };
   } catch (err) {
     return { file, error: { code: 'analysis-failed', message: m.analysisFailed(file, detailOf(err)) }, tables: [], findings: [] };
@@ -166,7 +175,7 @@ export async function runCheck(args: readonly string[], opts: CheckOptions, io: 
   // A batch shows each file at once; one to three files only when one takes long.
   const showProgress = (text: string) => (inputs.length > 3 ? progress.update(text) : progress.updateAfter(text, 400));
   const style = makeStyle(opts.format === 'text' && io.colour);
-  const json = opts.format === 'json' ? new JsonWriter(io.write) : undefined;
+  const json = opts.format === 'json' ? new JsonWriter(io.write, { showIgnored: opts.showIgnored }) : undefined;
 
   const counts: SummaryCounts = { filesRead: 0, filesFailed: 0, tables: 0, bySeverity: { error: 0, warning: 0, info: 0 } };
   let worst = -1;
@@ -192,6 +201,7 @@ export async function runCheck(args: readonly string[], opts: CheckOptions, io: 
     if (result.error) counts.filesFailed++;
     else counts.filesRead++;
     counts.tables += result.tables.length;
+    if (result.ignored?.length) counts.ignored = (counts.ignored ?? 0) + result.ignored.length;
     for (const f of result.findings) {
       if (f.severity in counts.bySeverity) counts.bySeverity[f.severity]++;
       worst = Math.max(worst, SEVERITY_RANK[f.severity] ?? -1);
@@ -202,7 +212,7 @@ export async function runCheck(args: readonly string[], opts: CheckOptions, io: 
       json.file(result);
       if (result.error) io.writeErr(`lakip: ${result.error.message}\n`);
     } else {
-      io.write(formatFileText(result, opts.lang, style, { verbose: opts.verbose }));
+      io.write(formatFileText(result, opts.lang, style, { verbose: opts.verbose, showIgnored: opts.showIgnored }));
     }
   }
   progress.clear();

@@ -2,8 +2,12 @@
  * JSON output: one object `{"files":[...]}` on stdout, written one file at a time
  * so a 500-file batch never holds every result in memory. Key order is part of the
  * contract and is fixed here: a finding's optional `related` and `source`
- * come after `actual`, then `repeatedIn`, `group`, `messageId` and `params`.
+ * come after `actual`, then `repeatedIn`, `group`, `messageId`, `params` and `fix`.
+ * A file's `ignoredCount` (findings the office dismissed) follows `findings` when
+ * there are any; with --show-ignored, `ignored` lists them instead.
  */
+import { contentOf, editsByFinding, editsFor } from '../core/fixes/byFinding';
+import type { CellEdit } from '../core/fixes/types';
 import type { Finding } from '../core/findings';
 import type { FileResult, NarrativeResult } from './result';
 
@@ -26,9 +30,29 @@ export interface JsonFinding {
   group?: Finding['group'];
   messageId?: string;
   params?: Record<string, string | number>;
+  /** The finding's own fix as planned for this workbook: every cell it writes, before and after. */
+  fix?: JsonFix;
 }
 
-export function jsonFinding(f: Finding): JsonFinding {
+export interface JsonFix {
+  /** 'judgement' when it changes a figure staff typed (never in 'fix all' or plain `lakip fix`). */
+  kind: 'mechanical' | 'judgement';
+  edits: { sheet: string; cell: string; before: string | number | boolean; after: string | number | boolean }[];
+}
+
+export interface JsonIgnored extends JsonFinding {
+  ignored: { at: string; reason?: string };
+}
+
+function jsonFix(edits: CellEdit[]): JsonFix | undefined {
+  if (edits.length === 0) return undefined;
+  return {
+    kind: edits.some((e) => e.judgement) ? 'judgement' : 'mechanical',
+    edits: edits.map((e) => ({ sheet: e.sheet, cell: e.address, before: contentOf(e.before), after: contentOf(e.after) })),
+  };
+}
+
+export function jsonFinding(f: Finding, fixes?: Map<string, CellEdit>): JsonFinding {
   const out: JsonFinding = { code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell } as JsonFinding;
   if (f.table !== undefined) out.table = f.table;
   out.message = f.message;
@@ -40,15 +64,26 @@ export function jsonFinding(f: Finding): JsonFinding {
   if (f.group !== undefined) out.group = f.group;
   if (f.messageId !== undefined) out.messageId = f.messageId;
   if (f.params !== undefined) out.params = f.params;
+  const fix = fixes ? jsonFix(editsFor(fixes, f)) : undefined;
+  if (fix) out.fix = fix;
   return out;
 }
 
 /** The object for one file, keys in contract order. */
-export function jsonFile(r: FileResult): Record<string, unknown> {
+export function jsonFile(r: FileResult, options: { showIgnored?: boolean } = {}): Record<string, unknown> {
   const out: Record<string, unknown> = { file: r.file };
   if (r.error) out.error = { code: r.error.code, message: r.error.message };
   out.tables = r.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, confidence: t.confidence, lowConfidence: t.lowConfidence }));
-  out.findings = r.findings.map(jsonFinding);
+  const fixes = editsByFinding({ edits: r.fixes ?? [], skipped: [] });
+  out.findings = r.findings.map((f) => jsonFinding(f, fixes));
+  const ignored = r.ignored ?? [];
+  if (options.showIgnored) {
+    out.ignored = ignored.map(({ finding, entry }): JsonIgnored => {
+      const j = jsonFinding(finding) as JsonIgnored;
+      j.ignored = entry?.reason ? { at: entry.at, reason: entry.reason } : { at: entry?.at ?? '' };
+      return j;
+    });
+  } else if (ignored.length > 0) out.ignoredCount = ignored.length;
   return out;
 }
 
@@ -63,7 +98,10 @@ export function jsonNarrative(n: NarrativeResult): Record<string, unknown> {
 export class JsonWriter {
   private count = 0;
 
-  constructor(private readonly write: (s: string) => void) {}
+  constructor(
+    private readonly write: (s: string) => void,
+    private readonly options: { showIgnored?: boolean } = {},
+  ) {}
 
   begin(): void {
     this.count = 0;
@@ -71,7 +109,7 @@ export class JsonWriter {
   }
 
   file(r: FileResult): void {
-    this.write((this.count++ === 0 ? '\n' : ',\n') + JSON.stringify(jsonFile(r)));
+    this.write((this.count++ === 0 ? '\n' : ',\n') + JSON.stringify(jsonFile(r, this.options)));
   }
 
   /**

@@ -55,6 +55,8 @@ function pad(s: string, width: number): string {
 export interface TextOptions {
   /** List 'narrative-unlinked' findings in full instead of one short line each. */
   verbose?: boolean;
+  /** List the findings the workbook's ignore list dismissed, with their reasons. */
+  showIgnored?: boolean;
 }
 
 /**
@@ -169,6 +171,18 @@ export function formatFileText(r: FileResult, lang: Lang, style: Style = plain, 
       }
       if (summarised > 0) lines.push(`      ${style.dim(m.unlinkedHint(summarised))}`);
     }
+  }
+  const ignored = r.ignored ?? [];
+  if (ignored.length > 0 && options.showIgnored) {
+    lines.push(`  ${m.ignoredHeading(ignored.length)}`);
+    const w = Math.max(4, ...ignored.map((i) => placeOf(i.finding).length));
+    for (const { finding: f, entry } of ignored) {
+      const sheet = f.source ? '' : `${f.sheet}  `;
+      const reason = entry?.reason ? ` (${m.ignoredReason(oneLine(entry.reason))})` : '';
+      lines.push(`      ${style.dim(`${sheet}${pad(placeOf(f), w)}  ${oneLine(f.message)}${reason}`)}`);
+    }
+  } else if (ignored.length > 0) {
+    lines.push(`  ${style.dim(m.ignoredHint(ignored.length))}`);
   }
   lines.push('');
   return lines.join('\n') + '\n';

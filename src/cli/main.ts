@@ -178,6 +178,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       '--verbose',
       'tampilkan lengkap angka narasi yang tidak dapat diperiksa (list the narrative figures that could not be checked in full)',
     )
+    .option(
+      '--show-ignored',
+      'tampilkan juga temuan yang diabaikan menurut daftar abaikan buku kerja (Abaikan di panel) ' +
+        '(also list the findings dismissed by the workbook\'s ignore list)',
+    )
     .addHelpText('after', CHECK_HELP_AFTER)
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const m = messages(argvLang);
@@ -189,9 +194,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const marker = typeof opts.marker === 'string' ? opts.marker : undefined;
       const narratives = Array.isArray(opts.narrative) ? opts.narrative.map(String) : undefined;
       const verbose = opts.verbose === true;
+      const showIgnored = opts.showIgnored === true;
       exitCode = await runCheck(
         files,
-        { format, lang, scale, marker, failOn, narratives, verbose },
+        { format, lang, scale, marker, failOn, narratives, verbose, showIgnored },
         {
           write: out,
           writeErr: err,

@@ -19,6 +19,8 @@ export interface SummaryCounts {
   bySeverity: Record<Severity, number>;
   /** Narrative files given with --narrative: how many were read and how many failed. */
   narratives?: { read: number; failed: number };
+  /** Findings left out because the workbook's ignore list dismissed them. */
+  ignored?: number;
 }
 
 export interface CliMessages {
@@ -41,6 +43,10 @@ export interface CliMessages {
   andMore(n: number): string;
   /** Hint after the short 'not checked' lines. */
   unlinkedHint(paragraphs: number): string;
+  /** One line after the findings: how many the office dismissed, and how to see them. */
+  ignoredHint(n: number): string;
+  ignoredHeading(n: number): string;
+  ignoredReason(reason: string): string;
   narrativeFailed: string;
   narrativeSkipped: string;
   unexpectedNarrativeError(file: string, detail: string): string;
@@ -89,6 +95,9 @@ const id: CliMessages = {
   narrativeHeading: (name, inSheet) => (inSheet ? `Narasi di lembar "${name}":` : `Narasi "${name}":`),
   notChecked: (figures) => `angka tidak diperiksa: ${figures}`,
   andMore: (n) => `… (+${n} lagi)`,
+  ignoredHint: (n) => `${n} temuan diabaikan menurut daftar abaikan buku kerja ini (tampilkan dengan --show-ignored).`,
+  ignoredHeading: (n) => `Diabaikan (${n}), menurut daftar abaikan buku kerja ini:`,
+  ignoredReason: (r) => `alasan: ${r}`,
   unlinkedHint: (n) =>
     `(${n} paragraf memuat angka yang tidak dapat dikaitkan dengan tabel mana pun; jalankan dengan --verbose untuk pesan lengkapnya.)`,
   narrativeFailed: 'Berkas narasi tidak dapat dibaca:',
@@ -99,7 +108,8 @@ const id: CliMessages = {
   summary: (c) =>
     `Ringkasan: ${c.filesRead} berkas dibaca, ${c.filesFailed} gagal dibaca, ${c.tables} tabel; ` +
     `temuan: ${c.bySeverity.error} galat, ${c.bySeverity.warning} peringatan, ${c.bySeverity.info} info.` +
-    (c.narratives ? ` Narasi: ${c.narratives.read} berkas dibaca, ${c.narratives.failed} gagal dibaca.` : ''),
+    (c.narratives ? ` Narasi: ${c.narratives.read} berkas dibaca, ${c.narratives.failed} gagal dibaca.` : '') +
+    (c.ignored ? ` ${c.ignored} temuan diabaikan.` : ''),
   progress: (i, n, name) => `Memeriksa ${i}/${n}: ${name}`,
 
   emptyDirectory: (dir) =>
@@ -152,6 +162,9 @@ const en: CliMessages = {
   narrativeHeading: (name, inSheet) => (inSheet ? `Narrative in sheet "${name}":` : `Narrative "${name}":`),
   notChecked: (figures) => `figures not checked: ${figures}`,
   andMore: (n) => `… (+${n} more)`,
+  ignoredHint: (n) => `${n} finding(s) ignored by this workbook's ignore list (show them with --show-ignored).`,
+  ignoredHeading: (n) => `Ignored (${n}), by this workbook's ignore list:`,
+  ignoredReason: (r) => `reason: ${r}`,
   unlinkedHint: (n) =>
     `(${n} ${n === 1 ? 'paragraph has' : 'paragraphs have'} figures that could not be linked to any table; run with --verbose for the full messages.)`,
   narrativeFailed: 'Narrative file could not be read:',
@@ -166,7 +179,8 @@ const en: CliMessages = {
     `${c.bySeverity.warning === 1 ? 'warning' : 'warnings'}, ${c.bySeverity.info} info.` +
     (c.narratives
       ? ` Narrative: ${c.narratives.read} ${c.narratives.read === 1 ? 'file' : 'files'} read, ${c.narratives.failed} failed.`
-      : ''),
+      : '') +
+    (c.ignored ? ` ${c.ignored} ignored.` : ''),
   progress: (i, n, name) => `Checking ${i}/${n}: ${name}`,
 
   emptyDirectory: (dir) =>

@@ -1,3 +1,4 @@
+import type { IgnoreEntry } from './ignore';
 /**
  * Plain snapshot of a workbook, shaped like the arrays Office.js returns for a
  * used range (values, text, formulas, numberFormat, valueTypes), so the xlsx
@@ -35,4 +36,6 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /** Findings the office dismissed, as stored in the workbook (read from the package by the CLI). */
+  ignored?: IgnoreEntry[];
 }

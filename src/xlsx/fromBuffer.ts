@@ -2,6 +2,7 @@
  * Bytes of an .xlsx file -> WorkbookSnapshot. Browser-safe (no Node APIs);
  * readWorkbook.ts adds the file-system front end.
  */
+import { readIgnoreList } from './customXml';
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { RawValue, SheetSnapshot, SheetVisibility, ValueType, WorkbookSnapshot } from '../core/snapshot';
@@ -101,7 +102,10 @@ async function readZip(data: Uint8Array, name: string): Promise<WorkbookSnapshot
   }
 
   try {
-    return buildSnapshot(wb, entries);
+    const snapshot = buildSnapshot(wb, entries);
+    const ignored = await readIgnoreList(zip);
+    if (ignored.length > 0) snapshot.ignored = ignored;
+    return snapshot;
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new WorkbookReadError(e.code, name, (e as { cause?: unknown }).cause);
     throw new WorkbookReadError('corrupt', name, e);

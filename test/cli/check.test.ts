@@ -61,7 +61,7 @@ describe('--format json', () => {
   });
 
   it('every finding has code, severity, sheet, cell and message, keys in contract order', () => {
-    const allowedOrder = ['code', 'severity', 'sheet', 'cell', 'table', 'message', 'expected', 'actual', 'related', 'source', 'repeatedIn', 'group', 'messageId', 'params'];
+    const allowedOrder = ['code', 'severity', 'sheet', 'cell', 'table', 'message', 'expected', 'actual', 'related', 'source', 'repeatedIn', 'group', 'messageId', 'params', 'fix'];
     let count = 0;
     for (const f of out.files) {
       for (const x of f.findings) {
