@@ -1,5 +1,6 @@
 import { analyzeWorkbook } from '../../src/core/analyze';
 import type { Finding } from '../../src/core/findings';
+import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { fixableFindings, ignoreEntry, IgnoreList, partitionIgnored, withIgnored, withoutIgnored } from '../../src/core/ignore';
 import { decodeIgnoreList, encodeIgnoreList, isIgnoreListXml } from '../../src/core/ignoreCodec';
 
@@ -66,7 +67,7 @@ describe('ignore list', () => {
   });
 
   it('on a real check: ignoring every finding leaves nothing to fix', () => {
-    const snapshot = {
+    const snapshot: WorkbookSnapshot = {
       sheets: [
         {
           name: 'SPM',
