@@ -7,9 +7,10 @@ import { parseA1, toA1 } from '../core/a1';
 import type { CellEdit } from '../core/fixes/types';
 import type { Lang } from '../core/findings';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { HostError, type HostErrorCode, type LakipSettings, type ReadProgress, type WorkbookHost } from '../host/types';
+import { HostError, type FixedCell, type HostErrorCode, type LakipSettings, type ReadProgress, type WorkbookHost } from '../host/types';
 import { INVALID_REFERENCE, ITEM_NOT_FOUND, officeErrorCode, toHostError } from './errors';
 import { readWorkbookSnapshot, type ReadOptions } from './readSnapshot';
+import { revertCells, revertLogEntries } from './revertCells';
 import { revertAll, revertLogSize } from './revertLog';
 import { loadSettings, saveSettings, type DocumentSettings } from './settings';
 import { applyEdits } from './writeEdits';
@@ -157,6 +158,14 @@ export class OfficeHost implements WorkbookHost {
 
   revertLogSize(): Promise<number> {
     return this.run((context) => revertLogSize(context));
+  }
+
+  revertLogEntries(): Promise<FixedCell[]> {
+    return this.run((context) => revertLogEntries(context));
+  }
+
+  revertCells(cells: { sheet: string; address: string }[]): Promise<number> {
+    return this.run((context) => revertCells(context, cells), 'write-failed');
   }
 
   async loadSettings(): Promise<LakipSettings> {

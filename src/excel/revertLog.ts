@@ -101,7 +101,8 @@ export function decodeLog(xml: string): { entries: RevertLogEntry[]; created: st
   return { entries: parsed, created: unescapeXml(created) };
 }
 
-const key = (sheet: string, address: string) => {
+/** One cell's identity in the log: sheet and address without '$', upper case. */
+export const key = (sheet: string, address: string) => {
   const at = parseA1(address)!;
   return `${sheet}\u0000${toA1(at.row, at.col)}`;
 };
@@ -125,13 +126,13 @@ export function queueLogPart(context: Excel.RequestContext, entries: RevertLogEn
   return context.workbook.customXmlParts.add(encodeLog(entries, created));
 }
 
-interface LoadedLog {
+export interface LoadedLog {
   entries: RevertLogEntry[];
   parts: Excel.CustomXmlPart[];
 }
 
 /** Read and merge every log part: two syncs (the parts, then their XML), one when there is none. Loads the caller queued before ride on the first. */
-async function loadLog(context: Excel.RequestContext): Promise<LoadedLog> {
+export async function loadLog(context: Excel.RequestContext): Promise<LoadedLog> {
   const parts = context.workbook.customXmlParts.getByNamespace(REVERT_LOG_NAMESPACE);
   parts.load('items/id');
   await syncOr(context, 'read-failed');

@@ -28,7 +28,7 @@ export interface ApplyOptions {
 }
 
 /** The state a loaded single-cell range holds, in CellState terms. */
-function observedState(range: Excel.Range): { state: CellState; valueType: string } {
+export function observedState(range: Excel.Range): { state: CellState; valueType: string } {
   const formula = range.formulas[0]?.[0] as unknown;
   const valueType = String(range.valueTypes[0]?.[0] ?? 'Empty');
   const format = range.numberFormat[0]?.[0] as unknown;

@@ -1,4 +1,4 @@
-import type { CellEdit } from '../core/fixes/types';
+import type { CellEdit, CellState } from '../core/fixes/types';
 import type { Lang } from '../core/findings';
 import type { WorkbookSnapshot } from '../core/snapshot';
 
@@ -34,6 +34,21 @@ export class HostError extends Error {
   }
 }
 
+/** One cell the add-in changed, as the revert log holds it. */
+export interface FixedCell {
+  sheet: string;
+  /** A1 address of one cell, without '$'. */
+  address: string;
+  /** What the cell held before the add-in first changed it: what "Kembalikan" writes back. */
+  before: CellState;
+  /** What it holds now (the fix, or whatever was typed over it since); undefined when its sheet is gone. */
+  now?: CellState;
+  /** The finding the first fix of the cell was for. */
+  finding?: { code: string; cell: string };
+  /** ISO time of the first fix. */
+  at?: string;
+}
+
 export interface ReadProgress {
   done: number;
   total: number;
@@ -64,6 +79,14 @@ export interface WorkbookHost {
   revertAll(): Promise<number>;
   /** How many cells the revert log holds (0 when there is nothing to undo). */
   revertLogSize(): Promise<number>;
+  /** Every cell in the revert log, with what it held before and what it holds now. */
+  revertLogEntries(): Promise<FixedCell[]>;
+  /**
+   * Restore these cells exactly, as revertAll does, and keep the rest of the
+   * log. Cells the log does not hold are passed over. A missing or protected
+   * sheet throws HostError before anything is written. Returns how many cells.
+   */
+  revertCells(cells: { sheet: string; address: string }[]): Promise<number>;
   loadSettings(): Promise<LakipSettings>;
   saveSettings(s: LakipSettings): Promise<void>;
 }

@@ -13,7 +13,7 @@ import type { Lang } from '../core/findings';
 import type { RawValue, SheetSnapshot, ValueType, WorkbookSnapshot } from '../core/snapshot';
 import type { SheetPlan } from '../core/tables/sheetPlan';
 import { TableOutputError, type InsertedTable, type InsertWhere, type TableOutputHost } from '../host/tableOutput';
-import { DEFAULT_SETTINGS, HostError, type LakipSettings, type ReadProgress, type WorkbookHost } from '../host/types';
+import { DEFAULT_SETTINGS, HostError, type FixedCell, type LakipSettings, type ReadProgress, type WorkbookHost } from '../host/types';
 import type { SheetStyles } from './tableInsert';
 
 type PreviewEngine = typeof import('./previewEngine');
@@ -55,6 +55,10 @@ interface SavedCell {
   formula: RawValue;
   numberFormat: string;
   valueType: ValueType;
+  /** The finding of the first fix that touched the cell. */
+  finding: { code: string; cell: string };
+  /** ISO time of that fix. */
+  at: string;
 }
 
 function sameState(a: CellState, b: CellState): boolean {
@@ -262,7 +266,8 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
       if (!sheet || !p) throw new HostError('write-failed', { sheet: e.sheet, address: e.address });
       if (!sameState(cellState(sheet, p.row, p.col), e.before)) throw new HostError('changed-since-check', { sheet: e.sheet, address: e.address });
     }
-    for (const e of edits) this.remember(snap, e.sheet, e.address);
+    const when = new Date().toISOString();
+    for (const e of edits) this.remember(snap, e, when);
     const next = applyToSnapshot(snap, edits);
     // Show the written cells as Excel would format them (the same formatter as the rest of the grid).
     for (const e of edits) {
@@ -277,10 +282,50 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
   async revertAll(): Promise<number> {
     const snap = this.state.snapshot;
     if (!snap || this.saved.length === 0) throw new HostError('nothing-to-revert');
+    const n = this.saved.length;
+    await this.restore(snap, this.saved);
+    return n;
+  }
+
+  async revertLogEntries(): Promise<FixedCell[]> {
+    const snap = this.state.snapshot;
+    if (!snap || this.saved.length === 0) return [];
+    const { cellState } = await loadPreviewEngine();
+    return this.saved.map((s) => {
+      const sheet = snap.sheets.find((x) => x.name === s.sheet);
+      const p = parseA1(s.address)!;
+      // The same reading as the fix plan's (cellState): what the check saw before the fix.
+      const before = typeof s.formula === 'string' && s.formula.startsWith('=') ? { value: '', formula: s.formula, numberFormat: s.numberFormat } : { value: s.value, numberFormat: s.numberFormat };
+      const cell: FixedCell = { sheet: s.sheet, address: s.address, before, finding: s.finding, at: s.at };
+      if (sheet) cell.now = cellState(sheet, p.row, p.col);
+      return cell;
+    });
+  }
+
+  async revertCells(cells: { sheet: string; address: string }[]): Promise<number> {
+    const snap = this.state.snapshot;
+    if (!snap) throw new HostError('write-failed');
+    const wanted = new Set(
+      cells.map((c) => {
+        const p = parseA1(c.address);
+        if (!p) throw new HostError('write-failed', { sheet: c.sheet, address: c.address });
+        return `${c.sheet}\u0000${toA1(p.row, p.col)}`;
+      }),
+    );
+    const chosen = this.saved.filter((s) => wanted.has(`${s.sheet}\u0000${s.address}`));
+    if (chosen.length === 0) return 0;
+    // As in Excel: a sheet gone since the fix stops everything before a cell is written.
+    for (const s of chosen) if (!snap.sheets.some((x) => x.name === s.sheet)) throw new HostError('changed-since-check', { sheet: s.sheet, address: s.address });
+    await this.restore(snap, chosen);
+    return chosen.length;
+  }
+
+  /** Write the saved states back into a copy of the snapshot and drop them from the log. */
+  private async restore(snap: WorkbookSnapshot, cells: SavedCell[]): Promise<void> {
     const { applyToSnapshot } = await loadPreviewEngine();
     // A copy of the arrays (no edits) so the current snapshot stays untouched.
     const next = applyToSnapshot(snap, []);
-    for (const s of [...this.saved].reverse()) {
+    for (const s of [...cells].reverse()) {
       const sheet = next.sheets.find((x) => x.name === s.sheet);
       const rc = sheet && at(sheet, s.address);
       if (!sheet || !rc || rc.r < 0 || rc.c < 0 || rc.r >= sheet.values.length || rc.c >= (sheet.values[rc.r]?.length ?? 0)) continue;
@@ -290,10 +335,9 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
       sheet.numberFormat[rc.r][rc.c] = s.numberFormat;
       sheet.valueTypes[rc.r][rc.c] = s.valueType;
     }
-    const n = this.saved.length;
-    this.saved = [];
+    const gone = new Set(cells);
+    this.saved = this.saved.filter((s) => !gone.has(s));
     this.update({ snapshot: next });
-    return n;
   }
 
   async revertLogSize(): Promise<number> {
@@ -309,7 +353,10 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
   }
 
   /** Record a cell's exact state the first time a fix touches it. */
-  private remember(snap: WorkbookSnapshot, sheetName: string, address: string): void {
+  private remember(snap: WorkbookSnapshot, edit: CellEdit, when: string): void {
+    const { sheet: sheetName } = edit;
+    const p = parseA1(edit.address)!;
+    const address = toA1(p.row, p.col);
     if (this.saved.some((s) => s.sheet === sheetName && s.address === address)) return;
     const sheet = snap.sheets.find((s) => s.name === sheetName)!;
     const rc = at(sheet, address)!;
@@ -323,6 +370,8 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
       formula: inside ? sheet.formulas[rc.r][rc.c] : '',
       numberFormat: inside ? sheet.numberFormat[rc.r][rc.c] : 'General',
       valueType: inside ? sheet.valueTypes[rc.r][rc.c] : 'Empty',
+      finding: edit.finding,
+      at: when,
     });
   }
 }

@@ -66,6 +66,35 @@ describe('PreviewHost', () => {
     await expect(host.revertAll()).rejects.toMatchObject({ code: 'nothing-to-revert' });
   });
 
+  test('lists the fixed cells before and now, and reverts one cell while keeping the others', async () => {
+    const host = await open();
+    const before = await host.readSnapshot();
+    const plan = planFixes(before, analyzeWorkbook(before, { lang: 'id' }).findings);
+    const g13 = plan.edits.find((e) => e.address === 'G13' && e.sheet === 'Indikator 1 PMKS')!;
+    const d8 = plan.edits.find((e) => e.address === 'D8' && e.sheet === 'Indikator 1 PMKS')!;
+    expect(await host.revertLogEntries()).toEqual([]);
+    await host.applyEdits([g13, d8]);
+
+    const list = await host.revertLogEntries();
+    expect(list.map((c) => c.address)).toEqual(['G13', 'D8']);
+    expect(list[0]).toMatchObject({ sheet: 'Indikator 1 PMKS', before: g13.before, now: g13.after, finding: g13.finding });
+    expect(list[1]).toMatchObject({ before: d8.before, now: d8.after });
+    expect(typeof list[0].at).toBe('string');
+
+    // One cell back: the grid shows it as it was, the other fix stays, and so does its log entry.
+    expect(await host.revertCells([{ sheet: 'Indikator 1 PMKS', address: '$g$13' }])).toBe(1);
+    expect(text(host, 'Indikator 1 PMKS', 'G13')).toBe('#DIV/0!');
+    expect(text(host, 'Indikator 1 PMKS', 'D8')).not.toBe('1.595');
+    expect((await host.revertLogEntries()).map((c) => c.address)).toEqual(['D8']);
+    expect(await host.revertLogSize()).toBe(1);
+    // A cell the log does not hold changes nothing.
+    expect(await host.revertCells([{ sheet: 'Indikator 1 PMKS', address: 'G13' }])).toBe(0);
+    expect(await host.revertCells([{ sheet: 'Indikator 1 PMKS', address: 'D8' }])).toBe(1);
+    expect(await host.readSnapshot()).toEqual(before);
+    expect(await host.revertLogSize()).toBe(0);
+    await expect(host.revertCells([{ sheet: 'Indikator 1 PMKS', address: 'bukan' }])).rejects.toMatchObject({ code: 'write-failed' });
+  });
+
   test('settings live with the open workbook and start afresh with another', async () => {
     const host = await open();
     await host.saveSettings({ scale: 'flotim-5', pusatMarker: 'Pusat' });
