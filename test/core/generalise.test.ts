@@ -889,6 +889,8 @@ describe('low-confidence columns are judged only once settled', () => {
       ['Jumlah', 31, 20],
     ]);
     expect(brief(settled).filter((x) => x.startsWith('error'))).toEqual(['error total-mismatch C5']);
+    // Settled or not, a cell of a low-confidence table is never rewritten (issue 11): the finding has no fix.
+    expect(settled.findings.filter((x) => x.fix !== undefined)).toEqual([]);
   });
 });
 

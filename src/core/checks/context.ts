@@ -123,8 +123,18 @@ export class TableContext {
       expected: plain(f.expected),
       actual: plain(f.actual),
       table: this.table.range,
-      fix: f.fix,
+      fix: f.fix && this.mayFix(f.col) ? f.fix : undefined,
     });
+  }
+
+  /**
+   * A table or column recognised with low confidence may be judged where the figures
+   * settle it, but its cells are never rewritten: a wrong guess about a column's role
+   * would turn a finding the office can dismiss into damage to a correct report.
+   */
+  private mayFix(col: number): boolean {
+    if (this.table.confidence === 'low') return false;
+    return this.table.columns.find((k) => k.col === col)?.confidence !== 'low';
   }
 
   /**
