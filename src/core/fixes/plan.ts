@@ -1,4 +1,6 @@
+import Decimal from 'decimal.js';
 import { parseA1 } from '../a1';
+import { isPercentFormat } from '../cells';
 import type { Finding } from '../findings';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import type { CellEdit, CellState, FixPlan } from './types';
@@ -49,6 +51,19 @@ function neighbourFormat(sheet: SheetSnapshot, row: number, col: number): string
   return pick === undefined ? undefined : sheet.numberFormat[pick][c];
 }
 
+/**
+ * A text percentage ('31.40%') is read in percentage points; in a column of real
+ * percentages Excel holds the fraction (0.314 shown as 31%), so the number written
+ * is the fraction, shown with at least its own decimals. Written as 31.4 under
+ * '0%' it would show 3.140 %, and the next check would 'fix' it to 31.
+ */
+function asPercentOfColumn(points: number, format: string): CellState {
+  const value = new Decimal(points).div(100);
+  const own = Math.max(0, value.decimalPlaces() - 2);
+  const shown = /\.(0+)%/.exec(format)?.[1].length ?? 0;
+  return { value: value.toNumber(), numberFormat: own > shown ? `0.${'0'.repeat(own)}%` : format };
+}
+
 function afterState(f: Finding, before: CellState, sheet: SheetSnapshot, row: number, col: number): CellState | string {
   const fix = f.fix!;
   switch (fix.kind) {
@@ -62,6 +77,12 @@ function afterState(f: Finding, before: CellState, sheet: SheetSnapshot, row: nu
           : before.numberFormat === '@'
             ? 'General'
             : before.numberFormat;
+      if (fix.kind === 'convert-text-number' && !fix.numberFormat && isPercentFormat(format)) {
+        // Without a '%' in the text nothing says it meant a percentage (an amount under a stray % format):
+        // written as the number it reads, in a plain format, it means the same to every reader.
+        if (typeof before.value === 'string' && before.value.includes('%')) return asPercentOfColumn(n, format);
+        return { value: n, numberFormat: 'General' };
+      }
       return { value: n, numberFormat: fix.numberFormat ?? format };
     }
     case 'set-formula':

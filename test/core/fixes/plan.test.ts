@@ -1,4 +1,6 @@
 import path from 'path';
+import type { Finding } from '../../../src/core/findings';
+import { book, sheet } from '../helpers/sheet';
 import { analyzeWorkbook } from '../../../src/core/analyze';
 import { applyToSnapshot } from '../../../src/core/fixes/applyToSnapshot';
 import { planConverging } from '../../../src/core/fixes/converge';
@@ -63,5 +65,32 @@ describe('a text number takes the format of the nearest number in its column', (
     const at = (a: string) => plan.edits.find((e) => e.address === a)?.after.numberFormat;
     expect(at('B3')).toBe('#,##0');
     expect(at('B5')).toBe('#,##0.00');
+  });
+});
+
+describe('a text percentage in a column of real percentages', () => {
+  it('is written as the fraction Excel holds, shown with its own decimals; without a % sign, as the plain number', () => {
+    const snap = book(
+      sheet('IKU', [
+        ['Indikator', 'Target', 'Realisasi', 'Capaian'],
+        ['A', 25, 34.48, { n: 1, fmt: '0%' }],
+        ['B', 35, 10.99, '31.40%'],
+        ['C', 10, 5, '50'],
+        ['D', 10, 9, { n: 0.9, fmt: '0%' }],
+      ]),
+    );
+    const finding = (cell: string, value: number): Finding => ({
+      code: 'text-number',
+      severity: 'info',
+      sheet: 'IKU',
+      cell,
+      message: 'teks',
+      fix: { kind: 'convert-text-number', value },
+    });
+    const plan = planFixes(snap, [finding('D3', 31.4), finding('D4', 50)]);
+    expect(plan.edits.map((e) => e.after)).toEqual([
+      { value: 0.314, numberFormat: '0.0%' },
+      { value: 50, numberFormat: 'General' },
+    ]);
   });
 });
