@@ -27,10 +27,11 @@ describe('PreviewHost as the table output', () => {
   test('a new sheet with the PMKS table, shown in the grid as Indonesian Excel shows it', async () => {
     const host = await open();
     expect(tableOutputOf(host)).toBe(host);
-    const specs = buildTableSpecs(await host.readSnapshot());
+    // With the accepted fixes: the totals are formulas again, and four lines sit under the table.
+    const specs = buildTableSpecs(await host.readSnapshot(), { withFixes: true });
     const before = host.getState().snapshot!;
     const res = await host.insertTables([sheetPlan(specs[0])], 'new-sheet');
-    expect(res).toEqual([{ id: 'pmks-Indikator 1 PMKS', sheet: 'pmks-Indikator 1 PMKS', range: 'A1:I32' }]);
+    expect(res).toEqual([{ id: 'pmks-Indikator 1 PMKS', sheet: 'pmks-Indikator 1 PMKS', range: 'A1:I34' }]);
     const state = host.getState();
     expect(state.activeSheet).toBe('pmks-Indikator 1 PMKS');
     expect(state.selected).toBeNull();
@@ -42,6 +43,7 @@ describe('PreviewHost as the table output', () => {
     expect(cells.G30).toBe('79,13');
     expect(cells.G13).toBe('Kewenangan Pusat');
     expect(cells.D8).toBe('1.595');
+    expect(cells.A32).toMatch(/^Catatan: dengan perbaikan yang diterima, nilai berikut berbeda dari buku kerja: baris 'Tuna Susila'/);
     const sheet = state.snapshot!.sheets.at(-1)!;
     expect(cellContent(sheet, 'D30')).toBe('=SUM(D4:D29)');
     expect(sheet.merges).toContain('A4:A12');
@@ -77,11 +79,15 @@ describe('PreviewHost as the table output', () => {
 
     await host.selectCell('APBD', 'H2');
     const res = await host.insertTables([sheetPlan(specs[1])], 'selection');
-    expect(res).toEqual([{ id: 'spm-Indikator 2 SPM', sheet: 'APBD', range: 'H2:N10' }]);
+    expect(res).toEqual([{ id: 'spm-Indikator 2 SPM', sheet: 'APBD', range: 'H2:N11' }]);
     const apbd = host.getState().snapshot!.sheets.find((s) => s.name === 'APBD')!;
-    expect(cellContent(apbd, 'K9')).toBe('=SUM(K5:K8)');
+    // As it is: the workbook's TOTAL (866, where the rows add up to 918) is written as typed, not as a SUM.
+    expect(cellContent(apbd, 'K9')).toBe('866');
+    expect(apbd.valueTypes[8 - apbd.origin.row][10 - apbd.origin.col]).toBe('Double');
+    expect(cellContent(apbd, 'M5')).toBe('=IF(K5=0,"-",L5/K5*100)');
     expect(cellContent(apbd, 'C6')).toBe(cellContent((await open()).getState().snapshot!.sheets.find((s) => s.name === 'APBD')!, 'C6'));
-    expect(shown(host, 'APBD').K9).toBe('918');
+    expect(shown(host, 'APBD').K9).toBe('866');
+    expect(shown(host, 'APBD').H10).toBe('Catatan: pemeriksaan menandai 2 nilai di tabel ini, yang ditulis seperti di buku kerja (lembar "Indikator 2 SPM": D8, E8).');
   });
 });
 

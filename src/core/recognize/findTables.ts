@@ -101,21 +101,22 @@ function hasFigures(grid: Grid, row: number, left: number, right: number): boole
   return false;
 }
 
-/** Title lines just above the header, anywhere on those rows ('Tabel 3.2' often sits left of the table). */
-function titleAbove(grid: Grid, header: number): string | undefined {
+/**
+ * Title lines just above the header, anywhere on those rows ('Tabel 3.2' often sits
+ * left of the table), never reaching into the table above (`floor`) nor taking its
+ * 'Sumber:' line: a second table's title is its own.
+ */
+function titleAbove(grid: Grid, header: number, floor: number): string | undefined {
   const lines: string[] = [];
-  for (let r = header - 1; r >= Math.max(grid.top, header - 4); r--) {
+  for (let r = header - 1; r >= Math.max(grid.top, floor, header - 4); r--) {
     if (grid.rowIsBlank(r)) {
       if (lines.length) break;
       continue;
     }
-    for (let c = grid.left; c <= grid.right; c++) {
-      const t = grid.textAt(r, c);
-      if (t) {
-        lines.unshift(t);
-        break;
-      }
-    }
+    let text = '';
+    for (let c = grid.left; c <= grid.right && !text; c++) text = grid.textAt(r, c);
+    if (/^sumber\s*:/i.test(text)) break;
+    if (text) lines.unshift(text);
   }
   return lines.length ? lines.join(' / ') : undefined;
 }
@@ -158,7 +159,7 @@ export function findTables(grid: Grid): RecognizedTable[] {
       headerRows,
       columns,
       rows,
-      title: titleAbove(grid, headerRows[0]),
+      title: titleAbove(grid, headerRows[0], previousEnd + 1),
       confidence: named ? 'high' : 'low',
     });
     r = last;

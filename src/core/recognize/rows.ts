@@ -123,6 +123,7 @@ export function classifyRows(grid: Grid, kind: TableKind, cols: TableColumn[], d
   if (flat) return rows;
   if (codeCols.length) linkByCode(rows, new Set(rows.filter((x) => x.role === 'item' && !x.code && startsWithBullet(grid, x.row, labelCols)).map((x) => x.row)));
   else linkByRoman(rows);
+  if (!codeCols.length && kind === 'budget') linkByNumbering(rows);
   return rows;
 }
 
@@ -179,4 +180,31 @@ function linkByRoman(rows: TableRow[]): void {
     else if (row.role === 'item' && parent) row.parentRow = parent.row;
     else if (row.role === 'total' || row.role === 'subtotal') parent = undefined;
   }
+}
+
+const DOTTED = /^\d+(\.\d+)*$/;
+
+/**
+ * '1', '1.1', '1.2' in the No column of a budget: a program listed with its
+ * kegiatan is their parent, as a Kode Rekening prefix is, so a Jumlah counts it
+ * once (issue 11). Runs after the roman parents ('I Urusan ...'), under them.
+ */
+function linkByNumbering(rows: TableRow[]): void {
+  const stack: { row: TableRow; key: string }[] = [];
+  const parents = new Set<number>();
+  for (const row of rows) {
+    if (row.role !== 'item') {
+      stack.length = 0;
+      continue;
+    }
+    const key = (row.no ?? '').trim().replace(/\.$/, '');
+    if (!DOTTED.test(key)) continue;
+    while (stack.length && !key.startsWith(stack[stack.length - 1].key + '.')) stack.pop();
+    if (stack.length) {
+      row.parentRow = stack[stack.length - 1].row.row;
+      parents.add(row.parentRow);
+    }
+    stack.push({ row, key });
+  }
+  for (const row of rows) if (parents.has(row.row)) row.role = 'parent';
 }

@@ -6,6 +6,7 @@ import { computeCapaian, guessPolarity } from '../iku/capaian';
 import { predikatFor } from '../iku/scales';
 import type { ColumnRole, PredikatScale, RecognizedTable, TableColumn } from '../model';
 import { formatNumber } from '../numbers/parse';
+import { settle } from './typed';
 import type { SpecCell, SpecCellKind, SpecRow, TableSpec, TableSpecKind } from './types';
 
 const ZERO = new Decimal(0);
@@ -77,14 +78,21 @@ export function peopleSpec(c: SpecContext, kind: 'pmks' | 'spm'): TableSpec {
   const cols = t.columns.filter((k) => k.role !== 'sumber-dana');
   const numRole: ColumnRole = 'ditangani';
   const denRole: ColumnRole = kind === 'pmks' ? 'kewenangan-prov' : 'populasi';
+  const ni = cols.findIndex((x) => x.role === numRole);
+  const di = cols.findIndex((x) => x.role === denRole);
+  const marker = kind === 'pmks' ? c.marker : '-';
   const items = t.rows.filter((r) => r.role === 'item');
   const body: SpecRow[] = [];
   const sums = new Map<number, Decimal>();
-  const pusatRows = new Set<number>();
+  // Sums and % are taken from what the table shows, so an inserted formula gives the same figure.
+  const shown = (cell: SpecCell) => new Decimal(typeof cell.value === 'number' ? cell.value : 0);
   for (const r of items) {
-    const den = v(c, r.row, ctx.col(denRole));
-    const pusat = kind === 'pmks' && (r.pusat === true || den.isZero()) && den.isZero();
-    if (pusat) pusatRows.add(r.row);
+    const figures = new Map<number, SpecCell>();
+    const figure = (k: TableColumn): SpecCell => {
+      let f = figures.get(k.col);
+      if (!f) figures.set(k.col, (f = settle(ctx, num(v(c, r.row, k), 'count'), r.row, k.col, 'count')));
+      return f;
+    };
     const cells = cols.flatMap((k): SpecCell[] => {
       if (k.role === 'indikator') {
         // The indicator text is merged over its rows; the report repeats it after a page break, so it spans each merge.
@@ -100,15 +108,17 @@ export function peopleSpec(c: SpecContext, kind: 'pmks' | 'spm'): TableSpec {
       if (k.role === 'label') return text(r.label);
       if (k.role === 'keterangan') return text(ctx.grid.textAt(r.row, k.col));
       if (k.role === 'percent') {
-        const num0 = v(c, r.row, ctx.col(numRole));
-        const ni = cols.findIndex((x) => x.role === numRole);
-        const di = cols.findIndex((x) => x.role === denRole);
-        if (den.isZero()) return text(kind === 'pmks' ? c.marker : '-', 'marker', { align: 'center', formula: { kind: 'ratio', num: ni, den: di, marker: kind === 'pmks' ? c.marker : '-' } });
-        return { ...num(pct(num0, den), 'percent', 2), formula: { kind: 'ratio', num: ni, den: di, marker: kind === 'pmks' ? c.marker : '-' } };
+        const numCol = cols[ni];
+        const denCol = cols[di];
+        const num0 = numCol ? shown(figure(numCol)) : ZERO;
+        const den = denCol ? shown(figure(denCol)) : ZERO;
+        const formula = { kind: 'ratio' as const, num: ni, den: di, marker };
+        const computed = den.isZero() ? text(marker, 'marker', { align: 'center', formula }) : { ...num(pct(num0, den), 'percent', 2), formula };
+        return settle(ctx, computed, r.row, k.col, 'percent');
       }
-      const value = v(c, r.row, k);
-      sums.set(k.col, (sums.get(k.col) ?? ZERO).plus(value));
-      return num(value, 'count');
+      const f = figure(k);
+      sums.set(k.col, (sums.get(k.col) ?? ZERO).plus(shown(f)));
+      return f;
     }
     body.push({ role: 'item', cells });
   }
@@ -116,15 +126,21 @@ export function peopleSpec(c: SpecContext, kind: 'pmks' | 'spm'): TableSpec {
   const n = sums.get(ctx.col(numRole)?.col ?? -1) ?? ZERO;
   const d = sums.get(ctx.col(denRole)?.col ?? -1) ?? ZERO;
   const labelAt = cols.findIndex((k) => k.role === 'label');
+  const typedTotal = t.rows.find((r) => r.role === 'total');
   const total = cols.map((k, i): SpecCell => {
-    if (i === labelAt) return text('TOTAL', 'text', { bold: true });
+    if (i === labelAt) return text(typedTotal?.label || 'TOTAL', 'text', { bold: true });
     if (k.role === 'indikator') return text('');
-    if (k.role === 'percent') return d.isZero() ? text('-', 'marker', { bold: true }) : { ...num(pct(n, d), 'percent', 2), bold: true, formula: { kind: 'ratio', num: cols.findIndex((x) => x.role === numRole), den: cols.findIndex((x) => x.role === denRole) } };
+    if (k.role === 'percent') {
+      const computed = d.isZero() ? text('-', 'marker', { bold: true }) : { ...num(pct(n, d), 'percent', 2), bold: true, formula: { kind: 'ratio' as const, num: ni, den: di } };
+      return settle(ctx, computed, typedTotal?.row, k.col, 'percent');
+    }
     if (k.role === 'no' || k.role === 'keterangan') return text('');
-    return { ...num(sums.get(k.col) ?? ZERO, 'count'), bold: true, formula: { kind: 'sum', rows: rowsIdx } };
+    return settle(ctx, { ...num(sums.get(k.col) ?? ZERO, 'count'), bold: true, formula: { kind: 'sum', rows: rowsIdx } }, typedTotal?.row, k.col, 'count');
   });
   body.push({ role: 'total', cells: total });
-  const notes = pusatRows.size && kind === 'pmks' ? [`"${c.marker}": penanganannya menjadi kewenangan pemerintah pusat; baris ini tidak ikut dalam persentase total.`] : [];
+  // The marker is explained only where the table shows it (as is, the workbook may still show #DIV/0!).
+  const showsMarker = kind === 'pmks' && body.some((row) => row.role === 'item' && row.cells.some((x) => x.kind === 'marker' && x.text === c.marker));
+  const notes = showsMarker ? [`"${c.marker}": penanganannya menjadi kewenangan pemerintah pusat; baris ini tidak ikut dalam persentase total.`] : [];
   return {
     id: `${kind}-${t.sheet}`,
     kind,
@@ -183,45 +199,54 @@ export function budgetSpec(c: SpecContext, kind: 'anggaran' | 'belanja'): TableS
   const t = ctx.table;
   const ang = ctx.col('anggaran');
   const real = ctx.col('realisasi');
+  const pctCol = ctx.col('percent');
   const rows = t.rows.filter((r) => r.role !== 'total' && r.role !== 'subtotal');
-  const index = new Map(rows.map((r, i) => [r.row, i]));
-  // Parents are recomputed from their rows, so a stale parent figure cannot reach the report.
-  const amount = (row: number, col: TableColumn | undefined): Decimal => {
-    const r = rows[index.get(row)!];
-    if (r.role !== 'parent') return v(c, row, col);
-    return rows.filter((x) => x.parentRow === row).reduce((s, x) => s.plus(amount(x.row, col)), ZERO);
-  };
-  const first = kind === 'belanja' ? 'Kode Rekening' : 'No';
+  const lead0 = kind === 'belanja' ? t.columns.find((k) => k.role === 'code') : ctx.col('no');
+  const first = lead0?.header || (kind === 'belanja' ? 'Kode Rekening' : 'No');
   const labelHeader = t.columns.find((k) => k.role === 'label')?.header ?? (kind === 'belanja' ? 'Uraian' : 'Program');
   // A blank amount stays blank ('-'), and a column whose rows are all blank keeps the one total the source gives.
   const blank = (row: number, col: TableColumn | undefined) => !col || ctx.num(row, col.col).state === 'empty';
   const items = rows.filter((r) => r.role === 'item');
   const noRows = (col: TableColumn | undefined) => items.length > 0 && items.every((r) => blank(r.row, col));
-  const typedTotal = (col: TableColumn | undefined) => {
-    const tr = t.rows.find((r) => r.role === 'total');
-    return tr && col ? ctx.num(tr.row, col.col).value : null;
-  };
-  const money = (row: number, col: TableColumn | undefined, parent: boolean, sum: SpecCell['formula']): SpecCell =>
-    !parent && blank(row, col) ? text('-', 'marker', { align: 'center' }) : { ...num(amount(row, col), 'money'), bold: parent, formula: sum };
-  const body: SpecRow[] = rows.map((r) => {
-    const lead = kind === 'belanja' ? text((r.code ?? '').split('.').join(' '), 'code') : text(r.no ?? '', 'no', { align: 'center' });
-    if (r.role === 'section') return { role: 'section', cells: [lead, text(r.label, 'text', { bold: true }), text(''), text(''), text('')] };
-    const a = amount(r.row, ang);
-    const b = amount(r.row, real);
-    const children = rows.map((x, i) => ({ x, i })).filter(({ x }) => x.parentRow === r.row).map(({ i }) => i);
+  const typedTotalRow = t.rows.find((r) => r.role === 'total');
+  const typedTotal = (col: TableColumn | undefined) => (typedTotalRow && col ? ctx.num(typedTotalRow.row, col.col).value : null);
+  const shown = (cell: SpecCell) => new Decimal(typeof cell.value === 'number' ? cell.value : 0);
+  const children = (row: number) => rows.map((x, i) => ({ x, i })).filter(({ x }) => x.parentRow === row).map(({ i }) => i);
+  // Children before their parent: a parent is computed from what its rows show, so its formula gives the same figure.
+  const body: SpecRow[] = new Array(rows.length);
+  const money = (r: (typeof rows)[number], col: TableColumn | undefined, kids: number[], idx: 2 | 3): SpecCell => {
     const parent = r.role === 'parent';
-    const sum = parent ? { kind: 'sum' as const, rows: children } : undefined;
-    return {
+    if (!parent && blank(r.row, col)) return text('-', 'marker', { align: 'center' });
+    if (!parent) return settle(ctx, num(v(c, r.row, col), 'money'), r.row, col?.col, 'money');
+    const sum = kids.reduce((s, i) => s.plus(shown(body[i].cells[idx])), ZERO);
+    return settle(ctx, { ...num(sum, 'money'), bold: true, formula: { kind: 'sum', rows: kids } }, r.row, col?.col, 'money');
+  };
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const r = rows[i];
+    const lead = kind === 'belanja' ? text((r.code ?? '').split('.').join(' '), 'code') : text(r.no ?? '', 'no', { align: 'center' });
+    if (r.role === 'section') {
+      body[i] = { role: 'section', cells: [lead, text(r.label, 'text', { bold: true }), text(''), text(''), text('')] };
+      continue;
+    }
+    const parent = r.role === 'parent';
+    const kids = parent ? children(r.row) : [];
+    const a = money(r, ang, kids, 2);
+    const b = money(r, real, kids, 3);
+    const p =
+      shown(a).isZero() || (!parent && blank(r.row, real))
+        ? text('-', 'marker', { align: 'center' })
+        : { ...num(pct(shown(b), shown(a)), 'percent', 2), bold: parent, formula: { kind: 'ratio' as const, num: 3, den: 2, marker: '-' } };
+    body[i] = {
       role: parent ? 'parent' : 'item',
       cells: [
         { ...lead, bold: parent },
         text(r.label, 'text', { bold: parent, indent: kind === 'belanja' && r.parentRow !== undefined ? 1 : 0 }),
-        money(r.row, ang, parent, sum),
-        money(r.row, real, parent, sum),
-        a.isZero() || (!parent && blank(r.row, real)) ? text('-', 'marker', { align: 'center' }) : { ...num(pct(b, a), 'percent', 2), bold: parent, formula: { kind: 'ratio', num: 3, den: 2, marker: '-' } },
+        a,
+        b,
+        settle(ctx, p, r.row, pctCol?.col, 'percent'),
       ],
     };
-  });
+  }
   const tops = topLevel({ ...t, rows }).filter((i) => rows[i].role !== 'section');
   const notes: string[] = [];
   const totalOf = (idx: 2 | 3, col: TableColumn | undefined): { value: Decimal; typed: boolean } => {
@@ -230,22 +255,23 @@ export function budgetSpec(c: SpecContext, kind: 'anggaran' | 'belanja'): TableS
       notes.push(`Jumlah ${col!.header} diambil dari tabel sumber: rinciannya tidak tersedia.`);
       return { value: typed, typed: true };
     }
-    return { value: tops.reduce((s, i) => s.plus(body[i].cells[idx].value ?? 0), ZERO), typed: false };
+    return { value: tops.reduce((s, i) => s.plus(shown(body[i].cells[idx])), ZERO), typed: false };
   };
   const A = totalOf(2, ang);
   const B = totalOf(3, real);
   const ta = A.value;
   const tb = B.value;
-  const totalLabel = t.rows.find((r) => r.role === 'total')?.label ?? (kind === 'belanja' ? 'JUMLAH BELANJA' : 'Jumlah');
+  const totalLabel = typedTotalRow?.label ?? (kind === 'belanja' ? 'JUMLAH BELANJA' : 'Jumlah');
+  const totalMoney = (total: { value: Decimal; typed: boolean }, col: TableColumn | undefined) =>
+    total.typed
+      ? { ...num(total.value, 'money'), bold: true, source: typedTotalRow && col ? { row: typedTotalRow.row, col: col.col } : undefined }
+      : settle(ctx, { ...num(total.value, 'money'), bold: true, formula: { kind: 'sum', rows: tops } }, typedTotalRow?.row, col?.col, 'money');
+  const ca = totalMoney(A, ang);
+  const cb = totalMoney(B, real);
+  const totalPct = shown(ca).isZero() ? text('-', 'marker') : { ...num(pct(shown(cb), shown(ca)), 'percent', 2), bold: true, formula: { kind: 'ratio' as const, num: 3, den: 2, marker: '-' } };
   body.push({
     role: 'total',
-    cells: [
-      text('', kind === 'belanja' ? 'code' : 'no'),
-      text(totalLabel, 'text', { bold: true }),
-      { ...num(ta, 'money'), bold: true, formula: A.typed ? undefined : { kind: 'sum', rows: tops } },
-      { ...num(tb, 'money'), bold: true, formula: B.typed ? undefined : { kind: 'sum', rows: tops } },
-      ta.isZero() ? text('-', 'marker') : { ...num(pct(tb, ta), 'percent', 2), bold: true, formula: { kind: 'ratio', num: 3, den: 2, marker: '-' } },
-    ],
+    cells: [text('', kind === 'belanja' ? 'code' : 'no'), text(totalLabel, 'text', { bold: true }), ca, cb, settle(ctx, totalPct, typedTotalRow?.row, pctCol?.col, 'percent')],
   });
   return {
     id: `${kind}-${t.sheet}`,
@@ -258,7 +284,8 @@ export function budgetSpec(c: SpecContext, kind: 'anggaran' | 'belanja'): TableS
       { kind: 'money', width: 18 },
       { kind: 'percent', width: 9 },
     ],
-    headerRows: [[header(first), header(labelHeader), header('Anggaran (Rp)'), header('Realisasi (Rp)'), header('%')]],
+    // The office's own header words ('Pagu Anggaran (Rp)' stays); generic words only where the source has no such column.
+    headerRows: [[header(first), header(labelHeader), header(ang?.header || 'Anggaran (Rp)'), header(real?.header || 'Realisasi (Rp)'), header(pctCol?.header || '%')]],
     bodyRows: body,
     notes,
     source: sourceLine(ctx.grid, t),
@@ -273,7 +300,9 @@ export function capaianSpec(c: SpecContext): TableSpec {
   const target = ctx.col('target');
   const real = ctx.col('realisasi');
   const predikatCol = ctx.col('predikat');
+  const capaianCol = ctx.col('capaian');
   const sasaran = ctx.col('sasaran');
+  const labelCol = ctx.col('label');
   const items = t.rows.filter((r) => r.role === 'item');
   const body: SpecRow[] = items.map((r, i) => {
     const tv = target ? ctx.num(r.row, target.col).value : null;
@@ -290,13 +319,14 @@ export function capaianSpec(c: SpecContext): TableSpec {
       }
     }
     cells.push(text(r.label));
-    cells.push(tv ? num(tv, 'percent', tv.decimalPlaces()) : text('-', 'marker'));
-    cells.push(rv ? num(rv, 'percent', rv.decimalPlaces()) : text('-', 'marker'));
-    cells.push(cap ? num(cap, 'percent', 2) : text('target 0', 'marker', { align: 'center' }));
+    cells.push(settle(ctx, tv ? num(tv, 'percent', tv.decimalPlaces()) : text('-', 'marker'), r.row, target?.col, 'percent'));
+    cells.push(settle(ctx, rv ? num(rv, 'percent', rv.decimalPlaces()) : text('-', 'marker'), r.row, real?.col, 'percent'));
+    cells.push(settle(ctx, cap ? num(cap, 'percent', 2) : text('target 0', 'marker', { align: 'center' }), r.row, capaianCol?.col, 'percent'));
     // Without a chosen or found scale the office's own word is shown, never one computed on a scale it does not use.
     const typed = predikatCol ? ctx.grid.textAt(r.row, predikatCol.col) : '';
     const word = c.scale ? (cap ? predikatFor(res!.ok ? res!.value : ZERO, c.scale) : '-') : typed || '-';
-    cells.push(text(word, 'text', { align: 'center' }));
+    const shownWord = predikatCol && typed && typed.trim().toLowerCase() !== word.trim().toLowerCase() ? typed.trim() : word;
+    cells.push(text(shownWord, 'text', { align: 'center', source: predikatCol ? { row: r.row, col: predikatCol.col } : undefined }));
     return { role: 'item', cells };
   });
   const scale = c.scale;
@@ -304,7 +334,9 @@ export function capaianSpec(c: SpecContext): TableSpec {
   const scaleNote = scale
     ? `Skala predikat (${scale.id === 'custom' ? `lembar ${scale.name} di buku kerja` : scale.name}): ${bands}.`
     : 'Predikat seperti tertulis di buku kerja (skala predikat belum dipilih).';
-  const heads = [...(sasaran ? [header('Sasaran')] : []), header('Indikator Kinerja'), header('Target'), header('Realisasi'), header('Capaian (%)'), header('Predikat')];
+  // The office's own header words; generic ones only for a column the source does not have.
+  const own = (k: TableColumn | undefined, generic: string) => header(k?.header || generic);
+  const heads = [...(sasaran ? [own(sasaran, 'Sasaran')] : []), own(labelCol, 'Indikator Kinerja'), own(target, 'Target'), own(real, 'Realisasi'), own(capaianCol, 'Capaian (%)'), own(predikatCol, 'Predikat')];
   return {
     id: `capaian-${t.sheet}`,
     kind: 'capaian',

@@ -28,6 +28,8 @@ export interface SpecCell {
   /** Indentation level: kegiatan under their program. */
   indent?: number;
   align?: 'left' | 'center' | 'right';
+  /** The workbook cell the figure or text comes from (0-based, on the spec's source sheet): what notes and warnings point at. */
+  source?: { row: number; col: number };
 }
 
 export type SpecRowRole = 'item' | 'parent' | 'section' | 'total';
@@ -56,4 +58,25 @@ export interface TableSpec {
   source: string;
   /** Where it came from, for messages and links. */
   from: { sheet: string; range: string };
+  /** Built after the accepted (mechanical) fixes rather than from the workbook as it is. */
+  withFixes?: boolean;
+  /** Cells whose value in the table differs from the workbook's (only with fixes); also listed in a note. */
+  differences?: SpecDifference[];
+  /** A1 addresses of the cells the check flags that the table shows as the workbook has them; also said in a note. */
+  flagged?: string[];
+  /** Set when the table, or a column the spec reads, was recognised with low confidence: export only after a warning. */
+  lowConfidence?: { table: boolean; columns: string[] };
+}
+
+/** A value the report table shows differently from the workbook. */
+export interface SpecDifference {
+  /** A1 address on the source sheet. */
+  cell: string;
+  /** The row's label ('Anak Terlantar', 'TOTAL'). */
+  row: string;
+  /** The column's own header ('%'). */
+  column: string;
+  /** What the table shows, and what the workbook shows, in the note's language. */
+  table: string;
+  workbook: string;
 }

@@ -34,20 +34,21 @@ function at(plan: SheetPlan, address: string): PlanCell {
 
 const content = (plan: SheetPlan, address: string) => at(plan, address).formula ?? at(plan, address).value;
 
-describe('sheet plans of the NTT sample', () => {
+describe('sheet plans of the NTT sample, with the accepted fixes', () => {
   let specs: TableSpec[];
   beforeAll(async () => {
-    specs = buildTableSpecs(await read('dinsos-ntt-2021.xlsx'));
+    specs = buildTableSpecs(await read('dinsos-ntt-2021.xlsx'), { withFixes: true });
   });
   const spec = (id: string) => specs.find((s) => s.id === id)!;
 
   it('PMKS: title merged across, header, 26 rows, TOTAL as SUM formulas, % as IF formulas', () => {
     const p = sheetPlan(spec('pmks-Indikator 1 PMKS'));
-    expect(p.range).toBe('A1:I32');
+    // Under the table: the Kewenangan Pusat note, what differs from the workbook, what the check still flags, the source.
+    expect(p.range).toBe('A1:I34');
     expect(p.blocks.titles.range).toBe('A1:I1');
     expect(p.blocks.header.range).toBe('A3:I3');
     expect(p.blocks.body.range).toBe('A4:I30');
-    expect(p.blocks.notes.range).toBe('A31:I32');
+    expect(p.blocks.notes.range).toBe('A31:I34');
     expect(content(p, 'A1')).toBe('Indikator 1 : Presentase Penduduk Miskin, KAT, Kelompok Rentan dan PMKS Lainnya yang terakses perlindungan social');
     expect(at(p, 'A1')).toMatchObject({ bold: true, align: 'center' });
     expect(p.blocks.header.cells[0].map((c) => c.value)).toEqual([
@@ -80,8 +81,8 @@ describe('sheet plans of the NTT sample', () => {
     // No. is a number (no 'number stored as text' flag), centred.
     expect(at(p, 'B4')).toMatchObject({ value: 1, numberFormat: 'General', align: 'center' });
 
-    // The Indikator column's two merged blocks (9 and 17 rows), the title and the two note lines.
-    expect(p.merges).toEqual(['A1:I1', 'A4:A12', 'A13:A29', 'A31:I31', 'A32:I32']);
+    // The Indikator column's two merged blocks (9 and 17 rows), the title and the four note lines.
+    expect(p.merges).toEqual(['A1:I1', 'A4:A12', 'A13:A29', 'A31:I31', 'A32:I32', 'A33:I33', 'A34:I34']);
     expect(at(p, 'A5')).toMatchObject({ covered: true, value: '', border: 'all' });
     expect(String(content(p, 'A4'))).toMatch(/^Presentase Penduduk Miskin/);
     expect(String(content(p, 'A13'))).toMatch(/^Persentase Penduduk Miskin/);
@@ -89,11 +90,13 @@ describe('sheet plans of the NTT sample', () => {
     // Notes and source: italic, below the table.
     expect(at(p, 'A31')).toMatchObject({ italic: true, wrap: true });
     expect(String(content(p, 'A31'))).toContain('Kewenangan Pusat');
-    expect(content(p, 'A32')).toBe('Sumber: lembar "Indikator 1 PMKS", diolah kembali (LAKIP).');
+    expect(String(content(p, 'A32'))).toMatch(/^Catatan: dengan perbaikan yang diterima, nilai berikut berbeda dari buku kerja: .*baris 'TOTAL', kolom 'Populasi 2021' \(D30\): 2\.579\.089 \(di buku kerja: 2\.560\.142\)/);
+    expect(String(content(p, 'A33'))).toBe('Catatan: pemeriksaan menandai 2 nilai di tabel ini, yang ditulis seperti di buku kerja (lembar "Indikator 1 PMKS": H8, H27).');
+    expect(content(p, 'A34')).toBe('Sumber: lembar "Indikator 1 PMKS", diolah kembali (LAKIP).');
 
     // The spec's widths, the % column widened so 'Kewenangan' fits on a line, Kabupaten/Kota likewise.
     expect(p.columnWidths).toEqual([40, 5, 40, 13, 13, 13, 11, 17, 36]);
-    expect(p.print).toEqual({ paper: 'A4', orientation: 'landscape', fitToWidth: true, repeatRows: '3:3', area: 'A1:I32' });
+    expect(p.print).toEqual({ paper: 'A4', orientation: 'landscape', fitToWidth: true, repeatRows: '3:3', area: 'A1:I34' });
     // Long Keterangan texts need taller rows; the merged note lines always get their height.
     expect(p.rowHeights.some((h) => h.row === parseA1('I5')!.row && h.height > 15 && !h.merged)).toBe(true);
   });
@@ -145,10 +148,39 @@ describe('sheet plans of the NTT sample', () => {
   });
 });
 
-describe('sheet plans of the Flores Timur sample', () => {
+describe('sheet plans of the NTT sample as it is', () => {
+  let pmks: SheetPlan;
+  beforeAll(async () => {
+    pmks = sheetPlan(buildTableSpecs(await read('dinsos-ntt-2021.xlsx')).find((s) => s.id === 'pmks-Indikator 1 PMKS')!);
+  });
+
+  it('a total the workbook types differently is written as typed, a constant; totals that agree stay formulas', () => {
+    // The workbook's TOTAL row reads 2.560.142 / 975.136 / 771.666 (the check flags all three).
+    expect(at(pmks, 'D30')).toMatchObject({ value: 2560142, text: '2.560.142', numberFormat: COUNT_FORMAT, bold: true });
+    expect(at(pmks, 'D30').formula).toBeUndefined();
+    expect(at(pmks, 'E30')).toMatchObject({ value: 975136, text: '975.136' });
+    expect(at(pmks, 'E30').formula).toBeUndefined();
+    expect(content(pmks, 'H30')).toBe('=SUM(H4:H29)');
+    expect(at(pmks, 'G30')).toMatchObject({ formula: '=IF(E30=0,"-",F30/E30*100)', text: '79,13' });
+  });
+
+  it('#DIV/0! stays as the workbook shows it, as text; no Kewenangan Pusat note for a marker the table does not show', () => {
+    expect(at(pmks, 'G13')).toMatchObject({ value: '#DIV/0!', text: '#DIV/0!', numberFormat: '@' });
+    expect(at(pmks, 'G13').formula).toBeUndefined();
+    expect(at(pmks, 'G4')).toMatchObject({ formula: '=IF(E4=0,"Kewenangan Pusat",F4/E4*100)', value: 100 });
+    // One note and the source under the table, each a merged line.
+    expect(pmks.blocks.notes.range).toBe('A31:I32');
+    expect(String(content(pmks, 'A31'))).toBe(
+      'Catatan: pemeriksaan menandai 13 nilai di tabel ini, yang ditulis seperti di buku kerja (lembar "Indikator 1 PMKS": H8, G13, G14, G15, G16, G17, G18, G19, G20, H27 dan 3 lainnya).',
+    );
+    expect(content(pmks, 'A32')).toBe('Sumber: lembar "Indikator 1 PMKS", diolah kembali (LAKIP).');
+  });
+});
+
+describe('sheet plans of the Flores Timur sample, with the accepted fixes', () => {
   let specs: TableSpec[];
   beforeAll(async () => {
-    specs = buildTableSpecs(await read('dinsos-flotim-2020.xlsx'));
+    specs = buildTableSpecs(await read('dinsos-flotim-2020.xlsx'), { withFixes: true });
   });
 
   it('IKU: Sasaran merged over its indicators, target and realisasi with their own decimals', () => {
@@ -300,12 +332,12 @@ describe('formatting rectangles', () => {
 
 describe('moving plans', () => {
   it('a plan moved to another cell is the plan built there', async () => {
-    const specs = buildTableSpecs(await read('dinsos-ntt-2021.xlsx'));
+    const specs = buildTableSpecs(await read('dinsos-ntt-2021.xlsx'), { withFixes: true });
     for (const s of [...specs, hostile]) {
       expect(movePlan(sheetPlan(s), 7, 3)).toEqual(sheetPlan(s, { startRow: 7, startCol: 3 }));
     }
     const moved = sheetPlan(specs[0], { startRow: 9, startCol: 2 });
-    expect(moved.range).toBe('C10:K41');
+    expect(moved.range).toBe('C10:K43');
     expect(at(moved, 'F39').formula).toBe('=SUM(F13:F38)');
     expect(at(moved, 'I13').formula).toBe('=IF(G13=0,"Kewenangan Pusat",H13/G13*100)');
     expect(moved.print.repeatRows).toBe('12:12');
