@@ -13,6 +13,8 @@ import { readWorkbookSnapshot, type ReadOptions } from './readSnapshot';
 import { revertCells, revertLogEntries } from './revertCells';
 import { revertAll, revertLogSize } from './revertLog';
 import { loadSettings, saveSettings, type DocumentSettings } from './settings';
+import { loadIgnoreList, saveIgnoreList } from './ignoreStore';
+import type { IgnoreEntry } from '../core/ignore';
 import { applyEdits } from './writeEdits';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -174,5 +176,13 @@ export class OfficeHost implements WorkbookHost {
 
   saveSettings(s: LakipSettings): Promise<void> {
     return saveSettings(s, this.settings());
+  }
+
+  loadIgnoreList(): Promise<IgnoreEntry[]> {
+    return this.run((context) => loadIgnoreList(context));
+  }
+
+  saveIgnoreList(entries: IgnoreEntry[]): Promise<void> {
+    return this.run((context) => saveIgnoreList(context, entries), 'write-failed');
   }
 }

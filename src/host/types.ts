@@ -1,3 +1,4 @@
+import type { IgnoreEntry } from '../core/ignore';
 import type { CellEdit, CellState } from '../core/fixes/types';
 import type { Lang } from '../core/findings';
 import type { WorkbookSnapshot } from '../core/snapshot';
@@ -89,4 +90,8 @@ export interface WorkbookHost {
   revertCells(cells: { sheet: string; address: string }[]): Promise<number>;
   loadSettings(): Promise<LakipSettings>;
   saveSettings(s: LakipSettings): Promise<void>;
+  /** The findings the office dismissed ("Abaikan"), as stored with the workbook. */
+  loadIgnoreList(): Promise<IgnoreEntry[]>;
+  /** Replace the stored list (it travels with the file; the CLI honours it too). */
+  saveIgnoreList(entries: IgnoreEntry[]): Promise<void>;
 }

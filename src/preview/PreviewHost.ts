@@ -9,6 +9,8 @@
  */
 import { parseA1, toA1 } from '../core/a1';
 import type { CellEdit, CellState } from '../core/fixes/types';
+import type { IgnoreEntry } from '../core/ignore';
+import { decodeIgnoreList, encodeIgnoreList } from '../core/ignoreCodec';
 import type { Lang } from '../core/findings';
 import type { RawValue, SheetSnapshot, ValueType, WorkbookSnapshot } from '../core/snapshot';
 import type { SheetPlan } from '../core/tables/sheetPlan';
@@ -61,6 +63,8 @@ interface SavedCell {
   at: string;
 }
 
+const ignoreKeyFor = (name: string) => `lakip.preview.ignore-list:${name}`;
+
 function sameState(a: CellState, b: CellState): boolean {
   if ((a.formula ?? '') !== (b.formula ?? '')) return false;
   if (!a.formula && a.value !== b.value) return false;
@@ -78,6 +82,8 @@ export interface PreviewEnv {
   theme: 'light' | 'dark';
   /** Same-origin fetch for the bundled samples. */
   fetch?: typeof fetch;
+  /** Where the ignore list of each opened file is kept (localStorage when not given). */
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
 export class PreviewHost implements WorkbookHost, TableOutputHost {
@@ -350,6 +356,44 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
 
   async saveSettings(s: LakipSettings): Promise<void> {
     this.settings = { scale: s.scale, pusatMarker: s.pusatMarker };
+  }
+
+  /**
+   * The preview cannot save into the file the person opened, so the list it
+   * stands in for is kept in this browser under the workbook's name: reopening the
+   * same file (or reloading the page) shows it again. Until something is stored,
+   * the list the file itself carries (made in Excel) is used.
+   */
+  async loadIgnoreList(): Promise<IgnoreEntry[]> {
+    await this.whenOpen();
+    const stored = this.storage()?.getItem(ignoreKeyFor(this.state.name));
+    if (stored) {
+      try {
+        return decodeIgnoreList(stored);
+      } catch {
+        // fall back to the file's own list
+      }
+    }
+    return [...(this.state.snapshot?.ignored ?? [])];
+  }
+
+  async saveIgnoreList(entries: IgnoreEntry[]): Promise<void> {
+    const storage = this.storage();
+    if (!storage) throw new HostError('write-failed');
+    try {
+      storage.setItem(ignoreKeyFor(this.state.name), encodeIgnoreList(entries));
+    } catch (e) {
+      throw new HostError('write-failed', undefined, e);
+    }
+  }
+
+  private storage(): Pick<Storage, 'getItem' | 'setItem'> | undefined {
+    if (this.env.storage) return this.env.storage;
+    try {
+      return (globalThis as { localStorage?: Storage }).localStorage;
+    } catch {
+      return undefined; // storage blocked by the browser's settings
+    }
   }
 
   /** Record a cell's exact state the first time a fix touches it. */
