@@ -85,21 +85,33 @@ Contoh (examples):
   lakip tables laporan-2021.xlsx --out tabel-lakip.docx
   lakip tables laporan-2021.xlsx --out tabel-lakip.docx --html tabel-lakip.html
   lakip tables laporan-2021.xlsx --html tabel-lakip.html --scale rkpd-5
+  lakip tables laporan-2021.xlsx --out tabel-lakip.docx --with-fixes
 
-Tabel disusun ulang setelah semua perbaikan diterapkan: setiap total dan persentase
-dihitung ulang. Berkas .xlsx tidak diubah. Dokumen Word: A4, Arial, baris judul tabel
+Tabel disusun seperti di buku kerja: nilai yang ditandai pemeriksaan tetap seperti
+tertulis, dan catatan di bawah tabel menyebut sel-selnya. Dengan --with-fixes, perbaikan
+mekanis (angka tersimpan sebagai teks, "Kewenangan Pusat", total dan persentase) diterapkan
+lebih dulu, tidak pernah perbaikan yang perlu keputusan kantor, dan catatan di bawah tabel
+menyebut setiap nilai yang berbeda dari buku kerja. Tabel yang dikenali dengan keyakinan
+rendah dilewati dengan peringatan, kecuali dengan --include-low-confidence (tetap ditulis,
+dengan peringatan). Berkas .xlsx tidak diubah. Dokumen Word: A4, Arial, baris judul tabel
 berulang di setiap halaman. Halaman HTML dapat dibuka di peramban lalu disalin ke Word.
-(The tables are rebuilt with every fix applied and every total and percentage
-recomputed. The .xlsx file is not changed. Word document: A4, Arial, table header rows
-repeat on every page. The HTML page can be opened in a browser and copied into Word.)
+(Tables are built as in the workbook: values the check flags stay as typed, and a note
+under the table names their cells. With --with-fixes the mechanical fixes (numbers stored
+as text, "Kewenangan Pusat", totals and percentages) are applied first, never a fix that
+needs the office's judgement, and a note under the table lists every value that differs
+from the workbook. Tables recognised with low confidence are skipped with a warning unless
+--include-low-confidence (then written, with the warning). The .xlsx file is not changed.
+Word document: A4, Arial, table header rows repeat on every page. The HTML page can be
+opened in a browser and copied into Word.)
 
 Kode keluar (exit codes):
   0   tabel ditulis (tables written)
   2   berkas .xlsx tidak dapat dibaca (the workbook could not be read)
   64  galat penggunaan (usage error), mis. --out/--html tidak disebutkan atau sama
       dengan berkas masukan (e.g. no --out/--html, or one names the input file)
-  65  tidak ada tabel laporan yang dikenali; tidak ada yang ditulis
-      (no report table recognised; nothing written)
+  65  tidak ada tabel laporan yang dikenali, atau semuanya berkeyakinan rendah dan
+      dilewati; tidak ada yang ditulis (no report table recognised, or only
+      low-confidence ones, skipped; nothing written)
   73  berkas keluaran tidak dapat ditulis (an output file could not be written)
 `;
 
@@ -212,8 +224,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   program
     .command('tables')
     .description(
-      'Tulis tabel laporan yang sudah diperbaiki ke dokumen Word (.docx) dan/atau halaman HTML.\n' +
-        '(Write the corrected report tables to a Word document (.docx) and/or an HTML page.)',
+      'Tulis tabel laporan ke dokumen Word (.docx) dan/atau halaman HTML, seperti di buku kerja atau dengan perbaikan yang diterima.\n' +
+        '(Write the report tables to a Word document (.docx) and/or an HTML page, as in the workbook or with the accepted fixes.)',
     )
     .argument('[berkas]', 'berkas .xlsx (the .xlsx workbook)')
     .option('--out <berkas.docx>', 'dokumen Word yang ditulis, mis. tabel-lakip.docx (Word document to write)')
@@ -221,6 +233,16 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--lang <lang>', 'bahasa pesan: id atau en; bawaan id (message language: id or en; default id)')
     .option('--scale <skala>', `skala predikat (predikat scale): ${SCALES.join(', ')}`)
     .option('--marker <teks>', 'penanda urusan pusat, pengganti #DIV/0! (marker for central-government matters)')
+    .option(
+      '--with-fixes',
+      'susun tabel dengan perbaikan mekanis yang diterima, dengan catatan nilai yang berbeda dari buku kerja ' +
+        '(build the tables with the accepted mechanical fixes, noting every value that differs from the workbook)',
+    )
+    .option(
+      '--include-low-confidence',
+      'tulis juga tabel yang dikenali dengan keyakinan rendah (tetap dengan peringatan); bawaan: dilewati ' +
+        '(also write tables recognised with low confidence, still with a warning; default: skipped)',
+    )
     .addHelpText('after', TABLES_HELP_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
       const m = messages(argvLang);
@@ -235,6 +257,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
             html: typeof opts.html === 'string' ? opts.html : undefined,
             scale,
             marker: typeof opts.marker === 'string' ? opts.marker : undefined,
+            withFixes: opts.withFixes === true,
+            includeLowConfidence: opts.includeLowConfidence === true,
           },
           { write: out, writeErr: err },
         );

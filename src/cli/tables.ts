@@ -1,18 +1,20 @@
 /**
- * `lakip tables`: reads one workbook, rebuilds its report tables (every fix applied,
- * every total and percentage recomputed) and writes them as a Word document
- * (--out) and/or an HTML page (--html), then lists the tables written.
+ * `lakip tables`: reads one workbook, rebuilds its report tables and writes them as
+ * a Word document (--out) and/or an HTML page (--html), then lists the tables written.
+ * As the workbook is by default (a value the check flags stays as typed, and a note
+ * under the table says so); --with-fixes applies the mechanical fixes first and
+ * notes every value that then differs from the workbook. A table recognised with low
+ * confidence is skipped with a warning unless --include-low-confidence.
  *
  * Exit codes: 0 written; 2 the workbook could not be read (same messages as
  * `check`); 64 usage error (no output named, an output that is the input file, ...);
- * 65 no report table recognised in the workbook (nothing written); 73 an output
- * file could not be written; 70 unexpected program error.
+ * 65 no report table to write (none recognised, or only low-confidence ones skipped;
+ * nothing written); 73 an output file could not be written; 70 unexpected program error.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Lang } from '../core/findings';
-import type { AnalyzeOptions } from '../core/model';
-import { buildTableSpecs } from '../core/tables/build';
+import { buildTableSpecs, type TableBuildOptions } from '../core/tables/build';
 import { tablesToHtmlDocument } from '../core/tables/html';
 import type { TableSpec } from '../core/tables/types';
 import { tablesToDocx } from '../io/tablesDocx';
@@ -34,6 +36,10 @@ export interface TablesOptions {
   html?: string;
   scale?: string;
   marker?: string;
+  /** Build after the accepted (mechanical) fixes, noting every value that differs from the workbook. */
+  withFixes?: boolean;
+  /** Write tables recognised with low confidence too (with a warning) instead of skipping them. */
+  includeLowConfidence?: boolean;
 }
 
 export interface TablesIO {
@@ -58,9 +64,14 @@ interface TablesMessages {
   unexpectedReadError(file: string, detail: string): string;
   buildFailed(file: string, detail: string): string;
   noTables(file: string): string;
-  written(n: number): string;
+  allLowConfidence(file: string): string;
+  /** A low-confidence table: skipped, or written because --include-low-confidence. */
+  lowConfidence(title: string, where: string, columns: string[], written: boolean): string;
+  written(n: number, withFixes: boolean): string;
   /** One table in the list: 'Tabel 3.2 Realisasi ... (belanja, 37 baris)'. */
   tableLine(title: string, kind: string, rows: number): string;
+  /** What the table's notes say, after its line: values changed by the fixes, values the check flags. */
+  tableTruth(differences: number, flagged: number): string;
   wroteFile(kind: 'docx' | 'html', file: string): string;
   cannotWrite(file: string, reason: string): string;
   reason(code: string | undefined, detail: string): string;
@@ -82,8 +93,19 @@ const ID: TablesMessages = {
   noTables: (file) =>
     `Tidak ada tabel laporan (capaian, anggaran, PMKS, SPM, belanja) yang dikenali di "${file}"; tidak ada berkas yang ditulis. ` +
     `Jalankan "lakip check ${file}" untuk melihat tabel yang dikenali.`,
-  written: (n) => `Tabel yang ditulis (${n}):`,
+  allLowConfidence: (file) =>
+    `Semua tabel laporan di "${file}" dikenali dengan keyakinan rendah dan dilewati; tidak ada berkas yang ditulis. ` +
+    `Periksa tabelnya dengan "lakip check ${file}", atau tambahkan --include-low-confidence untuk tetap menulisnya.`,
+  lowConfidence: (title, where, columns, written) =>
+    `peringatan: tabel "${title}" (${where}) dikenali dengan keyakinan rendah` +
+    (columns.length ? ` (kolom ${columns.map((c) => `"${c}"`).join(', ')} dibaca dari isinya saja)` : ' (judul kolomnya tidak dikenal)') +
+    (written
+      ? '; tetap ditulis karena --include-low-confidence: periksa isinya sebelum dipakai.'
+      : '; tabel ini tidak ditulis. Periksa tabelnya, atau tambahkan --include-low-confidence untuk tetap menulisnya.'),
+  written: (n, withFixes) => (withFixes ? `Tabel yang ditulis dengan perbaikan yang diterima (${n}):` : `Tabel yang ditulis seperti di buku kerja (${n}):`),
   tableLine: (title, kind, rows) => `${title} (${kind}, ${rows} baris)`,
+  tableTruth: (differences, flagged) =>
+    [differences ? `${differences} nilai berbeda dari buku kerja` : '', flagged ? `${flagged} nilai ditandai pemeriksaan` : ''].filter(Boolean).join(', '),
   wroteFile: (kind, file) => (kind === 'docx' ? `Dokumen Word: ${file}` : `Halaman HTML: ${file}`),
   cannotWrite: (file, reason) => `Berkas "${file}" tidak dapat ditulis: ${reason}`,
   reason: (code, detail) => {
@@ -122,8 +144,24 @@ const EN: TablesMessages = {
   noTables: (file) =>
     `No report table (capaian, anggaran, PMKS, SPM, belanja) was recognised in "${file}"; nothing was written. ` +
     `Run "lakip check ${file}" to see which tables are recognised.`,
-  written: (n) => `Tables written (${n}):`,
+  allLowConfidence: (file) =>
+    `Every report table in "${file}" was recognised with low confidence and skipped; nothing was written. ` +
+    `Check them with "lakip check ${file}", or add --include-low-confidence to write them anyway.`,
+  lowConfidence: (title, where, columns, written) =>
+    `warning: table "${title}" (${where}) was recognised with low confidence` +
+    (columns.length ? ` (column${columns.length === 1 ? '' : 's'} ${columns.map((c) => `"${c}"`).join(', ')} read from the cells alone)` : ' (its header words are not known)') +
+    (written
+      ? '; written because of --include-low-confidence: check it before use.'
+      : '; it was not written. Check the table, or add --include-low-confidence to write it anyway.'),
+  written: (n, withFixes) => (withFixes ? `Tables written with the accepted fixes (${n}):` : `Tables written as in the workbook (${n}):`),
   tableLine: (title, kind, rows) => `${title} (${kind}, ${rows} ${rows === 1 ? 'row' : 'rows'})`,
+  tableTruth: (differences, flagged) =>
+    [
+      differences ? `${differences} ${differences === 1 ? 'value differs' : 'values differ'} from the workbook` : '',
+      flagged ? `${flagged} ${flagged === 1 ? 'value' : 'values'} flagged by the check` : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
   wroteFile: (kind, file) => (kind === 'docx' ? `Word document: ${file}` : `HTML page: ${file}`),
   cannotWrite: (file, reason) => `Cannot write "${file}": ${reason}`,
   reason: (code, detail) => {
@@ -237,18 +275,30 @@ export async function runTables(file: string | undefined, opts: TablesOptions, i
     return EXIT_TABLES_READ_FAILED;
   }
 
-  const analyzeOptions: AnalyzeOptions = { lang: opts.lang };
+  const analyzeOptions: TableBuildOptions = { lang: opts.lang };
   if (opts.scale !== undefined) analyzeOptions.scale = opts.scale;
   if (opts.marker !== undefined) analyzeOptions.pusatMarker = opts.marker;
-  let specs: TableSpec[];
+  if (opts.withFixes) analyzeOptions.withFixes = true;
+  let built: TableSpec[];
   try {
-    specs = buildTableSpecs(snapshot, analyzeOptions);
+    built = buildTableSpecs(snapshot, analyzeOptions);
   } catch (err) {
     io.writeErr(`lakip: ${m.buildFailed(input, detailOf(err))}\n`);
     return EXIT_INTERNAL_TABLES;
   }
-  if (specs.length === 0) {
+  if (built.length === 0) {
     io.writeErr(`lakip: ${m.noTables(input)}\n`);
+    return EXIT_NO_TABLES;
+  }
+  // A table read with low confidence may have its columns wrong: never exported without saying so.
+  for (const spec of built) {
+    if (!spec.lowConfidence) continue;
+    const where = `${spec.from.sheet}!${spec.from.range}`;
+    io.writeErr(`lakip: ${m.lowConfidence(tableTitle(spec), where, spec.lowConfidence.columns, !!opts.includeLowConfidence)}\n`);
+  }
+  const specs = opts.includeLowConfidence ? built : built.filter((s) => !s.lowConfidence);
+  if (specs.length === 0) {
+    io.writeErr(`lakip: ${m.allLowConfidence(input)}\n`);
     return EXIT_NO_TABLES;
   }
 
@@ -274,8 +324,11 @@ export async function runTables(file: string | undefined, opts: TablesOptions, i
   }
 
   if (written.length > 0) {
-    let text = `== ${input} ==\n  ${m.written(specs.length)}\n`;
-    for (const spec of specs) text += `    - ${m.tableLine(tableTitle(spec), spec.kind, spec.bodyRows.length)}\n`;
+    let text = `== ${input} ==\n  ${m.written(specs.length, !!opts.withFixes)}\n`;
+    for (const spec of specs) {
+      const truth = m.tableTruth(spec.differences?.length ?? 0, spec.flagged?.length ?? 0);
+      text += `    - ${m.tableLine(tableTitle(spec), spec.kind, spec.bodyRows.length)}${truth ? `: ${truth}` : ''}\n`;
+    }
     for (const o of written) text += `  ${m.wroteFile(o.kind, o.file)}\n`;
     io.write(text);
   }

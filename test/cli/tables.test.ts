@@ -53,7 +53,7 @@ describe('lakip tables (stubbed build)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`== ${NTT} ==`);
-    expect(r.stdout).toContain('Tabel yang ditulis (5):');
+    expect(r.stdout).toContain('Tabel yang ditulis seperti di buku kerja (5):');
     expect(r.stdout).toContain('- Tabel 3.2 Realisasi Belanja Langsung APBD TA. 2020 (belanja, 4 baris)');
     expect(r.stdout).toContain('- Tabel 3.4 Penanganan PMKS Tahun 2021 (pmks, 3 baris)');
     expect(r.stdout).toContain('- Tabel 3.5 Pencapaian SPM Bidang Sosial (spm, 2 baris)');
@@ -92,7 +92,7 @@ describe('lakip tables (stubbed build)', () => {
     expect(r.code).toBe(0);
     expect(build).toHaveBeenCalledTimes(1);
     expect(build.mock.calls[0][1]).toEqual({ lang: 'en', scale: 'flotim-5', pusatMarker: 'Urusan Pusat' });
-    expect(r.stdout).toContain('Tables written (1):');
+    expect(r.stdout).toContain('Tables written as in the workbook (1):');
     expect(r.stdout).toContain('(belanja, 4 rows)');
     expect(r.stdout).toContain('HTML page:');
     expect(fs.readFileSync(path.join(dir, 'x.html'), 'utf8')).toContain('<html lang="en">');
@@ -262,6 +262,82 @@ describe('lakip tables: unreadable input (2) and unwritable output (73)', () => 
   });
 });
 
+describe('lakip tables: as in the workbook, or with the accepted fixes', () => {
+  test('by default the tables are the workbook as it is: a wrong total stays as typed and its note says the check flags it', async () => {
+    const html = path.join(dir, 'asis.html');
+    const r = await lakip(['tables', NTT, '--html', html]);
+    expect(r.code).toBe(0);
+    expect(build.mock.calls[0][1]).toEqual({ lang: 'id' });
+    expect(r.stdout).toContain('Tabel yang ditulis seperti di buku kerja (5):');
+    expect(r.stdout).toMatch(/- Indikator 1 : Presentase Penduduk Miskin.* \(pmks, 27 baris\): 13 nilai ditandai pemeriksaan\n/);
+    expect(r.stdout).toMatch(/ALOKASI DAN REALISASI PELAKSANAAN ANGGARAN DANA APBN \(anggaran, 7 baris\)\n/);
+    const page = fs.readFileSync(html, 'utf8');
+    expect(page).toContain('>2.560.142<');
+    expect(page).not.toContain('>2.579.089<');
+    expect(page).toContain('Catatan: pemeriksaan menandai 13 nilai di tabel ini');
+  });
+
+  test('--with-fixes: the fixed values, and a note in the .docx and the HTML listing each value that differs', async () => {
+    const out = path.join(dir, 'fixed.docx');
+    const html = path.join(dir, 'fixed.html');
+    const r = await lakip(['tables', NTT, '--out', out, '--html', html, '--with-fixes']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(build.mock.calls[0][1]).toEqual({ lang: 'id', withFixes: true });
+    expect(r.stdout).toContain('Tabel yang ditulis dengan perbaikan yang diterima (5):');
+    expect(r.stdout).toMatch(/\(pmks, 27 baris\): 11 nilai berbeda dari buku kerja, 2 nilai ditandai pemeriksaan\n/);
+    const line = "baris 'TOTAL', kolom 'Populasi 2021' (D30): 2.579.089 (di buku kerja: 2.560.142)";
+    expect(fs.readFileSync(html, 'utf8')).toContain(line.replace(/'/g, '&#39;'));
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml.replace(/&apos;/g, "'")).toContain(line);
+    expect((await docxTables(out))[0].at(-1)).toEqual(expect.arrayContaining(['TOTAL', '2.579.089']));
+  });
+
+  test('in English', async () => {
+    const r = await lakip(['tables', NTT, '--html', path.join(dir, 'en.html'), '--with-fixes', '--lang', 'en']);
+    expect(r.stdout).toContain('Tables written with the accepted fixes (5):');
+    expect(r.stdout).toContain('(pmks, 27 rows): 11 values differ from the workbook, 2 values flagged by the check');
+    expect(fs.readFileSync(path.join(dir, 'en.html'), 'utf8')).toContain('Note: with the accepted fixes, these values differ from the workbook:');
+  });
+});
+
+describe('lakip tables: tables recognised with low confidence', () => {
+  const low: TableSpec = { ...belanjaSpec, id: 'belanja-ragu', from: { sheet: 'Ragu', range: 'A1:E9' }, lowConfidence: { table: false, columns: ['Serapan'] } };
+
+  test('are skipped with a warning on stderr; the others are written', async () => {
+    build.mockReturnValueOnce([low, ALL_SPECS[0]]);
+    const html = path.join(dir, 'low.html');
+    const r = await lakip(['tables', NTT, '--html', html]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'lakip: peringatan: tabel "Tabel 3.2 Realisasi Belanja Langsung APBD TA. 2020" (Ragu!A1:E9) dikenali dengan keyakinan rendah (kolom "Serapan" dibaca dari isinya saja); ' +
+        'tabel ini tidak ditulis. Periksa tabelnya, atau tambahkan --include-low-confidence untuk tetap menulisnya.\n',
+    );
+    expect(r.stdout).toContain('(1):');
+    expect(fs.readFileSync(html, 'utf8')).not.toContain('id="tabel-belanja-ragu"');
+  });
+
+  test('only low-confidence tables: exit 65, nothing written', async () => {
+    build.mockReturnValueOnce([low]);
+    const html = path.join(dir, 'none.html');
+    const r = await lakip(['tables', NTT, '--html', html, '--lang', 'en']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('warning: table "Tabel 3.2 Realisasi Belanja Langsung APBD TA. 2020" (Ragu!A1:E9) was recognised with low confidence (column "Serapan" read from the cells alone); it was not written.');
+    expect(r.stderr).toContain('Every report table in');
+    expect(fs.existsSync(html)).toBe(false);
+  });
+
+  test('--include-low-confidence writes them, still with the warning', async () => {
+    build.mockReturnValueOnce([{ ...low, lowConfidence: { table: true, columns: [] } }]);
+    const html = path.join(dir, 'incl.html');
+    const r = await lakip(['tables', NTT, '--html', html, '--include-low-confidence']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('dikenali dengan keyakinan rendah (judul kolomnya tidak dikenal); tetap ditulis karena --include-low-confidence: periksa isinya sebelum dipakai.');
+    expect(fs.readFileSync(html, 'utf8')).toContain('id="tabel-belanja-ragu"');
+  });
+});
+
 describe('lakip tables: help', () => {
   test('tables --help in Bahasa Indonesia with English in parentheses', async () => {
     const r = await lakip(['tables', '--help']);
@@ -269,7 +345,13 @@ describe('lakip tables: help', () => {
     expect(r.stdout).toContain('Cara pakai (usage): lakip tables [options] [berkas]');
     expect(r.stdout).toContain('--out <berkas.docx>');
     expect(r.stdout).toContain('--html <berkas.html>');
-    expect(r.stdout).toContain('(Write the corrected report tables');
+    // Commander wraps the option texts to the terminal: compared with spaces flattened.
+    const flat = r.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('(Write the report tables to a Word document (.docx) and/or an HTML page, as in the workbook or with the accepted fixes.)');
+    expect(flat).toContain('--with-fixes susun tabel dengan perbaikan mekanis yang diterima');
+    expect(flat).toContain('--include-low-confidence tulis juga tabel yang dikenali dengan keyakinan rendah');
+    expect(flat).toContain('(Tables are built as in the workbook: values the check flags stay as typed');
+    expect(flat).toContain('Tables recognised with low confidence are skipped with a warning unless --include-low-confidence (then written, with the warning).');
     expect(r.stdout).toMatch(/73 +berkas keluaran tidak dapat ditulis \(an output file could not be written\)/);
   });
 
@@ -295,7 +377,7 @@ describe('lakip tables on the bundled samples (real build)', () => {
       const r = await lakip(['tables', sample, '--out', out, '--html', html]);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain(`Tabel yang ditulis (${expected.length}):`);
+      expect(r.stdout).toContain(`Tabel yang ditulis seperti di buku kerja (${expected.length}):`);
 
       const tables = await docxTables(out);
       const page = fs.readFileSync(html, 'utf8');
