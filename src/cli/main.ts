@@ -7,13 +7,14 @@
  * others are still reported);
  * 64 usage error; 70 unexpected program error.
  * `tables` adds 65 (no report table recognised) and 73 (an output could not be
- * written); see ./tables.ts.
+ * written); see ./tables.ts. `fix` has its own (1: some fixes skipped); see ./fix.ts.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../core/findings';
 import { runCheck } from './check';
+import { FixUsageError, registerFix } from './fix';
 import { runTables, TablesUsageError } from './tables';
 import { FAIL_ON, FORMATS, LANGS, SCALES, langFromArgv, messages, type CliMessages, type FailOn, type Format } from './messages';
 
@@ -268,8 +269,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       }
     });
 
+  registerFix(program, { argvLang, out, err, setExitCode: (code) => (exitCode = code) });
+
   const usageHint = (m: CliMessages): string => {
-    const command = argv.find((a) => a === 'check' || a === 'tables');
+    const command = argv.find((a) => a === 'check' || a === 'tables' || a === 'fix');
     return m.usageHint(command ? `${command} ` : '');
   };
 
@@ -278,7 +281,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return exitCode;
   } catch (e) {
     const m = messages(argvLang);
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof FixUsageError) {
       err(`${m.usagePrefix} ${e.message}\n${usageHint(m)}\n`);
       return EXIT_USAGE;
     }
