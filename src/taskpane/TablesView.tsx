@@ -1,12 +1,14 @@
 /**
- * "Tabel LAKIP": the report tables rebuilt from the workbook after every fix
- * (buildTableSpecs), each with where it can go: into the workbook (a new
- * sheet or the selected cell, totals and percentages as formulas), onto the
- * clipboard for Word (HTML with a plain-text fallback), or into a .docx (and,
- * in the preview, an .xlsx). Its own chunk; the table, .docx and .xlsx code
- * are fetched on use.
+ * "Tabel LAKIP": the report tables rebuilt from the workbook (buildTableSpecs),
+ * as it is or, by the user's choice, with the accepted fixes (a note under each
+ * table then lists what differs), each with where it can go: into the workbook
+ * (a new sheet or the selected cell, totals and percentages as formulas), onto the
+ * clipboard for Word (HTML with a plain-text fallback), or into a .docx (and, in
+ * the preview, an .xlsx). A table recognised with low confidence carries a warning
+ * and leaves the pane only after the user confirms. Its own chunk; the table,
+ * .docx and .xlsx code are fetched on use.
  */
-import { Button, makeStyles, MessageBar, MessageBarBody, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, mergeClasses, Radio, RadioGroup, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, ArrowDownload20Regular, Copy20Regular, DocumentTable20Regular, SelectAllOn20Regular, TableAdd20Regular, TableCellEdit20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Lang } from '../core/findings';
@@ -14,6 +16,7 @@ import type { TableSpec } from '../core/tables/types';
 import type { InsertedTable, InsertWhere, TableOutputHost } from '../host/tableOutput';
 import type { LakipSettings, WorkbookHost } from '../host/types';
 import { copyRich } from './clipboard';
+import { ConfirmLowConfidence } from './components/ConfirmLowConfidence';
 import { NoticeBar, type Notice } from './components/NoticeBar';
 import { DOCX_MIME, outputName, tableFileBase, XLSX_MIME } from './download';
 import { errorMessage } from './errorMessages';
@@ -21,6 +24,7 @@ import { SPEC_KIND_KEY, type StringKey, type Translate } from './i18n';
 import type { EngineMode } from './engineClient';
 import { engine } from './engineRuntime';
 import { loadDocxWriter, loadTablesEngine, loadXlsxWriter } from './loadTables';
+import { lowConfidenceWarning, needsConfirmation, truthLine } from './tableWarnings';
 import { useDelayedFlag } from './useDelayedFlag';
 
 const useStyles = makeStyles({
@@ -41,6 +45,10 @@ const useStyles = makeStyles({
   all: { backgroundColor: tokens.colorNeutralBackground2, border: `1px solid ${tokens.colorNeutralStroke1}` },
   title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  mode: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0 },
+  modeLabel: { fontWeight: tokens.fontWeightSemibold },
+  hint: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  warn: { overflowWrap: 'anywhere' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '6px', marginTop: '4px' },
   action: { maxWidth: '100%' },
   fallback: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
@@ -76,6 +84,7 @@ function fileBase(spec: TableSpec): string {
   return tableFileBase(spec.id);
 }
 
+
 /** Hand bytes to the browser as a download: a blob link clicked once, revoked later. */
 function downloadBytes(bytes: Uint8Array, fileName: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
@@ -98,6 +107,10 @@ export default function TablesView({ t, lang, host, output, settings, workbook }
   const styles = useStyles();
   const headingId = useId();
   const [specs, setSpecs] = useState<TableSpec[] | null>(null);
+  const [withFixes, setWithFixes] = useState(false);
+  const modeId = useId();
+  // An action on low-confidence tables waits here for the user's yes.
+  const [pending, setPending] = useState<{ names: string[]; run: () => void } | null>(null);
   const [ranIn, setRanIn] = useState<EngineMode | undefined>(undefined);
   const [work, setWorkState] = useState<Work | null>(null);
   const workRef = useRef<Work | null>(null);
@@ -129,13 +142,13 @@ export default function TablesView({ t, lang, host, output, settings, workbook }
   );
 
   const build = useCallback(
-    () =>
+    (fixes: boolean) =>
       guarded({ key: 'tablesBuilding' }, async () => {
         setNotice(null);
         setFallback(null);
         const snapshot = await host.readSnapshot();
-        // Two full checks (before and after fixes): in the engine worker, off this thread.
-        const run = await engine.tableSpecs(snapshot, { lang, scale: settings.scale || undefined, pusatMarker: settings.pusatMarker });
+        // One full check, or several with the fixes: in the engine worker, off this thread.
+        const run = await engine.tableSpecs(snapshot, { lang, scale: settings.scale || undefined, pusatMarker: settings.pusatMarker, withFixes: fixes });
         setSpecs(run.value);
         setRanIn(run.mode);
       }),
@@ -143,8 +156,8 @@ export default function TablesView({ t, lang, host, output, settings, workbook }
   );
 
   useEffect(() => {
-    void build();
-    // Built once when the view opens; "Susun ulang" builds again.
+    void build(false);
+    // Built once when the view opens, as the workbook is; "Susun ulang" or the choice of values builds again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -227,26 +240,39 @@ export default function TablesView({ t, lang, host, output, settings, workbook }
   const busy = work !== null;
   const showBusy = useDelayedFlag(busy, 300);
 
+  const changeMode = (fixes: boolean) => {
+    if (busy || fixes === withFixes) return;
+    setWithFixes(fixes);
+    void build(fixes);
+  };
+
+  /** Run an export; with a low-confidence table among `list`, only once the user confirms. */
+  const confirmed = (list: TableSpec[], run: () => void) => {
+    const names = needsConfirmation(list);
+    if (names.length === 0) run();
+    else setPending({ names, run });
+  };
+
   const actions = (list: TableSpec[], name: string) => (
     <div className={styles.actions} role="group" aria-label={t('tableActions', { name })}>
       {output && (
         <>
-          <Button className={styles.action} size="small" icon={<TableAdd20Regular />} disabled={showBusy} onClick={() => void insert(list, 'new-sheet')} data-testid="insert-new-sheet">
+          <Button className={styles.action} size="small" icon={<TableAdd20Regular />} disabled={showBusy} onClick={() => confirmed(list, () => void insert(list, 'new-sheet'))} data-testid="insert-new-sheet">
             {t('insertNewSheet')}
           </Button>
-          <Button className={styles.action} size="small" icon={<TableCellEdit20Regular />} disabled={showBusy} onClick={() => void insert(list, 'selection')} data-testid="insert-selection">
+          <Button className={styles.action} size="small" icon={<TableCellEdit20Regular />} disabled={showBusy} onClick={() => confirmed(list, () => void insert(list, 'selection'))} data-testid="insert-selection">
             {t('insertSelection')}
           </Button>
         </>
       )}
-      <Button className={styles.action} size="small" icon={<Copy20Regular />} disabled={showBusy} onClick={() => void copy(list)} data-testid="copy-word">
+      <Button className={styles.action} size="small" icon={<Copy20Regular />} disabled={showBusy} onClick={() => confirmed(list, () => void copy(list))} data-testid="copy-word">
         {t('copyForWord')}
       </Button>
-      <Button className={styles.action} size="small" icon={<DocumentTable20Regular />} disabled={showBusy} onClick={() => void downloadDocx(list)} data-testid="download-docx">
+      <Button className={styles.action} size="small" icon={<DocumentTable20Regular />} disabled={showBusy} onClick={() => confirmed(list, () => void downloadDocx(list))} data-testid="download-docx">
         {t('downloadDocx')}
       </Button>
       {isPreview && (
-        <Button className={styles.action} size="small" icon={<ArrowDownload20Regular />} disabled={showBusy} onClick={() => void downloadXlsx(list)} data-testid="download-xlsx">
+        <Button className={styles.action} size="small" icon={<ArrowDownload20Regular />} disabled={showBusy} onClick={() => confirmed(list, () => void downloadXlsx(list))} data-testid="download-xlsx">
           {t('downloadXlsx')}
         </Button>
       )}
@@ -259,7 +285,21 @@ export default function TablesView({ t, lang, host, output, settings, workbook }
         {t('tabTables')}
       </h2>
       <p className={styles.intro}>{t('tablesIntro')}</p>
-      <Button appearance="secondary" icon={<ArrowClockwise20Regular />} disabled={showBusy} onClick={() => void build()} data-testid="tables-rebuild">
+      <div className={styles.mode}>
+        <Text id={modeId} className={styles.modeLabel}>
+          {t('tablesValues')}
+        </Text>
+        <RadioGroup aria-labelledby={modeId} value={withFixes ? 'fixed' : 'as-is'} disabled={showBusy} onChange={(_, d) => changeMode(d.value === 'fixed')} data-testid="tables-mode">
+          <Radio value="as-is" label={t('tablesAsIs')} data-testid="tables-as-is" />
+          <Radio value="fixed" label={t('tablesWithFixes')} data-testid="tables-with-fixes" />
+        </RadioGroup>
+        {withFixes && (
+          <Text size={200} className={styles.hint}>
+            {t('tablesWithFixesHint')}
+          </Text>
+        )}
+      </div>
+      <Button appearance="secondary" icon={<ArrowClockwise20Regular />} disabled={showBusy} onClick={() => void build(withFixes)} data-testid="tables-rebuild">
         {t('tablesRebuild')}
       </Button>
       {showBusy && work && <Spinner size="small" label={t(work.key, work.params)} labelPosition="after" role="status" data-testid="tables-busy" />}
@@ -296,16 +336,36 @@ export default function TablesView({ t, lang, host, output, settings, workbook }
             </li>
           )}
           {specs.map((s) => (
-            <li key={s.id} className={styles.item} data-testid="spec" data-id={s.id} data-kind={s.kind}>
+            <li key={s.id} className={styles.item} data-testid="spec" data-id={s.id} data-kind={s.kind} data-low-confidence={s.lowConfidence ? 'true' : undefined}>
               <h3 className={styles.title}>{s.titleLines.join(' — ')}</h3>
               <Text size={200} className={styles.meta}>
                 {t(SPEC_KIND_KEY[s.kind])} · {t('tableFrom', { sheet: s.from.sheet, range: s.from.range })}
               </Text>
+              {truthLine(t, s) && (
+                <Text size={200} className={styles.meta} data-testid="spec-truth">
+                  {truthLine(t, s)}
+                </Text>
+              )}
+              {s.lowConfidence && (
+                <MessageBar intent="warning" layout="multiline" data-testid="spec-low-confidence">
+                  <MessageBarBody className={styles.warn}>{lowConfidenceWarning(t, s)}</MessageBarBody>
+                </MessageBar>
+              )}
               {actions([s], s.titleLines[0] ?? s.id)}
             </li>
           ))}
         </ul>
       )}
+      <ConfirmLowConfidence
+        t={t}
+        names={pending?.names ?? []}
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          const run = pending?.run;
+          setPending(null);
+          run?.();
+        }}
+      />
     </section>
   );
 }

@@ -16,6 +16,7 @@
  */
 import type { AnalyzeOptions } from '../core/model';
 import type { WorkbookSnapshot } from '../core/snapshot';
+import type { TableBuildOptions } from '../core/tables/build';
 import type { TableSpec } from '../core/tables/types';
 import type { Analysis } from './analysis';
 import { deserializeError, isEngineResponse, type EngineOp, type EngineOps, type EngineRequest, type EngineResult } from './engineProtocol';
@@ -112,7 +113,7 @@ export class EngineClient {
     return this.run('analyze', snapshot, options);
   }
 
-  tableSpecs(snapshot: WorkbookSnapshot, options: AnalyzeOptions): Promise<EngineRun<TableSpec[]>> {
+  tableSpecs(snapshot: WorkbookSnapshot, options: TableBuildOptions): Promise<EngineRun<TableSpec[]>> {
     return this.run('tableSpecs', snapshot, options);
   }
 

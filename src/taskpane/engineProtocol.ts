@@ -10,14 +10,15 @@
  */
 import type { AnalyzeOptions } from '../core/model';
 import type { WorkbookSnapshot } from '../core/snapshot';
+import type { TableBuildOptions } from '../core/tables/build';
 import type { TableSpec } from '../core/tables/types';
 import type { Analysis } from './analysis';
 
 /** What the engine can do, each taking a snapshot and the check's options. */
 export interface EngineOps {
   analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions): Analysis;
-  /** The LAKIP report tables after every fix (buildTableSpecs). */
-  tableSpecs(snapshot: WorkbookSnapshot, options: AnalyzeOptions): TableSpec[];
+  /** The LAKIP report tables, as the workbook is or with the accepted fixes (buildTableSpecs). */
+  tableSpecs(snapshot: WorkbookSnapshot, options: TableBuildOptions): TableSpec[];
 }
 
 export type EngineOp = keyof EngineOps;
