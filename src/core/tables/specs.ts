@@ -61,7 +61,7 @@ export interface SpecContext {
 }
 
 
-/** Value of a figure cell after fixes; dashes and blanks are zero. */
+/** Value of a figure cell as the checks read it; dashes and blanks are zero. */
 function v(c: SpecContext, row: number, col: TableColumn | undefined): Decimal {
   if (!col) return ZERO;
   return c.ctx.value(row, col.col) ?? ZERO;

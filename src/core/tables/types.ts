@@ -1,7 +1,8 @@
 /**
  * A LAKIP report table, ready to render: to an Excel sheet plan, to HTML that
- * Word keeps on paste, and to .docx. Built from a recognised table after its
- * fixes, with every total and percentage recomputed, never copied.
+ * Word keeps on paste, and to .docx. Built from a recognised table as the
+ * workbook is (or with the accepted fixes); a total or percentage it computes is
+ * shown only where the workbook agrees, else the workbook's value (tables/typed.ts).
  */
 
 export type SpecCellKind = 'text' | 'no' | 'code' | 'count' | 'money' | 'percent' | 'marker';
