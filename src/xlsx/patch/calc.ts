@@ -1,8 +1,9 @@
 /**
  * Recalculation after a patch. Cached results of formulas the patch did not write
  * (a SUM over a fixed cell) are stale until the workbook is calculated again, so
- * workbook.xml gets fullCalcOnLoad="1" on <calcPr>: Excel and LibreOffice then
- * recalculate everything when the file is opened.
+ * workbook.xml gets fullCalcOnLoad="1" on <calcPr>: Excel then recalculates
+ * everything when the file is opened. (LibreOffice 7.4 ignores the flag and follows
+ * its own setting, Tools > Options > Calc > Formula > Recalculation on file load.)
  *
  * xl/calcChain.xml lists the formula cells in calculation order; Excel reports a
  * damaged file when it names a cell that no longer holds a formula. It is kept when
