@@ -120,3 +120,22 @@ describe('lakip fix', () => {
     expect(r.stdout).toMatch(/Kode keluar \(exit codes\):[\s\S]*73 {2}berkas hasil tidak dapat ditulis/);
   });
 });
+
+describe('lakip fix and the ignore list', () => {
+  it('never fixes a finding the office dismissed, in the first pass or a later one', async () => {
+    const { analyzeWorkbook } = await import('../../src/core/analyze');
+    const { editsToWrite } = await import('../../src/cli/fix');
+    const snapshot = await readWorkbookFile(CHART);
+    const findings = analyzeWorkbook(snapshot, { lang: 'id' }).findings;
+    const all = editsToWrite(snapshot, findings, { lang: 'id' }, false).edits.map((e) => e.address);
+    expect(all).toEqual(expect.arrayContaining(['C5', 'F8']));
+    snapshot.ignored = [
+      { code: 'text-number', sheet: 'PMKS', cell: 'C5', at: '2026-01-01T00:00:00Z' },
+      { code: 'percent-mismatch', sheet: 'PMKS', cell: 'F8', at: '2026-01-01T00:00:00Z' },
+    ];
+    const kept = editsToWrite(snapshot, findings, { lang: 'id' }, false).edits.map((e) => e.address);
+    expect(kept).not.toContain('C5');
+    expect(kept).not.toContain('F8');
+    expect(kept).toEqual(expect.arrayContaining(['F7', 'D10']));
+  });
+});

@@ -1,5 +1,6 @@
 import { analyzeWorkbook } from '../analyze';
 import type { Finding } from '../findings';
+import { fixableFindings } from '../ignore';
 import type { AnalyzeOptions } from '../model';
 import type { WorkbookSnapshot } from '../snapshot';
 import { applyToSnapshot } from './applyToSnapshot';
@@ -41,7 +42,9 @@ export function planConverging(snapshot: WorkbookSnapshot, findings: Finding[], 
   const cells = snapshot.sheets.reduce((n, s) => n + s.values.reduce((m, r) => m + r.length, 0), 0);
   const passes = cells > FOLLOW_UP_CELLS ? 1 : MAX_PASSES;
   for (let pass = 1; pass < passes; pass++) {
-    const again = analyzeWorkbook(current, options).findings.filter((f) => !(f.fix?.judgement || f.group?.members.some((m) => m.fix?.judgement)));
+    // Findings the office dismissed stay unfixed in later passes too (the copies drop the workbook's ignore list).
+    const found = fixableFindings(analyzeWorkbook(current, options).findings, snapshot.ignored ?? []);
+    const again = found.filter((f) => !(f.fix?.judgement || f.group?.members.some((m) => m.fix?.judgement)));
     const next = planFixes(current, again).edits.filter((e) => !judged.has(`${e.sheet}!${e.address}`));
     if (next.length === 0) break;
     for (const e of next) keep({ ...e, followUp: true });
