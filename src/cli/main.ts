@@ -16,7 +16,8 @@ import type { Lang } from '../core/findings';
 import { runCheck } from './check';
 import { FixUsageError, registerFix } from './fix';
 import { runTables, TablesUsageError } from './tables';
-import { FAIL_ON, FORMATS, LANGS, SCALES, langFromArgv, messages, type CliMessages, type FailOn, type Format } from './messages';
+import { SCALE_HELP, scaleOptionProblem } from './scaleOption';
+import { FAIL_ON, FORMATS, LANGS, langFromArgv, messages, type CliMessages, type FailOn, type Format } from './messages';
 
 export const EXIT_USAGE = 64;
 export const EXIT_INTERNAL = 70;
@@ -174,7 +175,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .argument('[berkas...]', 'berkas .xlsx atau folder (.xlsx files or folders)')
     .option('--format <format>', 'bentuk keluaran: text atau json; bawaan text (output format: text or json; default text)')
     .option('--lang <lang>', 'bahasa laporan: id atau en; bawaan id (report language: id or en; default id)')
-    .option('--scale <skala>', `skala predikat (predikat scale): ${SCALES.join(', ')}`)
+    .option('--scale <skala>', SCALE_HELP)
     .option('--marker <teks>', 'penanda urusan pusat, pengganti #DIV/0! (marker for central-government matters)')
     .option(
       '--fail-on <tingkat>',
@@ -201,7 +202,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const m = messages(argvLang);
       const format = pickChoice<Format>(m, '--format', opts.format, FORMATS) ?? 'text';
       const lang = pickChoice<Lang>(m, '--lang', opts.lang, LANGS) ?? 'id';
-      const scale = pickChoice<string>(m, '--scale', opts.scale, SCALES);
+      const badScale = scaleOptionProblem(opts.scale, argvLang);
+      if (badScale) throw new UsageError(badScale);
+      const scale = typeof opts.scale === 'string' ? opts.scale.trim() : undefined;
       const failOn = pickChoice<FailOn>(m, '--fail-on', opts.failOn, FAIL_ON);
       if (!files || files.length === 0) throw new UsageError(m.noFiles);
       const marker = typeof opts.marker === 'string' ? opts.marker : undefined;
@@ -232,7 +235,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--out <berkas.docx>', 'dokumen Word yang ditulis, mis. tabel-lakip.docx (Word document to write)')
     .option('--html <berkas.html>', 'halaman HTML yang ditulis, mis. tabel-lakip.html (HTML page to write)')
     .option('--lang <lang>', 'bahasa pesan: id atau en; bawaan id (message language: id or en; default id)')
-    .option('--scale <skala>', `skala predikat (predikat scale): ${SCALES.join(', ')}`)
+    .option('--scale <skala>', SCALE_HELP)
     .option('--marker <teks>', 'penanda urusan pusat, pengganti #DIV/0! (marker for central-government matters)')
     .option(
       '--with-fixes',
@@ -248,7 +251,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
       const m = messages(argvLang);
       const lang = pickChoice<Lang>(m, '--lang', opts.lang, LANGS) ?? 'id';
-      const scale = pickChoice<string>(m, '--scale', opts.scale, SCALES);
+      const badScale = scaleOptionProblem(opts.scale, argvLang);
+      if (badScale) throw new UsageError(badScale);
+      const scale = typeof opts.scale === 'string' ? opts.scale.trim() : undefined;
       try {
         exitCode = await runTables(
           file,

@@ -8,7 +8,8 @@ import type { TableKind } from '../core/model';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 export const FORMATS = ['text', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
-export const SCALES = ['rkpd-5', 'permenpan-5', 'ntt-4', 'flotim-5'] as const;
+/** Preset ids; 'permenpan-5' is the RKPD scale's old id, still read from older settings. Offices' own scales are written out (scaleOption.ts). */
+export const SCALES = ['rkpd-5', 'permenpan-5'] as const;
 export const FAIL_ON = ['error', 'warning'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 

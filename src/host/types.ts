@@ -5,7 +5,11 @@ import type { WorkbookSnapshot } from '../core/snapshot';
 
 /** Settings that travel with the workbook. */
 export interface LakipSettings {
-  /** Predikat scale preset id ('ntt-4' | 'flotim-5' | 'permenpan-5'), or '' for the workbook's own scale sheet / default. */
+  /**
+   * Predikat scale: a preset id ('rkpd-5'), the office's own bands written out
+   * ('85=Sangat Berhasil; 70=Berhasil; ...', see core/iku/scaleSpec.ts), or '' for the
+   * workbook's own scale sheet (else predikat is not judged).
+   */
   scale: string;
   /** Text written instead of #DIV/0! for central-government matters. */
   pusatMarker: string;

@@ -149,7 +149,7 @@ export function PreviewApp({ host, paneOnly }: { host: PreviewHost; paneOnly: bo
     (id: string) => {
       const s = SAMPLES.find((x) => x.id === id) ?? SAMPLES[0];
       setSample(s.id);
-      void open(async () => host.openBuffer(await fetchSample(s.file), s.file), s.file);
+      void open(async () => host.openBuffer(await fetchSample(s.file), s.file, { scale: s.scale }), s.file);
     },
     [host, open, fetchSample],
   );
@@ -161,7 +161,7 @@ export function PreviewApp({ host, paneOnly }: { host: PreviewHost; paneOnly: bo
     const wanted = new URLSearchParams(location.search).get('sample');
     const s = SAMPLES.find((x) => x.id === wanted) ?? SAMPLES[0];
     setSample(s.id);
-    host.openLater(s.file, () => fetchSample(s.file));
+    host.openLater(s.file, () => fetchSample(s.file), { scale: s.scale });
     return afterFirstPaint(() => {
       host.whenOpen().catch((e: unknown) => setError(errorMessage(e, lang)));
     });

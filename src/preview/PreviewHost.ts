@@ -90,7 +90,7 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
   readonly kind = 'preview' as const;
   private state: PreviewState = { name: '', snapshot: null, loading: false, activeSheet: null, selected: null, version: 0, styles: {} };
   /** A workbook shown as open whose bytes are read on first need (openLater). */
-  private later: { name: string; load: () => Promise<Uint8Array>; attempt?: Promise<void> } | null = null;
+  private later: { name: string; load: () => Promise<Uint8Array>; settings: Partial<LakipSettings>; attempt?: Promise<void> } | null = null;
   private readonly listeners = new Set<() => void>();
   /** Cells as they were before the first fix, in the order they were first touched. */
   private saved: SavedCell[] = [];
@@ -116,13 +116,16 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
     for (const l of this.listeners) l();
   }
 
-  /** Open a workbook from its bytes; the revert log and settings start afresh, as with another file in Excel. */
-  async openBuffer(bytes: Uint8Array, name: string): Promise<void> {
+  /**
+   * Open a workbook from its bytes; the revert log and settings start afresh, as with
+   * another file in Excel, from the settings the workbook carries (a bundled sample's scale).
+   */
+  async openBuffer(bytes: Uint8Array, name: string, settings: Partial<LakipSettings> = {}): Promise<void> {
     const { readWorkbookBuffer } = await loadPreviewEngine();
     const snapshot = await readWorkbookBuffer(bytes, name);
     this.later = null;
     this.saved = [];
-    this.settings = { ...DEFAULT_SETTINGS };
+    this.settings = { ...DEFAULT_SETTINGS, ...settings };
     const first = snapshot.sheets.find((s) => s.visibility === 'Visible') ?? snapshot.sheets[0];
     this.update({ name, snapshot, loading: false, activeSheet: first?.name ?? null, selected: null, styles: {} });
   }
@@ -133,10 +136,10 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
    * page calls once its first screen is up, or by the first check, which waits
    * for them. So the pane is usable before the reader's code arrives.
    */
-  openLater(name: string, load: () => Promise<Uint8Array>): void {
-    this.later = { name, load };
+  openLater(name: string, load: () => Promise<Uint8Array>, settings: Partial<LakipSettings> = {}): void {
+    this.later = { name, load, settings };
     this.saved = [];
-    this.settings = { ...DEFAULT_SETTINGS };
+    this.settings = { ...DEFAULT_SETTINGS, ...settings };
     this.update({ name, snapshot: null, loading: true, activeSheet: null, selected: null, styles: {} });
   }
 
@@ -150,7 +153,7 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
         const bytes = await later.load();
         // Another workbook opened meanwhile: this one is no longer wanted.
         if (this.later !== later) return;
-        await this.openBuffer(bytes, later.name);
+        await this.openBuffer(bytes, later.name, later.settings);
       })().catch((e: unknown) => {
         if (this.later === later) {
           later.attempt = undefined;

@@ -284,7 +284,7 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
     <main className={styles.root} aria-busy={isBusy} lang={lang} data-engine={result?.ranIn}>
       <Header t={t} workbook={workbook} settingsOpen={showSettings} onToggleSettings={() => setShowSettings((v) => !v)} />
       {showSettings && (
-        <SettingsPanel t={t} settings={settings} langPref={langPref} disabled={showBusy} onSave={unlessBusy(saveSettings)} onLangPrefChange={onLangPrefChange} />
+        <SettingsPanel t={t} lang={lang} settings={settings} langPref={langPref} disabled={showBusy} onSave={unlessBusy(saveSettings)} onLangPrefChange={onLangPrefChange} />
       )}
       <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value === 'tables' ? 'tables' : 'check')} size="small" aria-label={t('tabsLabel')} data-testid="views">
         <Tab value="check" data-testid="tab-check">

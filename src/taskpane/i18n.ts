@@ -118,8 +118,12 @@ export const STRINGS = {
     id: 'Ikuti tabel skala di buku kerja (tanpa tabel skala, predikat tidak dinilai)',
     en: 'Follow the workbook’s scale table (without one, predikat is not judged)',
   },
-  scaleNtt: { id: 'Contoh: LKjIP Dinsos Prov. NTT 2021 (4 predikat)', en: 'Example: LKjIP Dinsos NTT province 2021 (4 predikat)' },
-  scaleFlotim: { id: 'Contoh: LKjIP Dinsos Kab. Flores Timur 2020 (5 predikat)', en: 'Example: LKjIP Dinsos Flores Timur 2020 (5 predikat)' },
+  scaleOwn: { id: 'Skala instansi sendiri', en: "The office's own scale" },
+  scaleOwnLabel: { id: 'Predikat instansi, dari yang tertinggi', en: "The office's bands, highest first" },
+  scaleOwnHint: {
+    id: 'Batas bawah=predikat, dipisah titik koma; ">" bila batasnya tidak termasuk. Mis. 85=Sangat Berhasil; 70=Berhasil; >55=Cukup Berhasil; 0=Belum Berhasil',
+    en: 'Minimum=label, separated by semicolons; ">" when the minimum itself is not included. E.g. 85=Sangat Berhasil; 70=Berhasil; >55=Cukup Berhasil; 0=Belum Berhasil',
+  },
   scalePermenpan: { id: 'Skala evaluasi RKPD (91 / 76 / 66 / 51)', en: 'RKPD evaluation scale (91 / 76 / 66 / 51)' },
   markerLabel: { id: 'Teks "Kewenangan Pusat"', en: '"Kewenangan Pusat" marker text' },
   markerHint: {

@@ -3,14 +3,20 @@
  * Pure (no DOM); the language preference is kept by the caller.
  */
 import type { Lang } from '../core/findings';
+import { formatScaleSpec, isScaleSpec, parseScaleSpec } from '../core/iku/scaleSpec';
 import type { StringKey } from './i18n';
 
+/** 'own' stands for the office's own bands written out; the setting then holds that line. */
 export const SCALE_OPTIONS: readonly { value: string; label: StringKey }[] = [
   { value: '', label: 'scaleWorkbook' },
   { value: 'rkpd-5', label: 'scalePermenpan' },
-  { value: 'ntt-4', label: 'scaleNtt' },
-  { value: 'flotim-5', label: 'scaleFlotim' },
+  { value: 'own', label: 'scaleOwn' },
 ];
+
+/** Which option a stored scale setting shows as. */
+export function scaleMode(scale: string): string {
+  return isScaleSpec(scale) ? 'own' : scale;
+}
 
 export type LangPreference = 'auto' | Lang;
 
@@ -28,10 +34,19 @@ export function effectiveLang(pref: LangPreference, display: Lang): Lang {
   return pref === 'auto' ? display : pref;
 }
 
-/** A stored scale id that is not a preset (edited by hand) falls back to the workbook's own scale. */
+/**
+ * A stored scale: a preset id, or the office's bands written out (kept in the one-line
+ * form they read back as). Anything else (edited by hand, or an id this version no
+ * longer has) falls back to the workbook's own scale.
+ */
 export function normaliseScale(v: unknown): string {
-  const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  const raw = typeof v === 'string' ? v.trim() : '';
+  if (isScaleSpec(raw)) {
+    const parsed = parseScaleSpec(raw);
+    return 'scale' in parsed ? formatScaleSpec(parsed.scale) : '';
+  }
+  const s = raw.toLowerCase();
   // Workbooks saved before the RKPD scale was named by its source hold its old id.
   if (s === 'permenpan-5') return 'rkpd-5';
-  return SCALE_OPTIONS.some((o) => o.value === s) ? s : '';
+  return s === 'rkpd-5' ? s : '';
 }

@@ -9,6 +9,7 @@ import { WorkbookReadError } from '../../src/xlsx/errors';
 import { analyzeWorkbook } from '../../src/core/analyze';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
 import { lakip } from './helpers';
+import { FLOTIM_SCALE } from '../fixtures/scales';
 
 jest.mock('../../src/core/analyze', () => ({ analyzeWorkbook: jest.fn() }));
 jest.mock('../../src/xlsx/readWorkbook', () => ({ readWorkbookFile: jest.fn() }));
@@ -54,8 +55,8 @@ describe('--fail-on thresholds', () => {
 
 it('passes --lang, --scale and --marker to the engine', async () => {
   analyze.mockReturnValue(report());
-  await lakip(['check', 'a.xlsx', '--lang', 'en', '--scale', 'flotim-5', '--marker', 'Urusan Pusat']);
-  expect(analyze).toHaveBeenCalledWith(expect.anything(), { lang: 'en', scale: 'flotim-5', pusatMarker: 'Urusan Pusat' });
+  await lakip(['check', 'a.xlsx', '--lang', 'en', '--scale', FLOTIM_SCALE, '--marker', 'Urusan Pusat']);
+  expect(analyze).toHaveBeenCalledWith(expect.anything(), { lang: 'en', scale: FLOTIM_SCALE, pusatMarker: 'Urusan Pusat' });
   analyze.mockClear();
   await lakip(['check', 'a.xlsx']);
   expect(analyze).toHaveBeenCalledWith(expect.anything(), { lang: 'id' });

@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ANSI, EXAMPLES, FLOTIM, NTT, lakip, rmDir, tmpDir } from './helpers';
+import { NTT_SCALE } from '../fixtures/scales';
 
 jest.setTimeout(120_000);
 
@@ -244,7 +245,7 @@ describe('--fail-on', () => {
 });
 
 it('--scale and --marker are accepted', async () => {
-  const r = await lakip(['check', NTT, '--scale', 'ntt-4', '--marker', 'Kewenangan Pusat', '--format', 'json']);
+  const r = await lakip(['check', NTT, '--scale', NTT_SCALE, '--marker', 'Kewenangan Pusat', '--format', 'json']);
   expect(r.code).toBe(0);
   expect(JSON.parse(r.stdout).files[0].tables.length).toBeGreaterThan(0);
 });

@@ -12,6 +12,7 @@ import type { TableSpec, TableSpecKind } from '../../src/core/tables/types';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
 import { ALL_SPECS, belanjaSpec, HYPERLINK_TEXT, SCRIPT_TEXT } from '../core/tables/fixtureSpecs';
 import { FLOTIM, lakip, NTT, rmDir, tmpDir } from './helpers';
+import { FLOTIM_SCALE } from '../fixtures/scales';
 
 jest.mock('../../src/core/tables/build', () => ({ buildTableSpecs: jest.fn() }));
 
@@ -88,10 +89,10 @@ describe('lakip tables (stubbed build)', () => {
 
   test('passes --scale, --marker and --lang to the build', async () => {
     build.mockReturnValueOnce([belanjaSpec]);
-    const r = await lakip(['tables', NTT, '--html', path.join(dir, 'x.html'), '--scale', 'flotim-5', '--marker', 'Urusan Pusat', '--lang', 'en']);
+    const r = await lakip(['tables', NTT, '--html', path.join(dir, 'x.html'), '--scale', FLOTIM_SCALE, '--marker', 'Urusan Pusat', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(build).toHaveBeenCalledTimes(1);
-    expect(build.mock.calls[0][1]).toEqual({ lang: 'en', scale: 'flotim-5', pusatMarker: 'Urusan Pusat' });
+    expect(build.mock.calls[0][1]).toEqual({ lang: 'en', scale: FLOTIM_SCALE, pusatMarker: 'Urusan Pusat' });
     expect(r.stdout).toContain('Tables written as in the workbook (1):');
     expect(r.stdout).toContain('(belanja, 4 rows)');
     expect(r.stdout).toContain('HTML page:');

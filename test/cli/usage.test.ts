@@ -14,7 +14,8 @@ describe('usage errors => 64, nothing on stdout', () => {
     ['bad --format', ['check', NTT, '--format', 'xml'], /"xml" tidak berlaku untuk --format\. Pilihan: text, json/],
     ['bad --format (=)', ['check', NTT, '--format=csv'], /"csv" tidak berlaku untuk --format/],
     ['bad --lang', ['check', NTT, '--lang', 'fr'], /"fr" tidak berlaku untuk --lang/],
-    ['bad --scale', ['check', NTT, '--scale', 'ntt-9'], /"ntt-9" tidak berlaku untuk --scale\. Pilihan: rkpd-5, permenpan-5, ntt-4, flotim-5/],
+    ['bad --scale', ['check', NTT, '--scale', 'ntt-4'], /--scale "ntt-4" tidak dikenal\. Pakai rkpd-5, atau tulis predikat instansi Anda lengkap/],
+    ['bad --scale written out', ['check', NTT, '--scale', '70=Baik; 85=Sangat Baik'], /--scale: Batas bawah predikat ke-2 \(85\) harus lebih kecil/],
     ['bad --fail-on', ['check', NTT, '--fail-on', 'info'], /"info" tidak berlaku untuk --fail-on/],
     ['option without its value', ['check', NTT, '--format'], /opsi --format memerlukan nilai/],
   ])('%s', async (_name, args, message) => {
@@ -65,7 +66,7 @@ describe('help and version => 0 on stdout', () => {
     for (const args of [['check', '--help'], ['help', 'check']]) {
       const r = await lakip(args);
       expect(r.code).toBe(0);
-      for (const s of ['--format', '--lang', '--scale', '--marker', '--fail-on', 'Kode keluar (exit codes)', 'ntt-4']) {
+      for (const s of ['--format', '--lang', '--scale', '--marker', '--fail-on', 'Kode keluar (exit codes)', '85=Sangat Berhasil; 70=Berhasil']) {
         expect(r.stdout).toContain(s);
       }
     }

@@ -1,6 +1,7 @@
 import { analyzeWorkbook } from '../../src/core/analyze';
 import type { TestCell } from './helpers/sheet';
 import { book, brief, sheet } from './helpers/sheet';
+import { FLOTIM_SCALE, NTT_SCALE } from '../fixtures/scales';
 
 function budget(rows: TestCell[][]) {
   return sheet('Anggaran', [['No', 'Program', 'Anggaran', 'Realisasi', '%'], ...rows]);
@@ -116,12 +117,12 @@ describe('checks', () => {
       ['Persentase PMKS memperoleh bantuan', 6.25, 3.2, 52, 'Belum Berhasil'],
       ['Angka kemiskinan', 10, 12, 80, 'Cukup Berhasil'],
     ]);
-    expect(run(s, { scale: 'ntt-4' }).map(brief)).toEqual([
+    expect(run(s, { scale: NTT_SCALE }).map(brief)).toEqual([
       'error | capaian-mismatch | IKU | D3 | 51 | 52',
       'error | predikat-mismatch | IKU | E4 | Berhasil | Cukup Berhasil',
     ]);
     // 'Belum Berhasil' is not a word of the Flores Timur scale: not judged on it, and said so once.
-    const flotim = run(s, { scale: 'flotim-5' });
+    const flotim = run(s, { scale: FLOTIM_SCALE });
     expect(flotim.filter((f) => f.code === 'predikat-mismatch').map((f) => `${f.cell}=${f.expected}`)).toEqual(['E2=Cukup Berhasil', 'E4=Berhasil']);
     expect(flotim.filter((f) => f.code === 'not-checked').map((f) => f.message)).toEqual([expect.stringMatching(/Predikat: kata predikatnya tidak termasuk skala/)]);
   });
@@ -195,6 +196,6 @@ describe('checks', () => {
   });
 
   it('rejects an unknown scale id with the valid ones listed', () => {
-    expect(() => analyzeWorkbook(book(), { scale: 'nope' })).toThrow(/ntt-4/);
+    expect(() => analyzeWorkbook(book(), { scale: 'nope' })).toThrow(/rkpd-5, permenpan-5, or the bands written out/);
   });
 });

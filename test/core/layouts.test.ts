@@ -1,5 +1,6 @@
 import { analyzeWorkbook } from '../../src/core/analyze';
 import { book, brief, sheet } from './helpers/sheet';
+import { NTT_SCALE } from '../fixtures/scales';
 
 const kinds = (wb: ReturnType<typeof book>) => analyzeWorkbook(wb).tables.map((t) => [t.sheet, t.range, t.kind]);
 
@@ -73,7 +74,7 @@ describe('layout recognition', () => {
       ],
       ['A2:A4'],
     );
-    const r = analyzeWorkbook(book(s), { scale: 'ntt-4' });
+    const r = analyzeWorkbook(book(s), { scale: NTT_SCALE });
     expect(r.tables.map((t) => t.kind)).toEqual(['iku']);
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });

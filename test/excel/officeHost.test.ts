@@ -6,6 +6,7 @@ import { loadSettings, saveSettings, SETTINGS_KEY } from '../../src/excel/settin
 import { DEFAULT_SETTINGS, HostError, type ReadProgress, type WorkbookHost } from '../../src/host/types';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
 import { FakeExcel, FakeSettings, fakeOffice, fakeRun } from './fakeExcel';
+import { FLOTIM_SCALE, NTT_SCALE } from '../fixtures/scales';
 
 const sample = () => readWorkbookFile(path.join(__dirname, '../../examples/dinsos-ntt-2021.xlsx'));
 
@@ -44,18 +45,18 @@ describe('settings in the document', () => {
   it('round-trip through saveAsync and survive closing and reopening the file', async () => {
     const settings = new FakeSettings();
     expect(loadSettings(settings)).toEqual(DEFAULT_SETTINGS);
-    await saveSettings({ scale: 'flotim-5', pusatMarker: 'Urusan Pusat' }, settings);
+    await saveSettings({ scale: FLOTIM_SCALE, pusatMarker: 'Urusan Pusat' }, settings);
     expect(settings.saves).toBe(1);
     const reopened = settings.reopen();
-    expect(loadSettings(reopened)).toEqual({ scale: 'flotim-5', pusatMarker: 'Urusan Pusat' });
+    expect(loadSettings(reopened)).toEqual({ scale: FLOTIM_SCALE, pusatMarker: 'Urusan Pusat' });
   });
 
   it('through the host', async () => {
     const settings = new FakeSettings();
     const host = new OfficeHost({ office: () => fakeOffice({ settings }) });
-    await host.saveSettings({ scale: 'ntt-4', pusatMarker: 'Kewenangan Pusat' });
+    await host.saveSettings({ scale: NTT_SCALE, pusatMarker: 'Kewenangan Pusat' });
     const again = new OfficeHost({ office: () => fakeOffice({ settings: settings.reopen() }) });
-    expect(await again.loadSettings()).toEqual({ scale: 'ntt-4', pusatMarker: 'Kewenangan Pusat' });
+    expect(await again.loadSettings()).toEqual({ scale: NTT_SCALE, pusatMarker: 'Kewenangan Pusat' });
   });
 
   it('fall back to the defaults field by field when what is stored is not usable', () => {

@@ -5,6 +5,7 @@ import { analyzeWorkbook } from '../../src/core/analyze';
 import type { Finding } from '../../src/core/findings';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { NTT_SCALE } from '../fixtures/scales';
 
 /**
  * The prose of both samples ('Narasi' sheets) against their tables. Every
@@ -101,7 +102,7 @@ describe('golden: narrative of dinsos-flotim-2020.xlsx', () => {
 
   it('uses an explicit scale over the workbook one', async () => {
     const wb = await read('dinsos-flotim-2020.xlsx');
-    const f = narrative(analyzeWorkbook(wb, { scale: 'ntt-4', lang: 'en' }).findings).find((x) => x.code === 'predikat-mismatch')!;
+    const f = narrative(analyzeWorkbook(wb, { scale: NTT_SCALE, lang: 'en' }).findings).find((x) => x.code === 'predikat-mismatch')!;
     expect(f.expected).toBe('Cukup Berhasil');
     // ntt-4: 55 < 69,25 < 70 is 'Cukup Berhasil', but the claimed 70–80 range still fails.
     expect(f.message).toMatch(/69\.25/);

@@ -13,6 +13,7 @@ import { deserializeError, isEngineResponse, serializeError } from '../../src/ta
 import { errorMessage } from '../../src/taskpane/errorMessages';
 import { WorkbookReadError } from '../../src/xlsx/errors';
 import { readWorkbookBuffer } from '../../src/xlsx/fromBuffer';
+import { NTT_SCALE } from '../fixtures/scales';
 
 const read = (f: string) => readWorkbookBuffer(new Uint8Array(readFileSync(join(__dirname, '../../examples', f))), f);
 
@@ -41,7 +42,7 @@ describe('engine worker handler', () => {
 
   test.each(['ntt', 'flotim'])('%s: analyze answers with the analysis, plain data that survives structured clone', (name) => {
     const snapshot = samples.find(([n]) => n === name)![1];
-    const options = { lang: 'id' as const, pusatMarker: 'Kewenangan Pusat', scale: 'ntt-4', narratives: [] };
+    const options = { lang: 'id' as const, pusatMarker: 'Kewenangan Pusat', scale: NTT_SCALE, narratives: [] };
     const res = handleEngineRequest(structuredClone({ id: 7, op: 'analyze', snapshot, options }));
     expect(res).toMatchObject({ type: 'result', id: 7, ok: true });
     expect(isEngineResponse(res)).toBe(true);

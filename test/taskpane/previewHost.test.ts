@@ -5,6 +5,7 @@ import { planFixes } from '../../src/core/fixes/plan';
 import { HostError } from '../../src/host/types';
 import { cellContent, gridView } from '../../src/preview/gridModel';
 import { PreviewHost } from '../../src/preview/PreviewHost';
+import { FLOTIM_SCALE } from '../fixtures/scales';
 
 const NTT = readFileSync(join(__dirname, '../../examples/dinsos-ntt-2021.xlsx'));
 
@@ -97,8 +98,8 @@ describe('PreviewHost', () => {
 
   test('settings live with the open workbook and start afresh with another', async () => {
     const host = await open();
-    await host.saveSettings({ scale: 'flotim-5', pusatMarker: 'Pusat' });
-    expect(await host.loadSettings()).toEqual({ scale: 'flotim-5', pusatMarker: 'Pusat' });
+    await host.saveSettings({ scale: FLOTIM_SCALE, pusatMarker: 'Pusat' });
+    expect(await host.loadSettings()).toEqual({ scale: FLOTIM_SCALE, pusatMarker: 'Pusat' });
     await host.openBuffer(new Uint8Array(NTT), 'lagi.xlsx');
     expect((await host.loadSettings()).scale).toBe('');
   });

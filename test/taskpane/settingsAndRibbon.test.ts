@@ -1,5 +1,6 @@
 import { RIBBON_RESULT_KEY, takeRibbonResult, writeRibbonResult } from '../../src/taskpane/ribbonResult';
-import { effectiveLang, normaliseScale, parseLangPreference } from '../../src/taskpane/settingsModel';
+import { effectiveLang, normaliseScale, parseLangPreference, scaleMode } from '../../src/taskpane/settingsModel';
+import { NTT_SCALE } from '../fixtures/scales';
 
 class MemoryStorage {
   data = new Map<string, string>();
@@ -24,8 +25,14 @@ describe('settings', () => {
     expect(effectiveLang('id', 'en')).toBe('id');
   });
 
-  test('scale: presets kept (case and spaces forgiven), unknown ids fall back to the workbook scale', () => {
-    expect(normaliseScale(' NTT-4 ')).toBe('ntt-4');
+  test('scale: presets kept (case and spaces forgiven), an office\'s bands kept in one-line form, anything else falls back to the workbook scale', () => {
+    expect(normaliseScale(' RKPD-5 ')).toBe('rkpd-5');
+    expect(normaliseScale('85 = Sangat Berhasil;70=Berhasil; >55=Cukup Berhasil;0=Belum Berhasil')).toBe(NTT_SCALE);
+    expect(scaleMode(NTT_SCALE)).toBe('own');
+    expect(scaleMode('rkpd-5')).toBe('rkpd-5');
+    expect(normaliseScale('70=Baik; 85=Sangat Baik')).toBe('');
+    // Ids of office scales that were presets before are not presets now.
+    expect(normaliseScale('ntt-4')).toBe('');
     expect(normaliseScale('permenpan-5')).toBe('rkpd-5');
     expect(normaliseScale('rkpd-5')).toBe('rkpd-5');
     expect(normaliseScale('custom')).toBe('');

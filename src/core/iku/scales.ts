@@ -4,15 +4,18 @@
  */
 import Decimal from 'decimal.js';
 import type { PredikatBand, PredikatScale } from '../model';
+import { isScaleSpec, parseScaleSpec, scaleProblemText } from './scaleSpec';
 
-export type ScalePresetId = 'rkpd-5' | 'permenpan-5' | 'ntt-4' | 'flotim-5';
+export type ScalePresetId = 'rkpd-5' | 'permenpan-5';
 
 // The last band of every scale catches everything below the band above it,
 // so its min (0 here) only documents the intended floor; negative capaian
 // from 'lower is better' indicators still lands there.
 // No preset is a default: an office's scale is its own. The scale is the one
-// chosen (settings, --scale), else a scale table found in the workbook, else
-// predikat is not judged (one 'not-checked' note per table).
+// chosen (settings, --scale: a preset id or the office's bands written out, see
+// scaleSpec.ts), else a scale table found in the workbook, else predikat is not
+// judged (one 'not-checked' note per table). Offices' own scales are not presets:
+// the bundled samples carry theirs as written-out bands.
 const RKPD_5: PredikatScale = {
   id: 'rkpd-5',
   name: 'Skala evaluasi RKPD (5 kategori: 91 / 76 / 66 / 51)',
@@ -35,33 +38,6 @@ export const SCALE_PRESETS: Record<ScalePresetId, PredikatScale> = {
   // The id this scale had before it was named by its source; kept so that
   // settings saved in workbooks still resolve.
   'permenpan-5': RKPD_5,
-  // Named examples, not defaults: the scales printed in two offices' reports.
-  // LKjIP Dinas Sosial Provinsi NTT: X >= 85; 70 <= X < 85; 55 < X < 70; X <= 55.
-  'ntt-4': {
-    id: 'ntt-4',
-    name: 'Contoh: LKjIP Dinsos Prov. NTT 2021 (4 predikat: 85 / 70 / 55)',
-    bands: [
-      { min: 85, label: 'Sangat Berhasil' },
-      { min: 70, label: 'Berhasil' },
-      { min: 55, lowerExclusive: true, label: 'Cukup Berhasil' },
-      { min: 0, label: 'Belum Berhasil' },
-    ],
-  },
-  // LKjIP Dinas Sosial Flores Timur prints overlapping ranges ("80 s/d 90
-  // Berhasil, 90 s/d 100 Sangat Berhasil"); a shared boundary goes to the
-  // band it starts (80 => Berhasil, 90 => Sangat Berhasil), and over 100 is
-  // still Sangat Berhasil.
-  'flotim-5': {
-    id: 'flotim-5',
-    name: 'Contoh: LKjIP Dinsos Kab. Flores Timur 2020 (5 predikat: 90 / 80 / 70 / 60)',
-    bands: [
-      { min: 90, label: 'Sangat Berhasil' },
-      { min: 80, label: 'Berhasil' },
-      { min: 70, label: 'Cukup Berhasil' },
-      { min: 60, label: 'Kurang Berhasil' },
-      { min: 0, label: 'Tidak Berhasil' },
-    ],
-  },
 };
 
 const PRESET_IDS = Object.keys(SCALE_PRESETS) as ScalePresetId[];
@@ -74,10 +50,15 @@ function isPresetId(id: string): id is ScalePresetId {
 export function resolveScale(s: string | PredikatScale | undefined): PredikatScale | undefined {
   if (s === undefined) return undefined;
   if (typeof s === 'string') {
-    // Ids come from settings typed by people, so ' NTT-4 ' should still work.
+    if (isScaleSpec(s)) {
+      const parsed = parseScaleSpec(s);
+      if ('problem' in parsed) throw new Error(scaleProblemText(parsed.problem, 'en'));
+      return parsed.scale;
+    }
+    // Ids come from settings typed by people, so ' RKPD-5 ' should still work.
     const id = s.trim().toLowerCase();
     if (isPresetId(id)) return SCALE_PRESETS[id];
-    throw new Error(`Unknown predikat scale '${s}'. Valid ids: ${PRESET_IDS.join(', ')}.`);
+    throw new Error(`Unknown predikat scale '${s}'. Valid ids: ${PRESET_IDS.join(', ')}, or the bands written out (85=Sangat Berhasil; 70=Berhasil; 0=Belum Berhasil).`);
   }
   // A scale stored in the workbook may have been edited by hand.
   const id = typeof s.id === 'string' && s.id.trim() !== '' ? s.id : 'custom';

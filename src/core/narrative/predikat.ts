@@ -11,9 +11,17 @@ export interface PredikatClaim {
   spans: { start: number; end: number }[];
 }
 
+/**
+ * Predikat words reports use whatever their scale (the RKPD evaluation's, and the
+ * '... Berhasil' family printed in LKjIP of provinces and regencies), so a claim in
+ * another scale's words is still found, and told apart from the scale in use.
+ */
+const COMMON_PREDIKAT = ['sangat berhasil', 'berhasil', 'cukup berhasil', 'kurang berhasil', 'tidak berhasil', 'belum berhasil'];
+
 function allLabels(scale: PredikatScale): string[] {
   const labels = new Set<string>(scale.bands.map((b) => b.label.toLowerCase()));
   for (const s of Object.values(SCALE_PRESETS)) for (const b of s.bands) labels.add(b.label.toLowerCase());
+  for (const l of COMMON_PREDIKAT) labels.add(l);
   return [...labels].sort((a, b) => b.length - a.length);
 }
 

@@ -1,8 +1,10 @@
-import { Field, Input, makeStyles, Radio, RadioGroup, Select, Text, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Radio, RadioGroup, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
 import { DEFAULT_SETTINGS, type LakipSettings } from '../../host/types';
 import type { Translate } from '../i18n';
-import { LANG_OPTIONS, parseLangPreference, SCALE_OPTIONS, type LangPreference } from '../settingsModel';
+import type { Lang } from '../../core/findings';
+import { formatScaleSpec, isScaleSpec, parseScaleSpec, scaleProblemText } from '../../core/iku/scaleSpec';
+import { LANG_OPTIONS, parseLangPreference, SCALE_OPTIONS, scaleMode, type LangPreference } from '../settingsModel';
 
 const useStyles = makeStyles({
   panel: {
@@ -24,6 +26,7 @@ const useStyles = makeStyles({
 
 export function SettingsPanel(props: {
   t: Translate;
+  lang: Lang;
   settings: LakipSettings;
   langPref: LangPreference;
   disabled: boolean;
@@ -35,6 +38,31 @@ export function SettingsPanel(props: {
   const headingId = useId();
   const [marker, setMarker] = useState(settings.pusatMarker);
   useEffect(() => setMarker(settings.pusatMarker), [settings.pusatMarker]);
+  // 'own' may be picked before its bands are typed: the choice shows at once, the setting waits for valid bands.
+  const [mode, setMode] = useState(scaleMode(settings.scale));
+  const [own, setOwn] = useState(isScaleSpec(settings.scale) ? settings.scale : '');
+  const [ownProblem, setOwnProblem] = useState<string | null>(null);
+  useEffect(() => {
+    setMode(scaleMode(settings.scale));
+    if (isScaleSpec(settings.scale)) setOwn(settings.scale);
+  }, [settings.scale]);
+
+  const pickScale = (value: string) => {
+    setMode(value);
+    setOwnProblem(null);
+    if (value !== 'own') props.onSave({ ...settings, scale: value });
+    else if (own.trim() !== '') commitOwn();
+  };
+
+  const commitOwn = () => {
+    if (own.trim() === '') return setOwnProblem(null);
+    const parsed = parseScaleSpec(own);
+    if ('problem' in parsed) return setOwnProblem(scaleProblemText(parsed.problem, props.lang));
+    setOwnProblem(null);
+    const line = formatScaleSpec(parsed.scale);
+    setOwn(line);
+    if (line !== settings.scale) props.onSave({ ...settings, scale: line });
+  };
 
   const commitMarker = () => {
     const m = marker.trim() || DEFAULT_SETTINGS.pusatMarker;
@@ -48,12 +76,36 @@ export function SettingsPanel(props: {
         {t('settings')}
       </h2>
       <Field label={t('scaleLabel')}>
-        <RadioGroup value={settings.scale} disabled={props.disabled} onChange={(_, d) => props.onSave({ ...settings, scale: d.value })} data-testid="scale">
+        <RadioGroup value={mode} disabled={props.disabled} onChange={(_, d) => pickScale(d.value)} data-testid="scale">
           {SCALE_OPTIONS.map((o) => (
             <Radio key={o.value || 'workbook'} value={o.value} label={t(o.label)} data-testid={`scale-${o.value || 'workbook'}`} />
           ))}
         </RadioGroup>
       </Field>
+      {mode === 'own' && (
+        <Field
+          label={t('scaleOwnLabel')}
+          hint={t('scaleOwnHint')}
+          validationState={ownProblem ? 'error' : 'none'}
+          validationMessage={ownProblem ?? undefined}
+        >
+          <Textarea
+            value={own}
+            disabled={props.disabled}
+            resize="vertical"
+            onChange={(_, d) => setOwn(d.value)}
+            onBlur={commitOwn}
+            onKeyDown={(e) => {
+              // Enter saves, as in the marker field; Shift+Enter starts a new line (one band per line reads well too).
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                commitOwn();
+              }
+            }}
+            data-testid="scale-own-text"
+          />
+        </Field>
+      )}
       <div className={styles.row}>
         <Field label={t('markerLabel')} hint={t('markerHint')} className={styles.grow}>
           <Input

@@ -2,11 +2,12 @@ import Decimal from 'decimal.js';
 import { computeCapaian } from '../../../src/core/iku/capaian';
 import { customScale, predikatFor, resolveScale, samePredikat, SCALE_PRESETS } from '../../../src/core/iku/scales';
 import type { PredikatScale } from '../../../src/core/model';
+import { FLOTIM, NTT, NTT_SCALE } from '../../fixtures/scales';
 
 const label = (capaian: Decimal.Value, scale: PredikatScale) => predikatFor(new Decimal(capaian), scale);
 
-describe('ntt-4', () => {
-  const scale = SCALE_PRESETS['ntt-4'];
+describe('the NTT sample report\'s scale, written out', () => {
+  const scale = NTT;
   it.each([
     ['-20', 'Belum Berhasil'],
     ['0', 'Belum Berhasil'],
@@ -29,8 +30,8 @@ describe('ntt-4', () => {
   });
 });
 
-describe('flotim-5', () => {
-  const scale = SCALE_PRESETS['flotim-5'];
+describe('the Flores Timur sample report\'s scale, written out', () => {
+  const scale = FLOTIM;
   it.each([
     ['0', 'Tidak Berhasil'],
     ['59.99', 'Tidak Berhasil'],
@@ -92,7 +93,7 @@ describe('Flores Timur 2020 IKU rows under every preset', () => {
   });
 
   it('ntt-4', () => {
-    expect(capaian.map((c) => predikatFor(c, SCALE_PRESETS['ntt-4']))).toEqual([
+    expect(capaian.map((c) => predikatFor(c, NTT))).toEqual([
       'Belum Berhasil', // 51.2
       'Belum Berhasil', // 51.2
       'Belum Berhasil', // 50.42
@@ -106,7 +107,7 @@ describe('Flores Timur 2020 IKU rows under every preset', () => {
   });
 
   it('flotim-5', () => {
-    expect(capaian.map((c) => predikatFor(c, SCALE_PRESETS['flotim-5']))).toEqual([
+    expect(capaian.map((c) => predikatFor(c, FLOTIM))).toEqual([
       'Tidak Berhasil',
       'Tidak Berhasil',
       'Tidak Berhasil',
@@ -144,13 +145,18 @@ describe('resolveScale', () => {
   });
 
   it('finds presets by id, forgiving case and spaces', () => {
-    expect(resolveScale('flotim-5')).toBe(SCALE_PRESETS['flotim-5']);
     expect(resolveScale(' PERMENPAN-5 ')).toBe(SCALE_PRESETS['permenpan-5']);
+    expect(resolveScale('Rkpd-5')).toBe(SCALE_PRESETS['rkpd-5']);
   });
 
-  it('names the valid ids when the id is unknown', () => {
-    expect(() => resolveScale('ntt-5')).toThrow(/Unknown predikat scale 'ntt-5'.*rkpd-5, permenpan-5, ntt-4, flotim-5/);
-    expect(() => resolveScale('')).toThrow(/rkpd-5, permenpan-5, ntt-4, flotim-5/);
+  it('names the valid ids and the written-out form when the id is unknown; offices\' scales are not presets', () => {
+    expect(() => resolveScale('ntt-4')).toThrow(/Unknown predikat scale 'ntt-4'.*rkpd-5, permenpan-5, or the bands written out/);
+    expect(() => resolveScale('')).toThrow(/rkpd-5, permenpan-5/);
+  });
+
+  it('reads a scale written out, and says in English what is wrong with a bad one', () => {
+    expect(resolveScale(NTT_SCALE)).toEqual(NTT);
+    expect(() => resolveScale('85=A; 90=B')).toThrow(/band 2 \(90\) must be lower than the band above \(85\)/);
   });
 
   it('accepts a valid custom scale and keeps its id', () => {

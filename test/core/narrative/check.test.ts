@@ -1,6 +1,7 @@
 import { analyzeWorkbook } from '../../../src/core/analyze';
 import type { Finding } from '../../../src/core/findings';
 import { book, sheet } from '../helpers/sheet';
+import { NTT_SCALE } from '../../fixtures/scales';
 
 const pmks = sheet('PMKS', [
   ['No', 'Jenis PMKS', 'Populasi', 'Kewenangan Provinsi', 'Yang ditangani', '%', 'Kewenangan Kab/Kota', 'Keterangan'],
@@ -58,10 +59,10 @@ describe('narrative checks', () => {
       ['Persentase panti yang menerima bantuan', 50, 45],
     ]);
     const claim = 'Secara umum kinerja dapat dikategorikan sangat berhasil, dengan rata-rata capaian berada di interval 85 - 100%.' + LONG;
-    const f = analyzeWorkbook(book(iku, prose(claim)), { scale: 'ntt-4' }).findings.filter((x) => x.sheet === 'Narasi');
+    const f = analyzeWorkbook(book(iku, prose(claim)), { scale: NTT_SCALE }).findings.filter((x) => x.sheet === 'Narasi');
     expect(f.map(brief)).toEqual(['predikat-mismatch A1 Berhasil sangat berhasil']);
     expect(f[0].message).toContain('82,50');
-    const ok = analyzeWorkbook(book(iku, prose(claim.replace('sangat berhasil', 'berhasil').replace('85 - 100', '80 - 85'))), { scale: 'ntt-4' });
+    const ok = analyzeWorkbook(book(iku, prose(claim.replace('sangat berhasil', 'berhasil').replace('85 - 100', '80 - 85'))), { scale: NTT_SCALE });
     expect(ok.findings.filter((x) => x.sheet === 'Narasi')).toEqual([]);
   });
 

@@ -1,0 +1,22 @@
+/** --scale: a preset id, or the office's own bands written out (see core/iku/scaleSpec.ts). */
+import type { Lang } from '../core/findings';
+import { isScaleSpec, parseScaleSpec, scaleProblemText } from '../core/iku/scaleSpec';
+import { SCALES } from './messages';
+
+export const SCALE_HELP =
+  `skala predikat: ${SCALES[0]}, atau predikat instansi ditulis lengkap, mis. "85=Sangat Berhasil; 70=Berhasil; >55=Cukup Berhasil; 0=Belum Berhasil" ` +
+  `(predikat scale: ${SCALES[0]}, or the office's own bands written out)`;
+
+/** Why a --scale value cannot be used, in the user's language; null when it can. */
+export function scaleOptionProblem(value: unknown, lang: Lang): string | null {
+  if (value === undefined) return null;
+  const v = String(value).trim();
+  if (isScaleSpec(v)) {
+    const parsed = parseScaleSpec(v);
+    return 'problem' in parsed ? `--scale: ${scaleProblemText(parsed.problem, lang)}` : null;
+  }
+  if ((SCALES as readonly string[]).includes(v.toLowerCase())) return null;
+  return lang === 'id'
+    ? `--scale "${v}" tidak dikenal. Pakai ${SCALES[0]}, atau tulis predikat instansi Anda lengkap, mis. --scale "85=Sangat Berhasil; 70=Berhasil; >55=Cukup Berhasil; 0=Belum Berhasil".`
+    : `--scale "${v}" is not known. Use ${SCALES[0]}, or write your office's bands out, e.g. --scale "85=Sangat Berhasil; 70=Berhasil; >55=Cukup Berhasil; 0=Belum Berhasil".`;
+}
