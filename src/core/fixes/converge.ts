@@ -22,7 +22,8 @@ const sameState = (a: CellEdit['before'], b: CellEdit['before']) => a.value === 
  * are never applied by 'fix all', so nothing is planned on top of them.
  */
 export function planConverging(snapshot: WorkbookSnapshot, findings: Finding[], options: AnalyzeOptions = {}): FixPlan {
-  const first = planFixes(snapshot, findings);
+  // What the office dismissed is never fixed, whoever calls (the pane, lakip fix, the exports).
+  const first = planFixes(snapshot, fixableFindings(findings, snapshot.ignored ?? []));
   const byCell = new Map<string, CellEdit>();
   const order: string[] = [];
   const keep = (e: CellEdit) => {

@@ -49,4 +49,14 @@ describe('one fix plan for the whole workbook', () => {
     );
     expect(planConverging(snap, analyzeWorkbook(snap).findings).edits).toEqual([]);
   });
+
+  it('never plans a fix the office dismissed: the ignore list the workbook carries is honoured by every caller', async () => {
+    const snap = await read('dinsos-ntt-2021.xlsx');
+    const findings = analyzeWorkbook(snap).findings;
+    const d8 = findings.find((f) => f.code === 'text-number' && f.cell === 'D8')!;
+    const ignored = { ...snap, ignored: [{ code: d8.code, sheet: d8.sheet, cell: d8.cell, at: '2026-12-06T00:00:00Z' }] };
+    const plan = planConverging(ignored, findings);
+    expect(plan.edits.some((e) => e.sheet === d8.sheet && e.address === 'D8')).toBe(false);
+    expect(planConverging(snap, findings).edits.some((e) => e.sheet === d8.sheet && e.address === 'D8')).toBe(true);
+  });
 });
