@@ -353,6 +353,29 @@ export const SPEC_KIND_KEY: Record<TableSpecKind, StringKey> = {
 };
 
 /** 'id' for Indonesian (and its BCP 47 variants), 'en' for every English variant, else the fallback. */
+  // The ignore list (Abaikan): findings the office accepted, stored with the workbook.
+  ignore: { id: 'Abaikan', en: 'Ignore' },
+  ignoreAria: { id: 'Abaikan temuan di {ref}', en: 'Ignore the finding at {ref}' },
+  ignoreTitle: { id: 'Abaikan temuan ini', en: 'Ignore this finding' },
+  ignoreReasonLabel: { id: 'Alasan (boleh kosong)', en: 'Reason (optional)' },
+  ignoreReasonHint: {
+    id: 'Disimpan di buku kerja bersama daftar abaikan; pemeriksaan berikutnya (juga lakip check) tidak menampilkannya lagi.',
+    en: 'Kept in the workbook with the ignore list; later checks (lakip check too) no longer show it.',
+  },
+  ignoreConfirm: { id: 'Abaikan', en: 'Ignore' },
+  ignoredToggle: { id: 'Diabaikan ({n})', en: 'Ignored ({n})' },
+  ignoredHeading: { id: 'Temuan yang diabaikan ({n})', en: 'Ignored findings ({n})' },
+  ignoredNote: {
+    id: 'Tidak dihitung, tidak diperbaiki, dan tidak ditampilkan sampai Anda menampilkannya lagi.',
+    en: 'Not counted, not fixed and not shown until you show them again.',
+  },
+  ignoredGone: { id: 'tidak ditemukan lagi', en: 'no longer found' },
+  ignoredReasonWhen: { id: 'Alasan: {reason} · diabaikan {when}', en: 'Reason: {reason} · ignored {when}' },
+  ignoredWhen: { id: 'Diabaikan {when}', en: 'Ignored {when}' },
+  restoreIgnored: { id: 'Tampilkan lagi', en: 'Show again' },
+  restoreIgnoredAria: { id: 'Tampilkan lagi temuan di {place}', en: 'Show the finding at {place} again' },
+  ignoreDone: { id: 'Temuan di {ref} diabaikan dan disimpan di buku kerja.', en: 'The finding at {ref} is ignored and saved in the workbook.' },
+  restoreDone: { id: 'Temuan di {place} ditampilkan lagi.', en: 'The finding at {place} shows again.' },
 export function langFromTag(tag: string | undefined | null, fallback: Lang = 'id'): Lang {
   const t = (tag ?? '').trim().toLowerCase();
   if (t.startsWith('en')) return 'en';
