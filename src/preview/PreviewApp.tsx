@@ -4,10 +4,12 @@
  * "Buka berkas .xlsx". No office.js, no network beyond this page's origin.
  */
 import { Button, makeStyles, mergeClasses, Select, Spinner, Text, tokens } from '@fluentui/react-components';
-import { FolderOpen20Regular } from '@fluentui/react-icons';
+import { ArrowDownload20Regular, FolderOpen20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { App } from '../taskpane/App';
+import { outputName, XLSX_MIME } from '../taskpane/download';
 import { errorMessage } from '../taskpane/errorMessages';
+import { downloadBytes } from '../taskpane/saveFile';
 import { translator } from '../taskpane/i18n';
 import { useLangPreference } from '../taskpane/langPreference';
 import { ThemeRoot } from '../taskpane/Root';
@@ -115,6 +117,21 @@ export function PreviewApp({ host, paneOnly }: { host: PreviewHost; paneOnly: bo
   const [generation, setGeneration] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const sampleId = useId();
+  const [saving, setSaving] = useState(false);
+
+  const downloadFixed = useCallback(async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      const out = await host.fixedWorkbook();
+      downloadBytes(out.data, outputName(state.name, 'xlsx', 'diperbaiki'), XLSX_MIME);
+      if (out.skipped > 0) setError(t('downloadFixedSkipped', { n: out.skipped }));
+    } catch (e) {
+      setError(errorMessage(e, lang));
+    } finally {
+      setSaving(false);
+    }
+  }, [host, state.name, t, lang]);
 
   const open = useCallback(
     async (what: () => Promise<void>, name: string) => {
@@ -192,6 +209,16 @@ export function PreviewApp({ host, paneOnly }: { host: PreviewHost; paneOnly: bo
         />
         <Button size="small" icon={<FolderOpen20Regular />} title={t('openXlsxLabel')} onClick={() => fileInput.current?.click()} disabled={opening !== null || state.loading} data-testid="open-xlsx">
           {t('openXlsx')}
+        </Button>
+        <Button
+          size="small"
+          icon={<ArrowDownload20Regular />}
+          title={t('downloadFixedLabel')}
+          onClick={() => void downloadFixed()}
+          disabled={opening !== null || state.loading || !state.snapshot || saving}
+          data-testid="download-fixed"
+        >
+          {t('downloadFixed')}
         </Button>
         {!paneOnly && (
           <Text size={200} className={styles.note}>

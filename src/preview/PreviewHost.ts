@@ -94,6 +94,8 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
   private readonly listeners = new Set<() => void>();
   /** Cells as they were before the first fix, in the order they were first touched. */
   private saved: SavedCell[] = [];
+  /** The file as opened, for the download: the fixes are written into these bytes, nothing else is rewritten. */
+  private opened: { bytes: Uint8Array; snapshot: WorkbookSnapshot } | null = null;
   private settings: LakipSettings = { ...DEFAULT_SETTINGS };
 
   constructor(private env: PreviewEnv) {}
@@ -123,6 +125,7 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
   async openBuffer(bytes: Uint8Array, name: string, settings: Partial<LakipSettings> = {}): Promise<void> {
     const { readWorkbookBuffer } = await loadPreviewEngine();
     const snapshot = await readWorkbookBuffer(bytes, name);
+    this.opened = { bytes, snapshot };
     this.later = null;
     this.saved = [];
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
@@ -397,6 +400,33 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
     } catch {
       return undefined; // storage blocked by the browser's settings
     }
+  }
+
+  /**
+   * The opened file with the fixes applied here written into its own cells (every other
+   * part kept byte for byte) and the ignore list stored as Excel would store it, so it
+   * can be saved and opened in Excel or checked with lakip. Tables inserted in the
+   * preview are not part of it: they exist only in the preview's grid.
+   */
+  async fixedWorkbook(): Promise<{ data: Uint8Array; written: number; skipped: number }> {
+    await this.whenOpen();
+    const opened = this.opened;
+    if (!opened) throw new HostError('read-failed');
+    const { patchCells, withIgnoreListPart } = await loadPreviewEngine();
+    const edits: CellEdit[] = (await this.revertLogEntries())
+      .filter((c) => c.now !== undefined)
+      .map((c) => ({ sheet: c.sheet, address: c.address, before: c.before, after: c.now!, finding: c.finding ?? { code: 'edit', cell: c.address } }));
+    let data = opened.bytes;
+    let written = 0;
+    let skipped = 0;
+    if (edits.length > 0) {
+      const r = await patchCells(opened.bytes, edits, { name: this.state.name, snapshot: opened.snapshot });
+      data = r.data;
+      written = r.written.length;
+      skipped = r.skipped.length;
+    }
+    data = await withIgnoreListPart(data, await this.loadIgnoreList());
+    return { data, written, skipped };
   }
 
   /** Record a cell's exact state the first time a fix touches it. */

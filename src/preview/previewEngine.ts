@@ -5,3 +5,5 @@ export { applyToSnapshot } from '../core/fixes/applyToSnapshot';
 export { cellState } from '../core/fixes/plan';
 export { sheetNameFor, stackPlans, stackSize } from '../core/tables/sheetPlan';
 export { emptySheet, occupiedIn, writePlan } from './tableInsert';
+export { patchCells } from '../xlsx/patchCells';
+export { withIgnoreListPart } from '../xlsx/ignorePart';

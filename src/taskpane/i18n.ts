@@ -343,6 +343,15 @@ export const KIND_KEY: Record<TableKind, StringKey> = {
   iku: 'kindIku',
   count: 'kindCount',
 };
+  downloadFixed: { id: 'Unduh buku kerja yang diperbaiki', en: 'Download the fixed workbook' },
+  downloadFixedLabel: {
+    id: 'Unduh berkas ini dengan perbaikan yang diterapkan di sini dan daftar abaikannya; bagian lain berkas tetap seperti aslinya',
+    en: 'Download this file with the fixes applied here and its ignore list; every other part of the file stays as it was',
+  },
+  downloadFixedSkipped: {
+    id: '{n} perbaikan tidak dapat ditulis ke berkas dengan aman dan dilewati.',
+    en: '{n} fix(es) could not be written into the file safely and were left out.',
+  },
 
 export const SPEC_KIND_KEY: Record<TableSpecKind, StringKey> = {
   pmks: 'specPmks',
