@@ -26,9 +26,10 @@ import { patchCells, patchSkipMessage, PatchVerifyError, type PatchSkip } from '
 import { readWorkbookFile } from '../xlsx/readWorkbook';
 import { fixMessages } from './fixMessages';
 import { describeState } from './fixText';
-import { FORMATS, LANGS, SCALES, messages, type Format } from './messages';
+import { FORMATS, LANGS, messages, type Format } from './messages';
 import { isWorkbookReadError, namingFile } from './readErrors';
 import { samePath } from './samePath';
+import { SCALE_HELP, scaleOptionProblem } from './scaleOption';
 
 export const EXIT_FIX_OK = 0;
 export const EXIT_FIX_PARTIAL = 1;
@@ -280,13 +281,15 @@ export function registerFix(program: Command, ctx: FixCommandContext): void {
     .option('--include-judgement', 'sertakan perbaikan yang mengubah angka data yang diketik (include fixes that change typed data figures)')
     .option('--format <format>', 'bentuk keluaran: text atau json; bawaan text (output format: text or json; default text)')
     .option('--lang <lang>', 'bahasa pesan: id atau en; bawaan id (message language: id or en; default id)')
-    .option('--scale <skala>', `skala predikat (predikat scale): ${SCALES.join(', ')}`)
+    .option('--scale <skala>', SCALE_HELP)
     .option('--marker <teks>', 'penanda urusan pusat, pengganti #DIV/0! (marker for central-government matters)')
     .addHelpText('after', FIX_HELP_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
       const lang = choice<Lang>(ctx.argvLang, '--lang', opts.lang, LANGS) ?? 'id';
       const format = choice<Format>(lang, '--format', opts.format, FORMATS) ?? 'text';
-      const scale = choice<string>(lang, '--scale', opts.scale, SCALES);
+      const badScale = scaleOptionProblem(opts.scale, lang);
+      if (badScale) throw new FixUsageError(badScale);
+      const scale = typeof opts.scale === 'string' ? opts.scale.trim() : undefined;
       const code = await runFix(
         file,
         {

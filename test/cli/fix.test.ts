@@ -139,3 +139,13 @@ describe('lakip fix and the ignore list', () => {
     expect(kept).toEqual(expect.arrayContaining(['F7', 'D10']));
   });
 });
+
+describe('lakip fix --scale', () => {
+  it('takes the office’s own bands as check does, and refuses an unknown scale', async () => {
+    const ok = await lakip(['fix', CHART, '--dry-run', '--scale', '85=Sangat Berhasil; 70=Berhasil; >55=Cukup Berhasil; 0=Belum Berhasil']);
+    expect(ok.code).toBe(0);
+    const bad = await lakip(['fix', CHART, '--dry-run', '--scale', 'ntt-9']);
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toMatch(/--scale "ntt-9" tidak dikenal/);
+  });
+});
