@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /** Hand bytes to the browser as a download: a blob link clicked once, revoked later. */
 export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
