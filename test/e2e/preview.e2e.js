@@ -240,9 +240,11 @@ async function main() {
   const narrative = await E.readNarrativeBuffer(fs.readFileSync(NARRATIVE), 'laporan-ntt-2021.docx');
   const Rn = E.analyzeWorkbook(S0, opts('id', { narratives: [narrative] }));
   const C0 = counts(R0.findings);
+  // The pane builds the tables as the workbook is, unless 'Dengan perbaikan yang diterima' is chosen.
   const SPECS = E.buildTableSpecs(S0, { lang: 'id', pusatMarker: 'Kewenangan Pusat' });
   const PMKS = SPECS.find((s) => s.kind === 'pmks');
   const PMKS_PLAN = E.sheetPlan(PMKS);
+  const PMKS_FIXED = E.buildTableSpecs(S0, { lang: 'id', pusatMarker: 'Kewenangan Pusat', withFixes: true }).find((s) => s.kind === 'pmks');
   const apbdSheet = S0.sheets.find((s) => s.name === 'APBD');
   const apbdBottom = apbdSheet.origin.row + apbdSheet.values.length - 1;
   let apbdBefore = {};
@@ -516,14 +518,18 @@ async function main() {
       });
     }
 
-    // --- Tabel LAKIP: the report tables after fixes, into the workbook, Word and files ---------
+    // --- Tabel LAKIP: the report tables as the workbook is (or with the accepted fixes), into the workbook, Word and files ---
 
-    await step('Tabel LAKIP lists the report tables built after fixes, with kind and source', async () => {
+    await step('Tabel LAKIP lists the report tables built as the workbook is, with kind, source and the values the check flags', async () => {
       await openTables(page);
       const ids = await page.locator('[data-testid="spec"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
       assert.deepEqual(ids, SPECS.map((s) => s.id));
+      assert.equal(await page.getByRole('radio', { name: 'Seperti di buku kerja' }).isChecked(), true);
+      assert.equal(await page.getByRole('radio', { name: 'Dengan perbaikan yang diterima' }).isChecked(), false);
       const pmksText = await specItem(page, PMKS.id).textContent();
       assert.ok(pmksText.includes('Penanganan PMKS') && pmksText.includes('Indikator 1 PMKS') && pmksText.includes(PMKS.from.range), pmksText);
+      assert.equal((await specItem(page, PMKS.id).getByTestId('spec-truth').textContent()).trim(), `${PMKS.flagged.length} nilai ditandai pemeriksaan`);
+      assert.equal(await page.getByTestId('spec-low-confidence').count(), 0, 'no sample table is read with low confidence');
       assert.equal((await page.getByTestId('spec-all').locator('h3').textContent()).trim(), `Semua tabel (${SPECS.length})`);
       for (const label of ['Sisipkan di lembar baru', 'Sisipkan di sel terpilih', 'Salin untuk Word', 'Unduh .docx', 'Unduh .xlsx']) {
         assert.equal(await specItem(page, PMKS.id).getByRole('button', { name: label }).count(), 1, label);
@@ -532,7 +538,7 @@ async function main() {
       await noHorizontalScroll(page);
     });
 
-    await step('Sisipkan di lembar baru: the PMKS table in the preview workbook, TOTAL 2.579.089 / 79,13, Kewenangan Pusat', async () => {
+    await step('Sisipkan di lembar baru, as in the workbook: the PMKS TOTAL as typed (2.560.142), #DIV/0! as typed, the note naming the flagged cells', async () => {
       await specItem(page, PMKS.id).getByTestId('insert-new-sheet').click();
       await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
       await tablesIdle(page);
@@ -544,11 +550,14 @@ async function main() {
       for (const [address, text] of Object.entries(want)) assert.equal(shown[address], text, `${address}`);
       const total = PMKS_PLAN.blocks.body.cells.at(-1);
       const at = (i) => a1(total[i].row, total[i].col);
-      assert.deepEqual([shown[at(2)], shown[at(3)], shown[at(6)]], ['TOTAL', '2.579.089', '79,13']);
-      assert.ok(Object.values(shown).includes('Kewenangan Pusat'));
-      // The formula bar shows the formula behind the total.
-      await page.locator(`[data-testid="grid"] table[data-sheet="${PMKS.id}"] td[data-cell="${at(3)}"]`).click();
-      assert.equal((await page.getByTestId('formula-bar-content').textContent()).trim(), total[3].formula);
+      // The workbook's TOTAL row reads 2.560.142 where its rows add up to 2.579.089: the table says what the workbook says.
+      assert.deepEqual([shown[at(2)], shown[at(3)], shown[at(6)]], ['TOTAL', '2.560.142', '79,13']);
+      assert.ok(Object.values(shown).includes('#DIV/0!') && !Object.values(shown).includes('Kewenangan Pusat'));
+      assert.ok(Object.values(shown).some((t) => t.startsWith('Catatan: pemeriksaan menandai 13 nilai di tabel ini')));
+      // A total that agrees with the workbook is a formula (the formula bar shows it); one that does not is the typed figure.
+      await page.locator(`[data-testid="grid"] table[data-sheet="${PMKS.id}"] td[data-cell="${at(7)}"]`).click();
+      assert.equal((await page.getByTestId('formula-bar-content').textContent()).trim(), total[7].formula);
+      assert.equal(total[3].formula, undefined);
       await noHorizontalScroll(page);
     });
 
@@ -585,8 +594,8 @@ async function main() {
       });
       assert.ok(clip['text/html'].includes('<table'), 'text/html holds a table');
       assert.ok(/rowspan|colspan/.test(clip['text/html']), 'merged cells as rowspan/colspan');
-      assert.ok(clip['text/html'].includes('2.579.089') && clip['text/html'].includes('Kewenangan Pusat'));
-      assert.ok(/TOTAL\t2\.579\.089/.test(clip['text/plain']), clip['text/plain'].slice(0, 200));
+      assert.ok(clip['text/html'].includes('2.560.142') && clip['text/html'].includes('#DIV/0!'));
+      assert.ok(/TOTAL\t2\.560\.142/.test(clip['text/plain']), clip['text/plain'].slice(0, 200));
       assert.equal(await page.getByTestId('copy-fallback').count(), 0);
     });
 
@@ -602,7 +611,7 @@ async function main() {
       assert.ok((await panel.getByTestId('copy-fallback-content').locator('table').count()) >= 1);
       await panel.getByTestId('fallback-select').click();
       const selected = await page.evaluate(() => String(window.getSelection()));
-      assert.ok(selected.includes('TOTAL') && selected.includes('2.579.089'), 'the tables are selected for Ctrl+C');
+      assert.ok(selected.includes('TOTAL') && selected.includes('2.560.142'), 'the tables are selected for Ctrl+C');
       await noHorizontalScroll(page);
       await context.clearPermissions();
       await cdp.detach();
@@ -620,6 +629,40 @@ async function main() {
       const xlsx = await E.readWorkbookBuffer(fs.readFileSync(await all.path()), 'x.xlsx');
       assert.deepEqual(xlsx.sheets.map((s) => s.name), SPECS.map((s) => s.id));
       await tablesIdle(page);
+    });
+
+    await step('Dengan perbaikan yang diterima: the fixed PMKS table (TOTAL 2.579.089, Kewenangan Pusat) with the note listing every value that differs', async () => {
+      await page.getByRole('radio', { name: 'Dengan perbaikan yang diterima' }).click();
+      await tablesIdle(page);
+      await specItem(page, PMKS.id).getByTestId('spec-truth').filter({ hasText: 'berbeda dari buku kerja' }).waitFor();
+      assert.equal(await page.getByRole('radio', { name: 'Dengan perbaikan yang diterima' }).isChecked(), true);
+      assert.equal(
+        (await specItem(page, PMKS.id).getByTestId('spec-truth').textContent()).trim(),
+        `${PMKS_FIXED.differences.length} nilai berbeda dari buku kerja · ${PMKS_FIXED.flagged.length} nilai ditandai pemeriksaan`,
+      );
+      await specItem(page, PMKS.id).getByTestId('insert-new-sheet').click();
+      await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
+      await tablesIdle(page);
+      // The as-is table took the sheet name; this one is the second.
+      const sheet = `${PMKS.id} (2)`;
+      await page.locator(`[data-testid="sheet-tab"][data-sheet="${sheet}"]`).waitFor();
+      const plan = E.sheetPlan(PMKS_FIXED);
+      const shown = await gridTexts(page, sheet);
+      for (const [address, text] of Object.entries(planTexts(plan))) assert.equal(shown[address], text, address);
+      const total = plan.blocks.body.cells.at(-1);
+      const at = (i) => a1(total[i].row, total[i].col);
+      assert.deepEqual([shown[at(2)], shown[at(3)], shown[at(6)]], ['TOTAL', '2.579.089', '79,13']);
+      assert.ok(Object.values(shown).includes('Kewenangan Pusat') && !Object.values(shown).includes('#DIV/0!'));
+      const note = Object.values(shown).find((t) => t.startsWith('Catatan: dengan perbaikan yang diterima, nilai berikut berbeda dari buku kerja:'));
+      assert.ok(note && note.includes("baris 'TOTAL', kolom 'Populasi 2021' (D30): 2.579.089 (di buku kerja: 2.560.142)"), note);
+      await page.locator(`[data-testid="grid"] table[data-sheet="${sheet}"] td[data-cell="${at(3)}"]`).click();
+      assert.equal((await page.getByTestId('formula-bar-content').textContent()).trim(), total[3].formula);
+      // Back to the workbook as it is.
+      await page.getByRole('radio', { name: 'Seperti di buku kerja' }).click();
+      await tablesIdle(page);
+      await specItem(page, PMKS.id).getByTestId('spec-truth').filter({ hasText: 'ditandai pemeriksaan' }).waitFor();
+      assert.equal((await specItem(page, PMKS.id).getByTestId('spec-truth').textContent()).trim(), `${PMKS.flagged.length} nilai ditandai pemeriksaan`);
+      await noHorizontalScroll(page);
       await page.getByTestId('tab-check').click();
       await page.getByTestId('check').waitFor();
     });
