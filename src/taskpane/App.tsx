@@ -9,7 +9,7 @@ import type { CellEdit } from '../core/fixes/types';
 import type { Lang } from '../core/findings';
 import type { NarrativeSource } from '../core/narrative/types';
 import { tableOutputOf, type TableOutputHost } from '../host/tableOutput';
-import { DEFAULT_SETTINGS, type LakipSettings, type WorkbookHost } from '../host/types';
+import { DEFAULT_SETTINGS, type FixedCell, type LakipSettings, type WorkbookHost } from '../host/types';
 import { BusyIndicator, type Busy } from './components/BusyIndicator';
 import { CheckBar } from './components/CheckBar';
 import { Header } from './components/Header';
@@ -21,7 +21,7 @@ import type { EngineMode } from './engineClient';
 import { engine, preloadEngine } from './engineRuntime';
 import { errorMessage, needsRecheck } from './errorMessages';
 import { countBySeverity } from './findingGroups';
-import { editsByFinding, fixAllEdits } from './fixText';
+import { editsByFinding } from './fixText';
 import { translator } from './i18n';
 import { useDelayedFlag } from './useDelayedFlag';
 import { loadNarrativeReader } from './loadEngine';
@@ -199,12 +199,19 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
     void runCheck();
   }, [recheckPending, busy, runCheck]);
 
+  /**
+   * Write edits and check again; true when they were written. Focus goes to the
+   * notice on failure (what went wrong and what to do), and on success only when
+   * asked: a fix from the list hands focus to the next finding itself.
+   */
   const applyEdits = useCallback(
-    async (edits: CellEdit[]) => {
-      if (edits.length === 0) return;
+    async (edits: CellEdit[], focusNotice: boolean): Promise<boolean> => {
+      if (edits.length === 0) return false;
       setBusy({ key: 'applying' });
+      let ok = false;
       try {
         await host.applyEdits(edits);
+        ok = true;
         await runCheck({ intent: 'success', text: t('applied', { n: edits.length }) });
       } catch (e) {
         const text = errorMessage(e, lang);
@@ -214,10 +221,35 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
           setBusy(null);
         }
       }
-      noticeRef.current?.focus();
+      if (!ok || focusNotice) noticeRef.current?.focus();
+      return ok;
     },
     [host, runCheck, t, lang, setBusy],
   );
+
+  /** "Kembalikan" on one changed cell; the list of changed cells moves focus on success, the notice takes it otherwise. */
+  const revertCell = useCallback(
+    async (cell: FixedCell, last: boolean): Promise<boolean> => {
+      if (busyRef.current) return false;
+      setBusy({ key: 'reverting' });
+      let ok = false;
+      try {
+        const n = await host.revertCells([{ sheet: cell.sheet, address: cell.address }]);
+        ok = n > 0;
+        await runCheck({ intent: 'success', text: n > 0 ? t('reverted', { n }) : t('revertedNone') });
+      } catch (e) {
+        setNotice({ intent: 'error', text: errorMessage(e, lang) });
+        setRevertCount(await host.revertLogSize().catch(() => 0));
+        setBusy(null);
+      }
+      // With the last cell back the list goes away: the notice is where focus lands.
+      if (!ok || last) noticeRef.current?.focus();
+      return ok;
+    },
+    [host, runCheck, t, lang, setBusy],
+  );
+
+  const loadFixedCells = useCallback(() => host.revertLogEntries(), [host]);
 
   const revertAll = useCallback(async () => {
     setBusy({ key: 'reverting' });
@@ -318,13 +350,15 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
                 fixAllOpen={fixAllOpen}
                 onFixAll={unlessBusy(() => setFixAllOpen(true))}
                 onFixAllCancel={() => setFixAllOpen(false)}
-                onFixAllApply={unlessBusy(() => {
+                onFixAllApply={unlessBusy((edits: CellEdit[]) => {
                   setFixAllOpen(false);
-                  return applyEdits(fixAllEdits(result.plan));
+                  return applyEdits(edits, true);
                 })}
                 onRevert={unlessBusy(revertAll)}
+                loadFixedCells={loadFixedCells}
+                onRevertCell={revertCell}
                 onSelect={(sheet, cell) => void selectCell(sheet, cell)}
-                onApply={unlessBusy((edits: CellEdit[]) => applyEdits(edits))}
+                onApply={(edits: CellEdit[]) => (busyRef.current ? Promise.resolve(false) : applyEdits(edits, false))}
               />
             </Suspense>
           )}

@@ -1,13 +1,15 @@
 /**
- * Everything shown after a check (summary, fix buttons, findings, the
- * fix-all dialog). Its own chunk, fetched with the engine, so the first
- * screen stays small.
+ * Everything shown after a check (summary, fix buttons, the cells changed,
+ * findings, the fix-all dialog). Its own chunk, fetched with the engine, so
+ * the first screen stays small.
  */
 import type { CellEdit } from '../core/fixes/types';
 import type { Lang } from '../core/findings';
+import type { FixedCell } from '../host/types';
 import type { CheckResult } from './App';
 import { FindingsList } from './components/FindingsList';
 import { FixAllDialog } from './components/FixAllDialog';
+import { FixedCellsPanel } from './components/FixedCellsPanel';
 import { FixToolbar } from './components/FixToolbar';
 import { Summary } from './components/Summary';
 import type { SeverityCounts } from './findingGroups';
@@ -25,10 +27,13 @@ export interface ResultsViewProps {
   fixAllOpen: boolean;
   onFixAll(): void;
   onFixAllCancel(): void;
-  onFixAllApply(): void;
+  /** The edits ticked in the fix-all dialog. */
+  onFixAllApply(edits: CellEdit[]): void;
   onRevert(): void;
+  loadFixedCells(): Promise<FixedCell[]>;
+  onRevertCell(cell: FixedCell, last: boolean): Promise<boolean>;
   onSelect(sheet: string, cell: string): void;
-  onApply(edits: CellEdit[]): void;
+  onApply(edits: CellEdit[]): Promise<boolean>;
 }
 
 export default function ResultsView(p: ResultsViewProps) {
@@ -36,6 +41,16 @@ export default function ResultsView(p: ResultsViewProps) {
     <>
       <Summary t={p.t} lang={p.lang} result={p.result} counts={p.counts} />
       <FixToolbar t={p.t} fixCount={fixAllEdits(p.result.plan).length} revertCount={p.revertCount} disabled={p.disabled} onFixAll={p.onFixAll} onRevert={p.onRevert} />
+      <FixedCellsPanel
+        t={p.t}
+        lang={p.lang}
+        count={p.revertCount}
+        version={p.result.at.getTime()}
+        tables={p.result.report.tables}
+        disabled={p.disabled}
+        load={p.loadFixedCells}
+        onRevert={p.onRevertCell}
+      />
       <FindingsList
         t={p.t}
         lang={p.lang}
@@ -47,7 +62,16 @@ export default function ResultsView(p: ResultsViewProps) {
         onSelect={p.onSelect}
         onApply={p.onApply}
       />
-      <FixAllDialog t={p.t} lang={p.lang} open={p.fixAllOpen} plan={p.result.plan} onCancel={p.onFixAllCancel} onApply={p.onFixAllApply} />
+      <FixAllDialog
+        t={p.t}
+        lang={p.lang}
+        open={p.fixAllOpen}
+        plan={p.result.plan}
+        findings={p.result.report.findings}
+        tables={p.result.report.tables}
+        onCancel={p.onFixAllCancel}
+        onApply={p.onFixAllApply}
+      />
     </>
   );
 }

@@ -24,7 +24,7 @@ export interface EditLine {
   format: { before: string; after: string; changed: boolean };
 }
 
-export function describeEdit(e: CellEdit, lang: Lang): EditLine {
+export function describeEdit(e: Pick<CellEdit, 'before' | 'after'>, lang: Lang): EditLine {
   const cb = describeContent(e.before, lang);
   const ca = describeContent(e.after, lang);
   return {

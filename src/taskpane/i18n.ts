@@ -76,6 +76,16 @@ export const STRINGS = {
   openRelated: { id: 'Buka sel tabel {ref}', en: 'Open table cell {ref}' },
   openRelatedShort: { id: 'buka sel tabel', en: 'open table cell' },
   selectFailed: { id: 'Sel {ref} tidak dapat dipilih: {detail}', en: 'Cell {ref} could not be selected: {detail}' },
+  findingPrev: { id: 'Temuan sebelumnya', en: 'Previous finding' },
+  findingNext: { id: 'Temuan berikutnya', en: 'Next finding' },
+  findingPrevShort: { id: 'Sebelumnya', en: 'Previous' },
+  findingNextShort: { id: 'Berikutnya', en: 'Next' },
+  findingPosition: { id: 'Temuan {i} dari {n}', en: 'Finding {i} of {n}' },
+  findingsNavLabel: { id: 'Pindah antartemuan', en: 'Move between findings' },
+  findingsKeysHint: {
+    id: 'Panah atas dan bawah berpindah temuan, Home dan End ke temuan pertama dan terakhir, Enter memilih selnya.',
+    en: 'Arrow up and down move between findings, Home and End to the first and last, Enter selects the cell.',
+  },
 
   // Fixes
   fix: { id: 'Perbaiki', en: 'Fix' },
@@ -93,21 +103,62 @@ export const STRINGS = {
   cancel: { id: 'Batal', en: 'Cancel' },
   close: { id: 'Tutup', en: 'Close' },
   fixAll: { id: 'Perbaiki semua ({n})', en: 'Fix all ({n})' },
-  fixAllTitle: { id: 'Perbaiki {n} sel', en: 'Fix {n} {n|cell|cells}' },
+  fixAllTitle: { id: 'Pilih perbaikan', en: 'Choose the fixes' },
   fixAllIntro: {
-    id: 'Sel berikut akan diubah sekaligus. Semua perubahan dicatat sehingga dapat dibatalkan dengan "Batalkan perbaikan".',
-    en: 'These cells will be changed in one go. Every change is recorded so it can be undone with "Undo fixes".',
+    id: 'Perbaikan mekanis sudah dicentang; perubahan angka ketikan tidak. Semua perubahan dicatat dan dapat dikembalikan satu per satu atau sekaligus.',
+    en: 'Mechanical fixes are ticked; changes to typed figures are not. Every change is recorded and can be reverted one by one or all at once.',
   },
-  fixAllApply: { id: 'Terapkan semua ({n})', en: 'Apply all ({n})' },
-  fixJudgementLeft: {
-    id: '{n} perubahan angka ketikan (bukan jumlah, persentase atau galat) tidak termasuk: pilih satu per satu di daftar temuan, dengan alasannya.',
-    en: '{n} {n|change|changes} to typed figures (not totals, percentages or errors) {n|is|are} not included: pick {n|it|them} one by one in the findings list, with the reason.',
+  fixAllApply: { id: 'Terapkan {n} perbaikan', en: 'Apply {n} {n|fix|fixes}' },
+  fixChosen: { id: '{n} dari {total} perbaikan dipilih', en: '{n} of {total} {total|fix|fixes} selected' },
+  fixSelectAll: { id: 'Pilih semua yang mekanis', en: 'Select all mechanical' },
+  fixClearAll: { id: 'Kosongkan pilihan', en: 'Clear the selection' },
+  fixGroupMechanical: { id: 'Perbaikan mekanis ({n})', en: 'Mechanical fixes ({n})' },
+  fixGroupFollowUp: { id: 'Perbaikan lanjutan ({n})', en: 'Follow-up fixes ({n})' },
+  fixFollowUpToggle: { id: 'Terapkan perbaikan lanjutan ({n} sel)', en: 'Apply the follow-up fixes ({n} {n|cell|cells})' },
+  fixFollowUpWhy: {
+    id: 'Sel ini dihitung dengan semua perbaikan mekanis di atas sudah diterapkan (mis. total di atas baris induk yang diperbaiki), jadi ikut hanya bersama semuanya dan tanpa perubahan angka ketikan.',
+    en: 'These cells were computed with every mechanical fix above applied (e.g. a total over a fixed parent row), so they go only with all of them and without changes to typed figures.',
   },
+  fixFollowUpHeld: {
+    id: 'Ditahan karena pilihan Anda berbeda: setelah perbaikan diterapkan, buku kerja diperiksa ulang dan sel ini diusulkan lagi bila masih perlu, dihitung dari isinya saat itu.',
+    en: 'Held back because your choice differs: after the fixes are applied the workbook is checked again and these cells are proposed again if still needed, computed from it as it then is.',
+  },
+  fixGroupJudgement: { id: 'Keputusan Anda: angka ketikan ({n})', en: 'Your call: typed figures ({n})' },
+  fixJudgementWhy: {
+    id: 'Mengubah angka yang diketik sebagai data; mana yang keliru hanya Anda yang tahu. Centang hanya bila angka baru ini benar.',
+    en: 'This changes a figure typed as data; only you know which one is wrong. Tick it only if the new figure is right.',
+  },
+  fixItemRow: { id: '{ref} · {label}', en: '{ref} · {label}' },
+  fixWhyTotal: { id: 'Total disamakan dengan jumlah rinciannya.', en: 'The total is set to the sum of its parts.' },
+  fixWhyParent: { id: 'Baris induk disamakan dengan jumlah baris di bawahnya.', en: 'The parent row is set to the sum of the rows under it.' },
+  fixWhyPercent: { id: 'Persentase dihitung ulang dari pembilang dan penyebutnya.', en: 'The percentage is recomputed from its numerator and denominator.' },
+  fixWhyDivZero: { id: '#DIV/0! diganti dengan teks yang menjelaskan pembagi 0.', en: '#DIV/0! is replaced with text that explains the zero divisor.' },
+  fixWhyTextNumber: { id: 'Angka yang tersimpan sebagai teks disimpan sebagai angka agar ikut dijumlah.', en: 'A number stored as text is stored as a number so sums count it.' },
+  fixWhyIdentity: { id: 'Kewenangan Kab/Kota disamakan dengan Populasi − Kewenangan Provinsi.', en: 'The regency/city share is set to Population − provincial share.' },
+  fixWhyCapaian: { id: 'Capaian dihitung ulang dari target dan realisasinya.', en: 'The achievement is recomputed from its target and realisation.' },
+  fixWhyPredikat: { id: 'Predikat disesuaikan dengan capaiannya pada skala yang dipakai.', en: 'The rating is matched to its achievement on the scale in use.' },
+  fixWhyOther: { id: 'Disesuaikan agar tabel kembali konsisten.', en: 'Adjusted so the table agrees with itself again.' },
   fixSkipped: { id: '{n} perbaikan dilewati karena selnya sudah diperbaiki oleh temuan lain.', en: '{n} {n|fix was|fixes were} skipped because another finding already fixes the cell.' },
   fixUnavailable: { id: 'Perbaikan otomatis tidak tersedia untuk sel ini; ubah secara manual.', en: 'No automatic fix for this cell; change it by hand.' },
   applied: { id: '{n} sel diperbaiki. Buku kerja diperiksa ulang.', en: '{n} {n|cell|cells} fixed. The workbook was checked again.' },
-  revert: { id: 'Batalkan perbaikan ({n} sel)', en: 'Undo fixes ({n} {n|cell|cells})' },
+  revert: { id: 'Batalkan semua perbaikan ({n} sel)', en: 'Undo all fixes ({n} {n|cell|cells})' },
   reverted: { id: '{n} sel dikembalikan seperti semula. Buku kerja diperiksa ulang.', en: '{n} {n|cell was|cells were} restored. The workbook was checked again.' },
+  revertedNone: {
+    id: 'Sel itu sudah tidak ada di catatan perbaikan, jadi tidak ada yang diubah. Buku kerja diperiksa ulang.',
+    en: 'That cell is no longer in the fix log, so nothing was changed. The workbook was checked again.',
+  },
+  changesShow: { id: 'Lihat sel yang diubah ({n})', en: 'Show the changed cells ({n})' },
+  changesHide: { id: 'Sembunyikan sel yang diubah', en: 'Hide the changed cells' },
+  changesHeading: { id: 'Sel yang diubah add-in ({n})', en: 'Cells changed by the add-in ({n})' },
+  changesIntro: {
+    id: 'Isi semula → isi sekarang. "Kembalikan" menulis isi semula sel itu saja; sel lain tetap.',
+    en: 'Original → now. "Revert" writes back that cell\'s original content only; other cells stay.',
+  },
+  changesLoading: { id: 'Membaca catatan perbaikan…', en: 'Reading the fix log…' },
+  changesNow: { id: 'Sekarang', en: 'Now' },
+  changesSheetGone: { id: 'Lembar "{sheet}" tidak ada lagi', en: 'Sheet "{sheet}" is no longer there' },
+  revertOne: { id: 'Kembalikan', en: 'Revert' },
+  revertOneLabel: { id: 'Kembalikan {ref} seperti semula: {before}', en: 'Revert {ref} to what it was: {before}' },
 
   // Settings
   settings: { id: 'Pengaturan', en: 'Settings' },
@@ -292,6 +343,15 @@ export const STRINGS = {
   sampleFlotim: { id: 'Dinsos Flores Timur 2020', en: 'Dinsos Flores Timur 2020' },
   openXlsx: { id: 'Buka berkas .xlsx', en: 'Open .xlsx file' },
   openXlsxLabel: { id: 'Buka berkas buku kerja .xlsx dari komputer Anda', en: 'Open an .xlsx workbook from your computer' },
+  downloadFixed: { id: 'Unduh buku kerja yang diperbaiki', en: 'Download the fixed workbook' },
+  downloadFixedLabel: {
+    id: 'Unduh berkas ini dengan perbaikan yang diterapkan di sini dan daftar abaikannya; bagian lain berkas tetap seperti aslinya',
+    en: 'Download this file with the fixes applied here and its ignore list; every other part of the file stays as it was',
+  },
+  downloadFixedSkipped: {
+    id: '{n} perbaikan tidak dapat ditulis ke berkas dengan aman dan dilewati.',
+    en: '{n} fix(es) could not be written into the file safely and were left out.',
+  },
   openingWorkbook: { id: 'Membuka {name}…', en: 'Opening {name}…' },
   sheetTabs: { id: 'Lembar', en: 'Sheets' },
   gridLabel: { id: 'Isi lembar "{sheet}" (hanya baca)', en: 'Contents of sheet "{sheet}" (read-only)' },
@@ -302,6 +362,29 @@ export const STRINGS = {
     id: 'Contoh "{name}" tidak dapat dimuat ({detail}). Muat ulang halaman ini.',
     en: 'Sample "{name}" could not be loaded ({detail}). Reload this page.',
   },
+  // The ignore list (Abaikan): findings the office accepted, stored with the workbook.
+  ignore: { id: 'Abaikan', en: 'Ignore' },
+  ignoreAria: { id: 'Abaikan temuan di {ref}', en: 'Ignore the finding at {ref}' },
+  ignoreTitle: { id: 'Abaikan temuan ini', en: 'Ignore this finding' },
+  ignoreReasonLabel: { id: 'Alasan (boleh kosong)', en: 'Reason (optional)' },
+  ignoreReasonHint: {
+    id: 'Disimpan di buku kerja bersama daftar abaikan; pemeriksaan berikutnya (juga lakip check) tidak menampilkannya lagi.',
+    en: 'Kept in the workbook with the ignore list; later checks (lakip check too) no longer show it.',
+  },
+  ignoreConfirm: { id: 'Abaikan', en: 'Ignore' },
+  ignoredToggle: { id: 'Diabaikan ({n})', en: 'Ignored ({n})' },
+  ignoredHeading: { id: 'Temuan yang diabaikan ({n})', en: 'Ignored findings ({n})' },
+  ignoredNote: {
+    id: 'Tidak dihitung, tidak diperbaiki, dan tidak ditampilkan sampai Anda menampilkannya lagi.',
+    en: 'Not counted, not fixed and not shown until you show them again.',
+  },
+  ignoredGone: { id: 'tidak ditemukan lagi', en: 'no longer found' },
+  ignoredReasonWhen: { id: 'Alasan: {reason} · diabaikan {when}', en: 'Reason: {reason} · ignored {when}' },
+  ignoredWhen: { id: 'Diabaikan {when}', en: 'Ignored {when}' },
+  restoreIgnored: { id: 'Tampilkan lagi', en: 'Show again' },
+  restoreIgnoredAria: { id: 'Tampilkan lagi temuan di {place}', en: 'Show the finding at {place} again' },
+  ignoreDone: { id: 'Temuan di {ref} diabaikan dan disimpan di buku kerja.', en: 'The finding at {ref} is ignored and saved in the workbook.' },
+  restoreDone: { id: 'Temuan di {place} ditampilkan lagi.', en: 'The finding at {place} shows again.' },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -343,15 +426,6 @@ export const KIND_KEY: Record<TableKind, StringKey> = {
   iku: 'kindIku',
   count: 'kindCount',
 };
-  downloadFixed: { id: 'Unduh buku kerja yang diperbaiki', en: 'Download the fixed workbook' },
-  downloadFixedLabel: {
-    id: 'Unduh berkas ini dengan perbaikan yang diterapkan di sini dan daftar abaikannya; bagian lain berkas tetap seperti aslinya',
-    en: 'Download this file with the fixes applied here and its ignore list; every other part of the file stays as it was',
-  },
-  downloadFixedSkipped: {
-    id: '{n} perbaikan tidak dapat ditulis ke berkas dengan aman dan dilewati.',
-    en: '{n} fix(es) could not be written into the file safely and were left out.',
-  },
 
 export const SPEC_KIND_KEY: Record<TableSpecKind, StringKey> = {
   pmks: 'specPmks',
@@ -362,29 +436,6 @@ export const SPEC_KIND_KEY: Record<TableSpecKind, StringKey> = {
 };
 
 /** 'id' for Indonesian (and its BCP 47 variants), 'en' for every English variant, else the fallback. */
-  // The ignore list (Abaikan): findings the office accepted, stored with the workbook.
-  ignore: { id: 'Abaikan', en: 'Ignore' },
-  ignoreAria: { id: 'Abaikan temuan di {ref}', en: 'Ignore the finding at {ref}' },
-  ignoreTitle: { id: 'Abaikan temuan ini', en: 'Ignore this finding' },
-  ignoreReasonLabel: { id: 'Alasan (boleh kosong)', en: 'Reason (optional)' },
-  ignoreReasonHint: {
-    id: 'Disimpan di buku kerja bersama daftar abaikan; pemeriksaan berikutnya (juga lakip check) tidak menampilkannya lagi.',
-    en: 'Kept in the workbook with the ignore list; later checks (lakip check too) no longer show it.',
-  },
-  ignoreConfirm: { id: 'Abaikan', en: 'Ignore' },
-  ignoredToggle: { id: 'Diabaikan ({n})', en: 'Ignored ({n})' },
-  ignoredHeading: { id: 'Temuan yang diabaikan ({n})', en: 'Ignored findings ({n})' },
-  ignoredNote: {
-    id: 'Tidak dihitung, tidak diperbaiki, dan tidak ditampilkan sampai Anda menampilkannya lagi.',
-    en: 'Not counted, not fixed and not shown until you show them again.',
-  },
-  ignoredGone: { id: 'tidak ditemukan lagi', en: 'no longer found' },
-  ignoredReasonWhen: { id: 'Alasan: {reason} · diabaikan {when}', en: 'Reason: {reason} · ignored {when}' },
-  ignoredWhen: { id: 'Diabaikan {when}', en: 'Ignored {when}' },
-  restoreIgnored: { id: 'Tampilkan lagi', en: 'Show again' },
-  restoreIgnoredAria: { id: 'Tampilkan lagi temuan di {place}', en: 'Show the finding at {place} again' },
-  ignoreDone: { id: 'Temuan di {ref} diabaikan dan disimpan di buku kerja.', en: 'The finding at {ref} is ignored and saved in the workbook.' },
-  restoreDone: { id: 'Temuan di {place} ditampilkan lagi.', en: 'The finding at {place} shows again.' },
 export function langFromTag(tag: string | undefined | null, fallback: Lang = 'id'): Lang {
   const t = (tag ?? '').trim().toLowerCase();
   if (t.startsWith('en')) return 'en';

@@ -146,6 +146,30 @@ function finding(page, sheet, cell, code) {
   return page.locator(sel);
 }
 
+/** The finding that has keyboard focus (its main button), or null when focus is elsewhere. */
+async function focusedFinding(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || !el.hasAttribute('data-finding-main')) return null;
+    const li = el.closest('[data-testid="finding"]');
+    return { sheet: li.getAttribute('data-sheet'), cell: li.getAttribute('data-cell'), code: li.getAttribute('data-code'), index: Number(el.getAttribute('data-index')) };
+  });
+}
+
+/** The findings as the list shows them, in order: 'Sheet!A1 code'. */
+async function listedFindings(page) {
+  return page.$$eval('[data-testid="findings"] [data-testid="finding"]', (lis) => lis.map((li) => `${li.getAttribute('data-sheet')}!${li.getAttribute('data-cell')} ${li.getAttribute('data-code')}`));
+}
+
+/** The data-testid of the focused element (or of its nearest ancestor that has one), 'BODY' when nothing has focus. */
+async function focusedTestId(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'BODY';
+    return el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.tagName;
+  });
+}
+
 async function selectedCell(page) {
   const td = page.locator('[data-testid="grid"] td[data-selected="true"]');
   await td.waitFor({ timeout: 5000 });
@@ -388,31 +412,165 @@ async function main() {
       const panel = item.getByTestId('fix-panel');
       const content = await panel.getByTestId('edit-content').textContent();
       assert.ok(content.includes(g13.before.formula) && content.includes('Kewenangan Pusat'), content);
+      const listed = await listedFindings(page);
+      const next = listed[listed.indexOf('Indikator 1 PMKS!G13 division-by-zero') + 1];
       await panel.getByTestId('apply').click();
       await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
       await idle(page);
+      // Focus went to the finding after the fixed one, not to the top of the pane or <body> (read before the grid is clicked).
+      await page.waitForFunction(() => document.activeElement?.hasAttribute('data-finding-main'));
+      assert.equal(await focusedFinding(page).then((f) => f && `${f.sheet}!${f.cell} ${f.code}`), next);
       assert.equal(await gridCellText(page, 'Indikator 1 PMKS', 'G13'), 'Kewenangan Pusat');
       assert.deepEqual(await shownCounts(page), counts(R1.findings));
       assert.equal(await finding(page, 'Indikator 1 PMKS', 'G13', 'division-by-zero').count(), 0);
-      assert.equal((await page.getByTestId('revert').textContent()).trim(), 'Batalkan perbaikan (1 sel)');
+      assert.equal((await page.getByTestId('revert').textContent()).trim(), 'Batalkan semua perbaikan (1 sel)');
     });
 
-    await step('Perbaiki semua lists every edit first, then applies them in one go', async () => {
+    await step('Kembalikan one cell: the list of changes shows G13 before -> now, one revert brings #DIV/0! and its finding back', async () => {
+      await page.getByTestId('changes-toggle').click();
+      const item = page.locator('[data-testid="changed-cell"][data-sheet="Indikator 1 PMKS"][data-cell="G13"]');
+      await item.waitFor();
+      assert.equal(await page.getByTestId('changed-cell').count(), 1);
+      const text = await item.textContent();
+      assert.ok(text.includes('G13') && text.includes('Tuna Susila') && text.includes(g13.before.formula) && text.includes('Kewenangan Pusat'), text);
+      await item.getByTestId('revert-one').click();
+      await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
+      await idle(page);
+      // The list of changes went with its last cell: focus is on the notice saying so, not on <body>.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'notice');
+      assert.ok((await page.getByTestId('notice').textContent()).includes('1 sel dikembalikan'));
+      assert.equal(await gridCellText(page, 'Indikator 1 PMKS', 'G13'), '#DIV/0!');
+      assert.equal(await finding(page, 'Indikator 1 PMKS', 'G13', 'division-by-zero').count(), 1);
+      assert.deepEqual(await shownCounts(page), C0);
+      assert.equal(await page.getByTestId('revert').count(), 0);
+      assert.equal(await page.getByTestId('changes').count(), 0);
+    });
+
+    await step('keyboard only: from Periksa to the list (one Tab stop), arrows to G13, Enter selects it, Escape closes its fix preview, Enter applies', async () => {
+      await page.getByTestId('check').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid="notice"][data-intent=""]').waitFor({ state: 'attached' });
+      await idle(page);
+      let f = null;
+      for (let i = 0; i < 40 && !f; i++) {
+        await page.keyboard.press('Tab');
+        f = await focusedFinding(page);
+      }
+      assert.ok(f, 'Tab reaches the findings list');
+      assert.equal(await page.locator('[data-finding-main][tabindex="0"]').count(), 1, 'the list is one Tab stop');
+      await page.keyboard.press('Home');
+      f = await focusedFinding(page);
+      assert.equal(f.index, 0);
+      for (let i = 0; i < 80 && !(f.cell === 'G13' && f.code === 'division-by-zero'); i++) {
+        await page.keyboard.press('ArrowDown');
+        f = await focusedFinding(page);
+      }
+      assert.equal(`${f.sheet}!${f.cell} ${f.code}`, 'Indikator 1 PMKS!G13 division-by-zero');
+      await page.keyboard.press('Enter');
+      const s = await selectedCell(page);
+      assert.equal(`${s.sheet}!${s.cell}`, 'Indikator 1 PMKS!G13');
+      await page.keyboard.press('Tab');
+      assert.equal(await focusedTestId(page), 'fix');
+      await page.keyboard.press('Enter');
+      const item = finding(page, 'Indikator 1 PMKS', 'G13', 'division-by-zero');
+      await item.getByTestId('fix-panel').waitFor();
+      await page.keyboard.press('Escape');
+      await item.getByTestId('fix-panel').waitFor({ state: 'detached' });
+      assert.equal(await focusedTestId(page), 'fix', 'Escape gives focus back to Perbaiki');
+      await page.keyboard.press('Enter');
+      await item.getByTestId('fix-panel').waitFor();
+      await page.keyboard.press('Tab');
+      assert.equal(await focusedTestId(page), 'apply');
+      const listed = await listedFindings(page);
+      const next = listed[listed.indexOf('Indikator 1 PMKS!G13 division-by-zero') + 1];
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
+      await idle(page);
+      await page.waitForFunction(() => document.activeElement?.hasAttribute('data-finding-main'));
+      const after = await focusedFinding(page);
+      assert.equal(after && `${after.sheet}!${after.cell} ${after.code}`, next, 'focus on the finding after G13');
+      assert.equal(await gridCellText(page, 'Indikator 1 PMKS', 'G13'), 'Kewenangan Pusat');
+      assert.deepEqual(await shownCounts(page), counts(R1.findings));
+    });
+
+    await step('Sebelumnya / Berikutnya select the neighbouring finding and its cell; arrows, Home and End move focus', async () => {
+      const shown = (await listedFindings(page)).map((x) => {
+        const [sheet, cell] = x.slice(0, x.lastIndexOf(' ')).split(/!(?=[A-Z]+\d+$)/);
+        return { sheet, cell };
+      });
+      assert.equal(shown.length, R1.findings.filter((x) => !isUnlinked(x)).length);
+      await page.getByTestId('finding-next').click();
+      let s = await selectedCell(page);
+      assert.equal(`${s.sheet}!${s.cell}`, `${shown[0].sheet}!${shown[0].cell}`);
+      assert.equal((await page.getByTestId('finding-position').textContent()).trim(), `Temuan 1 dari ${shown.length}`);
+      assert.equal(await page.getByTestId('finding-prev').getAttribute('aria-disabled'), 'true');
+      assert.equal(await page.getByTestId('finding-prev').getAttribute('aria-label'), 'Temuan sebelumnya');
+      await page.getByTestId('finding-next').click();
+      await page.getByTestId('finding-next').click();
+      s = await selectedCell(page);
+      assert.equal(`${s.sheet}!${s.cell}`, `${shown[2].sheet}!${shown[2].cell}`);
+      await page.getByTestId('finding-prev').click();
+      s = await selectedCell(page);
+      assert.equal(`${s.sheet}!${s.cell}`, `${shown[1].sheet}!${shown[1].cell}`);
+      assert.equal((await page.getByTestId('finding-position').textContent()).trim(), `Temuan 2 dari ${shown.length}`);
+      assert.equal(await focusedTestId(page), 'finding-prev', 'focus stays on the button');
+      const current = page.locator('[data-finding-main][aria-current="true"]');
+      assert.equal(await current.getAttribute('data-index'), '1');
+      await current.focus();
+      await page.keyboard.press('ArrowDown');
+      assert.equal((await focusedFinding(page)).index, 2);
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      assert.equal((await focusedFinding(page)).index, 0);
+      await page.keyboard.press('End');
+      assert.equal((await focusedFinding(page)).index, shown.length - 1);
+      await page.keyboard.press('Home');
+      assert.equal((await focusedFinding(page)).index, 0);
+      assert.equal(await page.locator('[data-finding-main][tabindex="0"]').count(), 1);
+    });
+
+    await step('Escape closes the Perbaiki semua dialog and gives focus back to its button', async () => {
+      await page.getByTestId('fix-all').click();
+      await page.getByTestId('fix-all-dialog').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('fix-all-dialog').waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'fix-all');
+    });
+
+    await step('Perbaiki semua lists every edit with a choice, judgement ones unticked, then applies the ticked ones in one go', async () => {
       assert.equal((await page.getByTestId('fix-all').textContent()).trim(), `Perbaiki semua (${fixAll1.length})`);
       await page.getByTestId('fix-all').click();
       const dialog = page.getByTestId('fix-all-dialog');
       await dialog.waitFor();
-      assert.equal(await dialog.locator('li').count(), fixAll1.length);
+      assert.equal(await dialog.getByTestId('fix-choice').count(), plan1.edits.length);
+      const judged = plan1.edits.filter((e) => e.judgement);
+      assert.ok(judged.length > 0, 'the plan has a judgement fix to leave unticked');
+      assert.equal(await dialog.locator('[data-testid="fix-choice"][data-kind="judgement"]').count(), judged.length);
+      for (const box of await dialog.locator('[data-kind="judgement"] input[type="checkbox"]').all()) assert.equal(await box.isChecked(), false);
+      for (const box of await dialog.locator('[data-kind="mechanical"] input[type="checkbox"]').all()) assert.equal(await box.isChecked(), true);
+      const apply = dialog.getByTestId('fix-all-apply');
+      assert.equal((await apply.textContent()).trim(), `Terapkan ${fixAll1.length} perbaikan`);
+      const h8 = dialog.locator('[data-testid="fix-choice"][data-cell="H8"]');
+      assert.ok((await h8.textContent()).includes('Anak Dengan Kedisabilitas'), 'a judgement fix names its row and says why');
+      // Unticking a mechanical fix holds back the follow-ups planned on top of it; "Pilih semua" puts the plan back.
+      const dependents = await dialog.locator('[data-testid="fix-choice"][data-kind="dependent"]').count();
+      await dialog.locator('[data-kind="mechanical"] input[type="checkbox"]').first().click();
+      assert.equal((await apply.textContent()).trim(), `Terapkan ${fixAll1.length - 1 - dependents} perbaikan`);
+      if (dependents > 0) assert.equal(await dialog.getByTestId('fix-followups-box').isDisabled(), true);
+      await dialog.getByTestId('fix-choice-all').click();
+      assert.equal((await apply.textContent()).trim(), `Terapkan ${fixAll1.length} perbaikan`);
+      await noHorizontalScroll(page);
       await page.waitForTimeout(500); // the dialog's opening animation
       await page.screenshot({ path: path.join(SHOTS, 'taskpane-id-light-fix-all.png') });
-      await dialog.getByTestId('fix-all-apply').click();
+      await apply.click();
       await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
       await idle(page);
       assert.deepEqual(await shownCounts(page), counts(R2.findings));
       assert.equal(await engineMode(page), 'worker', 'the check after the fixes ran in the worker too');
       const revertN = new Set([g13, ...fixAll1].map((e) => `${e.sheet}!${e.address}`)).size;
-      assert.equal((await page.getByTestId('revert').textContent()).trim(), `Batalkan perbaikan (${revertN} sel)`);
+      assert.equal((await page.getByTestId('revert').textContent()).trim(), `Batalkan semua perbaikan (${revertN} sel)`);
       assert.equal(await gridCellText(page, 'Indikator 1 PMKS', 'G14'), 'Kewenangan Pusat');
+      for (const e of judged) assert.equal(await gridCellText(page, e.sheet, e.address), original[e.sheet][e.address], `${e.sheet}!${e.address} unticked, unchanged`);
     });
 
     await step('Batalkan perbaikan restores every original value in the grid', async () => {

@@ -42,8 +42,8 @@ describe('i18n', () => {
     expect(format('{n} {n|cell|cells}', { n: 3 })).toBe('3 cells');
     expect(format('Lembar "{sheet}"', { sheet: 'APBN' })).toBe('Lembar "APBN"');
     expect(format('{missing}', {})).toBe('{missing}');
-    expect(t('id', 'revert', { n: 23 })).toBe('Batalkan perbaikan (23 sel)');
-    expect(t('en', 'revert', { n: 1 })).toBe('Undo fixes (1 cell)');
+    expect(t('id', 'revert', { n: 23 })).toBe('Batalkan semua perbaikan (23 sel)');
+    expect(t('en', 'revert', { n: 1 })).toBe('Undo all fixes (1 cell)');
     expect(t('id', 'fixAll', { n: 22 })).toBe('Perbaiki semua (22)');
   });
 

@@ -16,8 +16,11 @@ const useStyles = makeStyles({
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
-/** Before -> after of one cell: its content (value or formula) and its number format when that changes too. */
-export function EditPreview(props: { t: Translate; lang: Lang; edit: CellEdit }) {
+/**
+ * Before -> after of one cell: its content (value or formula) and its number format when that changes too.
+ * `afterLabel` names the right-hand side for screen readers ('Sekarang' in the list of changed cells).
+ */
+export function EditPreview(props: { t: Translate; lang: Lang; edit: Pick<CellEdit, 'before' | 'after'>; afterLabel?: string }) {
   const { t } = props;
   const styles = useStyles();
   const d = describeEdit(props.edit, props.lang);
@@ -31,7 +34,7 @@ export function EditPreview(props: { t: Translate; lang: Lang; edit: CellEdit })
         </span>
         <ArrowRight12Regular className={styles.arrow} aria-hidden="true" />
         <span className={mergeClasses(styles.value, styles.after)}>
-          <span className={styles.hidden}>{t('after')}: </span>
+          <span className={styles.hidden}>{props.afterLabel ?? t('after')}: </span>
           {after}
         </span>
       </dd>

@@ -1,6 +1,6 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Open16Regular, Wrench16Regular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { CellEdit } from '../../core/fixes/types';
 import type { Finding, Lang } from '../../core/findings';
 import { cellRef } from '../findingGroups';
@@ -39,6 +39,12 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
   },
   static: { cursor: 'default', ':hover': { backgroundColor: 'transparent' }, ':active': { backgroundColor: 'transparent' } },
+  // The finding last selected (by click, Enter or Sebelumnya/Berikutnya): marked in both themes without relying on colour alone.
+  selected: {
+    backgroundColor: tokens.colorSubtleBackgroundSelected,
+    boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}`,
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundSelected },
+  },
   head: { display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap', minWidth: 0 },
   word: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, letterSpacing: '0.02em' },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -69,6 +75,14 @@ export function FindingItem(props: {
   /** The planned edits: one, or one per cell of a grouped finding; the first is previewed. */
   edits: CellEdit[];
   disabled: boolean;
+  /** Position in the list as shown, for keyboard moves between findings. */
+  index: number;
+  /** The list's one Tab stop (roving tabindex): this finding's own controls are reachable by Tab only while it is. */
+  current: boolean;
+  /** The finding whose cell was selected last. */
+  selected: boolean;
+  /** This finding took focus or was clicked: it becomes the list's Tab stop. */
+  onActivate(): void;
   onSelect(sheet: string, cell: string): void;
   onApply(edits: CellEdit[]): void;
 }) {
@@ -77,6 +91,20 @@ export function FindingItem(props: {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const mainRef = useRef<HTMLElement | null>(null);
+  const fixRef = useRef<HTMLButtonElement>(null);
+  const tab = props.current ? 0 : -1;
+  const closePanel = () => {
+    setOpen(false);
+    fixRef.current?.focus();
+  };
+  // Escape closes the fix preview and gives focus back to the button that opened it.
+  const onPanelKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open) return;
+    e.preventDefault();
+    e.stopPropagation();
+    closePanel();
+  };
   const fromFile = f.source !== undefined;
   const place = fromFile ? `${f.source!.file} ¶${f.source!.paragraph}` : f.cell;
   const ref = cellRef(f.sheet, f.cell);
@@ -102,12 +130,37 @@ export function FindingItem(props: {
       data-cell={f.cell}
     >
       {fromFile ? (
-        <div className={mergeClasses(styles.main, styles.static)}>
+        <div
+          ref={(el) => {
+            mainRef.current = el;
+          }}
+          role="group"
+          aria-label={place}
+          tabIndex={tab}
+          className={mergeClasses(styles.main, styles.static, props.selected && styles.selected)}
+          onFocus={props.onActivate}
+          data-finding-main=""
+          data-index={props.index}
+        >
           {head}
           {body}
         </div>
       ) : (
-        <button type="button" className={styles.main} title={t('selectCellHint', { ref })} onClick={() => props.onSelect(f.sheet, f.cell)} data-testid="finding-select">
+        <button
+          ref={(el) => {
+            mainRef.current = el;
+          }}
+          type="button"
+          tabIndex={tab}
+          className={mergeClasses(styles.main, props.selected && styles.selected)}
+          title={t('selectCellHint', { ref })}
+          aria-current={props.selected ? 'true' : undefined}
+          onFocus={props.onActivate}
+          onClick={() => props.onSelect(f.sheet, f.cell)}
+          data-testid="finding-select"
+          data-finding-main=""
+          data-index={props.index}
+        >
           {head}
           {body}
         </button>
@@ -120,6 +173,7 @@ export function FindingItem(props: {
               appearance="subtle"
               className={styles.action}
               icon={<Open16Regular />}
+              tabIndex={tab}
               onClick={() => props.onSelect(f.related!.sheet, f.related!.cell)}
               aria-label={t('openRelated', { ref: cellRef(f.related.sheet, f.related.cell) })}
               data-testid="open-related"
@@ -133,6 +187,9 @@ export function FindingItem(props: {
               appearance={open ? 'primary' : 'secondary'}
               className={styles.action}
               icon={<Wrench16Regular />}
+              ref={fixRef}
+              tabIndex={open ? 0 : tab}
+              onKeyDown={onPanelKey}
               aria-expanded={open}
               aria-controls={panelId}
               aria-label={t('fixLabel', { ref })}
@@ -146,7 +203,7 @@ export function FindingItem(props: {
         </div>
       )}
       {edit && open && (
-        <div id={panelId} className={styles.panel} role="region" aria-label={t('fixPreviewHeading', { ref })} data-testid="fix-panel">
+        <div id={panelId} className={styles.panel} role="region" aria-label={t('fixPreviewHeading', { ref })} onKeyDown={onPanelKey} data-testid="fix-panel">
           <h5 className={styles.panelHeading}>{t('fixPreviewHeading', { ref })}</h5>
           <EditPreview t={t} lang={props.lang} edit={edit} />
           {edits.length > 1 && (
@@ -162,13 +219,15 @@ export function FindingItem(props: {
               aria-label={t('applyLabel', { ref })}
               onClick={() => {
                 setOpen(false);
+                // The panel goes away with this button: focus waits on the finding itself, never on <body>.
+                mainRef.current?.focus();
                 props.onApply(edits);
               }}
               data-testid="apply"
             >
               {t('apply')}
             </Button>
-            <Button size="small" onClick={() => setOpen(false)}>
+            <Button size="small" onClick={closePanel} data-testid="fix-cancel">
               {t('cancel')}
             </Button>
           </div>

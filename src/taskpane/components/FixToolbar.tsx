@@ -1,4 +1,4 @@
-import { Button, makeStyles } from '@fluentui/react-components';
+import { Button, makeStyles, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ArrowUndo20Regular, Wrench20Regular } from '@fluentui/react-icons';
 import type { Translate } from '../i18n';
 
@@ -10,11 +10,13 @@ const useStyles = makeStyles({
 export function FixToolbar(props: { t: Translate; fixCount: number; revertCount: number; disabled: boolean; onFixAll(): void; onRevert(): void }) {
   const { t } = props;
   const styles = useStyles();
+  // The fix-all dialog is opened without a DialogTrigger: this tells Fluent where focus goes back when it closes (Escape, Batal).
+  const restoreFocus = useRestoreFocusTarget();
   if (props.fixCount === 0 && props.revertCount === 0) return null;
   return (
     <div className={styles.root} role="group" aria-label={t('fix')}>
       {props.fixCount > 0 && (
-        <Button className={styles.button} icon={<Wrench20Regular />} disabled={props.disabled} onClick={props.onFixAll} data-testid="fix-all">
+        <Button className={styles.button} icon={<Wrench20Regular />} disabled={props.disabled} onClick={props.onFixAll} data-testid="fix-all" {...restoreFocus}>
           {t('fixAll', { n: props.fixCount })}
         </Button>
       )}
