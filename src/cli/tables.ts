@@ -13,6 +13,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { samePath } from './samePath';
 import type { Lang } from '../core/findings';
 import { buildTableSpecs, type TableBuildOptions } from '../core/tables/build';
 import { tablesToHtmlDocument } from '../core/tables/html';
@@ -195,28 +196,6 @@ function detailOf(err: unknown): string {
   return String(err);
 }
 
-
-/** The real path of a file, or its absolute path when it does not exist (yet). */
-function resolved(file: string): string {
-  const abs = path.resolve(file);
-  try {
-    return fs.realpathSync.native(abs);
-  } catch {
-    // Not there yet: resolve its folder, so 'link-to-dir/x.xlsx' still compares right.
-    try {
-      return path.join(fs.realpathSync.native(path.dirname(abs)), path.basename(abs));
-    } catch {
-      return abs;
-    }
-  }
-}
-
-function samePath(a: string, b: string): boolean {
-  const ra = resolved(a);
-  const rb = resolved(b);
-  // Windows and macOS file systems usually ignore case.
-  return process.platform === 'win32' || process.platform === 'darwin' ? ra.toLowerCase() === rb.toLowerCase() : ra === rb;
-}
 
 /** Checks the options before any reading; throws TablesUsageError. */
 export function checkTablesArgs(file: string | undefined, opts: TablesOptions): void {

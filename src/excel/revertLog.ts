@@ -16,6 +16,7 @@
  * overwritten by formulas; a custom XML part is invisible to the grid.
  */
 import { parseA1, toA1 } from '../core/a1';
+import { escapeXml, unescapeXml } from '../core/xmlText';
 import type { CellState } from '../core/fixes/types';
 import type { RawValue } from '../core/snapshot';
 import { HostError } from '../host/types';
@@ -37,29 +38,6 @@ export interface RevertLogEntry {
   valueType?: string;
   /** The finding the edit fixed. */
   finding?: { code: string; cell: string };
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
-    switch (e) {
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'amp':
-        return '&';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default:
-        return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    }
-  });
 }
 
 /** The XML of one log part. JSON escapes control characters; U+FFFE/U+FFFF (not allowed in XML) are escaped too. */

@@ -26,6 +26,7 @@ import { engine } from './engineRuntime';
 import { loadDocxWriter, loadTablesEngine, loadXlsxWriter } from './loadTables';
 import { lowConfidenceWarning, needsConfirmation, truthLine } from './tableWarnings';
 import { useDelayedFlag } from './useDelayedFlag';
+import { downloadBytes } from './saveFile';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', minWidth: 0 },
@@ -84,24 +85,6 @@ function fileBase(spec: TableSpec): string {
   return tableFileBase(spec.id);
 }
 
-
-/** Hand bytes to the browser as a download: a blob link clicked once, revoked later. */
-function downloadBytes(bytes: Uint8Array, fileName: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  try {
-    a.click();
-  } finally {
-    a.remove();
-    // Time for the browser to start the download before the URL goes.
-    setTimeout(() => URL.revokeObjectURL(url), 30_000);
-  }
-}
 
 export default function TablesView({ t, lang, host, output, settings, workbook }: TablesViewProps) {
   const styles = useStyles();
