@@ -573,6 +573,32 @@ async function main() {
       for (const e of judged) assert.equal(await gridCellText(page, e.sheet, e.address), original[e.sheet][e.address], `${e.sheet}!${e.address} unticked, unchanged`);
     });
 
+    await step('Kembalikan in a longer list: that cell only comes back, focus moves to the next cell\'s Kembalikan', async () => {
+      await page.getByTestId('changes-toggle').click();
+      const items = page.getByTestId('changed-cell');
+      await items.first().waitFor();
+      const n = await items.count();
+      const cells = await items.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-sheet')}!${e.getAttribute('data-cell')}`));
+      const i = cells.indexOf('Indikator 1 PMKS!G14');
+      assert.ok(i >= 0 && i < n - 1, `G14 listed with a cell after it: ${cells.join(', ')}`);
+      const before = await gridTexts(page, 'Indikator 1 PMKS');
+      await items.nth(i).getByTestId('revert-one').click();
+      await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
+      await idle(page);
+      await page.waitForFunction((want) => document.querySelectorAll('[data-testid="changed-cell"]').length === want, n - 1);
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'revert-one');
+      const focused = await page.evaluate(() => {
+        const li = document.activeElement.closest('[data-testid="changed-cell"]');
+        return `${li.getAttribute('data-sheet')}!${li.getAttribute('data-cell')}`;
+      });
+      assert.equal(focused, cells[i + 1], 'the next cell takes focus');
+      const after = await gridTexts(page, 'Indikator 1 PMKS');
+      assert.equal(after.G14, original['Indikator 1 PMKS'].G14);
+      for (const [address, text] of Object.entries(before)) if (address !== 'G14') assert.equal(after[address], text, `${address} unchanged`);
+      assert.equal(await finding(page, 'Indikator 1 PMKS', 'G14', 'division-by-zero').count(), 1, 'its finding is back');
+      assert.equal((await page.getByTestId('revert').textContent()).trim(), `Batalkan semua perbaikan (${n - 1} sel)`);
+    });
+
     await step('Batalkan perbaikan restores every original value in the grid', async () => {
       await page.getByTestId('revert').click();
       await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
