@@ -145,11 +145,14 @@ export function FindingsList(props: {
     focusAt(Math.min(keys.length - 1, Math.max(0, next)));
   };
 
-  const apply = async (f: Finding, edits: CellEdit[]) => {
+  /**
+   * Run an action on a finding that may take it out of the list (a fix; ignoring it
+   * works the same way): once it succeeded and the list is shown again, the next
+   * finding takes focus, or the one before it when it was the last.
+   */
+  const actThenFocusNext = async (f: Finding, act: () => Promise<boolean>) => {
     const at = indexOf.get(findingKey(f)) ?? 0;
-    const ok = await props.onApply(edits);
-    // The fixed finding usually leaves the list: the next one takes focus, or the one before it when it was the last.
-    if (ok) setPendingFocus([...keys.slice(at + 1), ...keys.slice(0, at).reverse()]);
+    if (await act()) setPendingFocus([...keys.slice(at + 1), ...keys.slice(0, at).reverse()]);
   };
 
   const renderList = (list: Finding[]) => (
@@ -173,7 +176,7 @@ export function FindingsList(props: {
               setSelectedKey(key);
               props.onSelect(sheet, cell);
             }}
-            onApply={(edits) => void apply(f, edits)}
+            onApply={(edits) => void actThenFocusNext(f, () => props.onApply(edits))}
           />
         );
       })}
