@@ -13,9 +13,16 @@ export function editsByFinding(plan: FixPlan): Map<string, CellEdit> {
   return m;
 }
 
+/** A finding's own edit, as applying that one fix writes it (its proposal, not what the whole plan made of the cell). */
+function own(e: CellEdit | undefined): CellEdit | undefined {
+  if (!e?.alone) return e;
+  const { alone, ...rest } = e;
+  return { ...rest, after: alone };
+}
+
 export function editFor(index: Map<string, CellEdit>, f: Finding): CellEdit | undefined {
   if (!f.fix || f.source) return undefined;
-  return index.get(key(f.sheet, f.cell, f.code));
+  return own(index.get(key(f.sheet, f.cell, f.code)));
 }
 
 /** Every planned edit of a finding: one, or one per cell of a grouped finding (first cell first). */
@@ -25,7 +32,7 @@ export function editsFor(index: Map<string, CellEdit>, f: Finding): CellEdit[] {
     const e = editFor(index, f);
     return e ? [e] : [];
   }
-  return f.group.members.map((m) => index.get(key(f.sheet, m.cell, f.code))).filter((e): e is CellEdit => e !== undefined);
+  return f.group.members.map((m) => own(index.get(key(f.sheet, m.cell, f.code)))).filter((e): e is CellEdit => e !== undefined);
 }
 
 /** What 'Perbaiki semua' writes: every mechanical edit of the plan, follow-ups included, no judgement. */

@@ -29,7 +29,7 @@ export function planConverging(snapshot: WorkbookSnapshot, findings: Finding[], 
   const keep = (e: CellEdit) => {
     const key = `${e.sheet}!${e.address}`;
     const had = byCell.get(key);
-    if (had) byCell.set(key, { ...had, after: e.after });
+    if (had) byCell.set(key, { ...had, after: e.after, alone: had.alone ?? had.after });
     else {
       byCell.set(key, e);
       order.push(key);

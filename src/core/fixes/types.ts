@@ -22,6 +22,12 @@ export interface CellEdit {
   judgement?: true;
   /** Planned after the first fixes, to make what depends on them agree again (a total over a fixed parent). */
   followUp?: true;
+  /**
+   * When a later pass rewrote this edit (a % first planned against a wrong parent, then
+   * against the fixed one): what its own finding proposed, from the workbook as it is.
+   * That is what applying this one fix alone writes; `after` assumes the whole plan.
+   */
+  alone?: CellState;
 }
 
 export interface FixPlan {

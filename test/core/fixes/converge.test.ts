@@ -1,6 +1,7 @@
 import path from 'path';
 import { analyzeWorkbook } from '../../../src/core/analyze';
 import { applyToSnapshot } from '../../../src/core/fixes/applyToSnapshot';
+import { editFor, editsByFinding } from '../../../src/core/fixes/byFinding';
 import { planConverging } from '../../../src/core/fixes/converge';
 import type { Finding } from '../../../src/core/findings';
 import { readWorkbookFile } from '../../../src/xlsx/readWorkbook';
@@ -59,4 +60,23 @@ describe('one fix plan for the whole workbook', () => {
     expect(plan.edits.some((e) => e.sheet === d8.sheet && e.address === 'D8')).toBe(false);
     expect(planConverging(snap, findings).edits.some((e) => e.sheet === d8.sheet && e.address === 'D8')).toBe(true);
   });
+
+  it('a fix a later pass rewrote is applied alone as its finding proposed; the whole plan writes the rewritten value', async () => {
+    const snap = await read('dinsos-flotim-2020.xlsx');
+    const findings = analyzeWorkbook(snap).findings;
+    const plan = planConverging(snap, findings);
+    const rewritten = plan.edits.filter((e) => e.alone);
+    expect(rewritten.length).toBeGreaterThan(0);
+    const index = editsByFinding(plan);
+    for (const e of rewritten) {
+      const f = findings.find((x) => x.sheet === e.sheet && x.cell === e.finding.cell && x.code === e.finding.code)!;
+      const single = editFor(index, f)!;
+      expect(single.after).toEqual(e.alone);
+      expect(single.after).not.toEqual(e.after);
+      // Alone, it makes its own finding go away on the workbook as it is.
+      const after = analyzeWorkbook(applyToSnapshot(snap, [single])).findings;
+      expect(after.some((x) => x.sheet === f.sheet && x.cell === f.cell && x.code === f.code)).toBe(false);
+    }
+  });
 });
+
