@@ -17,6 +17,7 @@ import { countBySeverity } from '../taskpane/findingGroups';
 import { RIBBON_RESULT_EVENT, writeRibbonResult, type RibbonResult } from '../taskpane/ribbonResult';
 import { readLangPreference } from '../taskpane/langPreference';
 import { effectiveLang, normaliseScale } from '../taskpane/settingsModel';
+import { partitionIgnored } from '../core/ignore';
 
 function storage(): Storage | undefined {
   try {
@@ -38,10 +39,11 @@ export async function runCheck(event?: Office.AddinCommands.Event): Promise<void
   try {
     const host = new OfficeHost();
     const lang: Lang = effectiveLang(readLangPreference(), host.displayLanguage());
-    const [settings, workbook, engine] = await Promise.all([
+    const [settings, workbook, engine, ignored] = await Promise.all([
       host.loadSettings(),
       host.workbookName(),
       import(/* webpackChunkName: "engine" */ '../taskpane/engine'),
+      host.loadIgnoreList().catch(() => []),
     ]);
     const snapshot = await host.readSnapshot();
     const { report } = engine.analyze(snapshot, {
@@ -49,7 +51,8 @@ export async function runCheck(event?: Office.AddinCommands.Event): Promise<void
       scale: normaliseScale(settings.scale) || undefined,
       pusatMarker: settings.pusatMarker,
     });
-    const counts = countBySeverity(report.findings);
+    // The office's ignore list counts here as in the pane and the CLI.
+    const counts = countBySeverity(partitionIgnored(report.findings, ignored).shown);
     const result: RibbonResult = { counts, workbook, at: Date.now() };
     writeRibbonResult(storage(), result);
     if (sharedRuntime() && counts.error + counts.warning + counts.info > 0) {

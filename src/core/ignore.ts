@@ -41,6 +41,11 @@ function cellKey(code: string, sheet: string, cell: string, source?: { file: str
   return `${code}\u0000${sheet}\u0000${cell.replace(/\$/g, '').toUpperCase()}${where}`;
 }
 
+/** The key of an entry (its first cell), comparable with ignoreKey of a finding. */
+export function entryKey(e: Pick<IgnoreEntry, 'code' | 'sheet' | 'cell' | 'source'>): string {
+  return cellKey(e.code, e.sheet, e.cell, e.source);
+}
+
 /** The key of a finding (its first cell): what the list stores and matches. */
 export function ignoreKey(f: Named): string {
   return cellKey(f.code, f.sheet, f.cell, f.source);

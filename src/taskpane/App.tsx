@@ -6,7 +6,8 @@
 import { makeStyles, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CellEdit } from '../core/fixes/types';
-import type { Lang } from '../core/findings';
+import type { Finding, Lang } from '../core/findings';
+import { entryKey, ignoreEntry, ignoreKey, partitionIgnored, withIgnored, withoutIgnored, type IgnoreEntry } from '../core/ignore';
 import type { NarrativeSource } from '../core/narrative/types';
 import { tableOutputOf, type TableOutputHost } from '../host/tableOutput';
 import { DEFAULT_SETTINGS, type FixedCell, type LakipSettings, type WorkbookHost } from '../host/types';
@@ -20,7 +21,8 @@ import type { Analysis } from './analysis';
 import type { EngineMode } from './engineClient';
 import { engine, preloadEngine } from './engineRuntime';
 import { errorMessage, needsRecheck } from './errorMessages';
-import { countBySeverity } from './findingGroups';
+import { cellRef, countBySeverity } from './findingGroups';
+import type { IgnoredItem } from './components/IgnoredPanel';
 import { editsByFinding } from './fixText';
 import { translator } from './i18n';
 import { useDelayedFlag } from './useDelayedFlag';
@@ -113,11 +115,15 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
   const [revertCount, setRevertCount] = useState(0);
   const [showSettings, setShowSettings] = useState(false);
   const [fixAllOpen, setFixAllOpen] = useState(false);
+  /** The workbook's ignore list (Abaikan), as last read or saved. */
+  const [ignoreList, setIgnoreList] = useState<IgnoreEntry[]>([]);
   const noticeRef = useRef<HTMLDivElement>(null);
 
   // The options the last check ran with, so changing them re-runs it.
   const resultRef = useRef<CheckResult | null>(null);
   resultRef.current = result;
+  const ignoreListRef = useRef<IgnoreEntry[]>(ignoreList);
+  ignoreListRef.current = ignoreList;
 
   useEffect(() => {
     let live = true;
@@ -133,6 +139,9 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
         // An unreadable revert log only hides the undo button until the next check.
         const n = await host.revertLogSize().catch(() => 0);
         if (live) setRevertCount(n);
+        // An unreadable ignore list shows every finding: safe, and the next save replaces it.
+        const list = await host.loadIgnoreList().catch(() => []);
+        if (live) setIgnoreList(list);
       } catch (e) {
         if (live) setNotice({ intent: 'error', text: errorMessage(e, lang) });
       }
@@ -162,6 +171,11 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
         void loadResultsView().catch(() => undefined);
         const name = await host.workbookName().catch(() => workbook);
         const snapshot = await host.readSnapshot((p) => setBusy({ key: 'readingProgress', progress: p }));
+        // Read with every check: the list travels with the file and may have changed (another pane, lakip).
+        const list = await host.loadIgnoreList().catch(() => ignoreListRef.current);
+        // Carried by the snapshot, so the fix plan leaves what the office dismissed alone.
+        if (list.length > 0) snapshot.ignored = list;
+        setIgnoreList(list);
         setBusy({ key: 'analyzing' });
         // In the engine worker: this thread stays free for the spinner (and Excel) however long it takes.
         const run = await engine.analyze(snapshot, {
@@ -306,8 +320,56 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
     [lang, setBusy],
   );
 
+  /**
+   * Abaikan / Tampilkan lagi: the list is saved into the workbook, then the workbook is
+   * checked again so the counts and "Perbaiki semua" leave the dismissed finding out.
+   */
+  const changeIgnoreList = useCallback(
+    async (next: IgnoreEntry[], done: string): Promise<boolean> => {
+      if (busyRef.current) return false;
+      setBusy({ key: 'savingIgnoreList' });
+      try {
+        await host.saveIgnoreList(next);
+      } catch (e) {
+        setNotice({ intent: 'error', text: errorMessage(e, lang) });
+        setBusy(null);
+        noticeRef.current?.focus();
+        return false;
+      }
+      setIgnoreList(next);
+      await runCheck({ intent: 'success', text: done });
+      return true;
+    },
+    [host, lang, runCheck, setBusy],
+  );
+
+  const ignoreFinding = useCallback(
+    (f: Finding, reason: string) =>
+      changeIgnoreList(withIgnored(ignoreListRef.current, ignoreEntry(f, new Date().toISOString(), reason)), t('ignoreDone', { ref: f.source ? `${f.source.file} ¶${f.source.paragraph}` : cellRef(f.sheet, f.cell) })),
+    [changeIgnoreList, t],
+  );
+
+  const restoreIgnored = useCallback(
+    async (entry: IgnoreEntry, last: boolean) => {
+      const place = entry.source ? `${entry.source.file} ¶${entry.source.paragraph}` : cellRef(entry.sheet, entry.cell);
+      const ok = await changeIgnoreList(withoutIgnored(ignoreListRef.current, entry), t('restoreDone', { place }));
+      // With the last one shown again the list goes away: the notice is where focus lands.
+      if (ok && last) noticeRef.current?.focus();
+    },
+    [changeIgnoreList, t],
+  );
+
+  // What the pane shows: the findings not on the ignore list; the others in "Diabaikan (n)".
+  const visible = useMemo(() => {
+    if (!result) return null;
+    const { shown, ignored } = partitionIgnored(result.report.findings, ignoreList);
+    const byKey = new Map(ignored.map((f) => [ignoreKey(f), f]));
+    const items: IgnoredItem[] = ignoreList.map((entry) => ({ entry, finding: byKey.get(entryKey(entry)) }));
+    return { result: { ...result, report: { ...result.report, findings: shown } }, items };
+  }, [result, ignoreList]);
+
   const fixIndex = useMemo(() => (result ? editsByFinding(result.plan) : new Map<string, CellEdit>()), [result]);
-  const counts = useMemo(() => countBySeverity(result?.report.findings ?? []), [result]);
+  const counts = useMemo(() => countBySeverity(visible?.result.report.findings ?? []), [visible]);
   const isBusy = busy !== null;
   // Controls look disabled only when the work takes long enough to notice; clicks meanwhile are ignored.
   const showBusy = useDelayedFlag(isBusy, 300);
@@ -342,7 +404,7 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
               <ResultsView
                 t={t}
                 lang={lang}
-                result={result}
+                result={visible?.result ?? result}
                 counts={counts}
                 fixIndex={fixIndex}
                 revertCount={revertCount}
@@ -359,6 +421,9 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
                 onRevertCell={revertCell}
                 onSelect={(sheet, cell) => void selectCell(sheet, cell)}
                 onApply={(edits: CellEdit[]) => (busyRef.current ? Promise.resolve(false) : applyEdits(edits, false))}
+                ignored={visible?.items ?? []}
+                onIgnore={ignoreFinding}
+                onRestoreIgnored={(entry, last) => void restoreIgnored(entry, last)}
               />
             </Suspense>
           )}

@@ -4,13 +4,15 @@
  * the first screen stays small.
  */
 import type { CellEdit } from '../core/fixes/types';
-import type { Lang } from '../core/findings';
+import type { Finding, Lang } from '../core/findings';
+import type { IgnoreEntry } from '../core/ignore';
 import type { FixedCell } from '../host/types';
 import type { CheckResult } from './App';
 import { FindingsList } from './components/FindingsList';
 import { FixAllDialog } from './components/FixAllDialog';
 import { FixedCellsPanel } from './components/FixedCellsPanel';
 import { FixToolbar } from './components/FixToolbar';
+import { IgnoredPanel, type IgnoredItem } from './components/IgnoredPanel';
 import { Summary } from './components/Summary';
 import type { SeverityCounts } from './findingGroups';
 import type { Translate } from './i18n';
@@ -34,6 +36,10 @@ export interface ResultsViewProps {
   onRevertCell(cell: FixedCell, last: boolean): Promise<boolean>;
   onSelect(sheet: string, cell: string): void;
   onApply(edits: CellEdit[]): Promise<boolean>;
+  /** What the office dismissed: the entries, each with the finding it still matches. */
+  ignored: readonly IgnoredItem[];
+  onIgnore(f: Finding, reason: string): Promise<boolean>;
+  onRestoreIgnored(entry: IgnoreEntry, last: boolean): void;
 }
 
 export default function ResultsView(p: ResultsViewProps) {
@@ -61,7 +67,9 @@ export default function ResultsView(p: ResultsViewProps) {
         disabled={p.disabled}
         onSelect={p.onSelect}
         onApply={p.onApply}
+        onIgnore={p.onIgnore}
       />
+      <IgnoredPanel t={p.t} lang={p.lang} items={p.ignored} disabled={p.disabled} onRestore={p.onRestoreIgnored} />
       <FixAllDialog
         t={p.t}
         lang={p.lang}

@@ -30,6 +30,7 @@ export const STRINGS = {
   analyzing: { id: 'Memeriksa tabel…', en: 'Checking the tables…' },
   applying: { id: 'Menerapkan perbaikan…', en: 'Applying fixes…' },
   reverting: { id: 'Membatalkan perbaikan…', en: 'Undoing fixes…' },
+  savingIgnoreList: { id: 'Menyimpan daftar abaikan…', en: 'Saving the ignore list…' },
   readingNarrative: { id: 'Membaca berkas narasi…', en: 'Reading the narrative file…' },
   checkedAt: { id: 'Diperiksa pukul {time}', en: 'Checked at {time}' },
 
@@ -172,8 +173,8 @@ export const STRINGS = {
   scaleOwn: { id: 'Skala instansi sendiri', en: "The office's own scale" },
   scaleOwnLabel: { id: 'Predikat instansi, dari yang tertinggi', en: "The office's bands, highest first" },
   scaleOwnHint: {
-    id: 'Batas bawah=predikat, dipisah titik koma; ">" bila batasnya tidak termasuk. Mis. 85=Sangat Berhasil; 70=Berhasil; >55=Cukup Berhasil; 0=Belum Berhasil',
-    en: 'Minimum=label, separated by semicolons; ">" when the minimum itself is not included. E.g. 85=Sangat Berhasil; 70=Berhasil; >55=Cukup Berhasil; 0=Belum Berhasil',
+    id: 'Satu predikat per baris (atau dipisah titik koma): batas bawah=predikat; ">" bila batasnya tidak termasuk. Mis. 85=Sangat Berhasil, 70=Berhasil, >55=Cukup Berhasil, 0=Belum Berhasil. Disimpan saat Anda keluar dari kolom ini (atau Ctrl+Enter).',
+    en: 'One band per line (or separated by semicolons): minimum=label; ">" when the minimum itself is not included. E.g. 85=Sangat Berhasil, 70=Berhasil, >55=Cukup Berhasil, 0=Belum Berhasil. Saved when you leave this field (or Ctrl+Enter).',
   },
   scalePermenpan: { id: 'Skala evaluasi RKPD (91 / 76 / 66 / 51)', en: 'RKPD evaluation scale (91 / 76 / 66 / 51)' },
   markerLabel: { id: 'Teks "Kewenangan Pusat"', en: '"Kewenangan Pusat" marker text' },

@@ -609,6 +609,60 @@ async function main() {
       assert.equal(await gridCellText(page, 'Indikator 1 PMKS', 'G13'), '#DIV/0!');
     });
 
+    await step('Abaikan with a reason: the finding leaves the list and the counts, survives Periksa again and a reload; Tampilkan lagi brings it back', async () => {
+      const d8 = R0.findings.find((f) => f.sheet === 'Indikator 1 PMKS' && f.cell === 'D8' && f.code === 'text-number');
+      assert.ok(d8, 'the engine reports D8 as a number stored as text');
+      const without = counts(R0.findings.filter((f) => f !== d8));
+      const listed = await listedFindings(page);
+      const next = listed[listed.indexOf('Indikator 1 PMKS!D8 text-number') + 1];
+      const item = finding(page, 'Indikator 1 PMKS', 'D8', 'text-number');
+      await item.getByTestId('ignore').click();
+      await item.getByTestId('ignore-reason').fill('angka dari SIKS-NG, diketik ulang nanti');
+      await item.getByTestId('ignore-confirm').click();
+      await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
+      await idle(page);
+      await page.waitForFunction(() => document.activeElement?.hasAttribute('data-finding-main'));
+      assert.equal(await focusedFinding(page).then((f) => f && `${f.sheet}!${f.cell} ${f.code}`), next, 'focus moved to the next finding');
+      assert.equal(await finding(page, 'Indikator 1 PMKS', 'D8', 'text-number').count(), 0);
+      assert.deepEqual(await shownCounts(page), without);
+      assert.equal((await page.getByTestId('ignored-toggle').textContent()).trim(), 'Diabaikan (1)');
+
+      // Checked again: still ignored.
+      await page.getByTestId('check').click();
+      await idle(page);
+      assert.equal(await finding(page, 'Indikator 1 PMKS', 'D8', 'text-number').count(), 0);
+      assert.deepEqual(await shownCounts(page), without);
+
+      // The page reloaded (the file opened again): still ignored, with its reason.
+      await page.reload();
+      await page.locator('[data-testid="grid"] table').waitFor();
+      await page.getByTestId('check').click();
+      await page.getByTestId('summary').waitFor();
+      await idle(page);
+      assert.equal(await finding(page, 'Indikator 1 PMKS', 'D8', 'text-number').count(), 0);
+      assert.deepEqual(await shownCounts(page), without);
+      await page.getByTestId('ignored-toggle').click();
+      const ignored = page.getByTestId('ignored-item');
+      assert.equal(await ignored.count(), 1);
+      const text = await ignored.textContent();
+      assert.ok(text.includes('D8') && text.includes('angka dari SIKS-NG, diketik ulang nanti'), text);
+
+      // Unduh buku kerja yang diperbaiki: the file carries the ignore list as Excel stores it.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-fixed').click()]);
+      assert.equal(download.suggestedFilename(), 'dinsos-ntt-2021-diperbaiki.xlsx');
+      const saved = await E.readWorkbookBuffer(fs.readFileSync(await download.path()), 'saved.xlsx');
+      assert.deepEqual((saved.ignored ?? []).map((e) => `${e.code} ${e.sheet}!${e.cell} ${e.reason}`), ['text-number Indikator 1 PMKS!D8 angka dari SIKS-NG, diketik ulang nanti']);
+
+      // Tampilkan lagi: the finding and the counts are back; focus is not lost.
+      await ignored.getByTestId('restore-ignored').click();
+      await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
+      await idle(page);
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'notice');
+      assert.equal(await finding(page, 'Indikator 1 PMKS', 'D8', 'text-number').count(), 1);
+      assert.deepEqual(await shownCounts(page), C0);
+      assert.equal(await page.getByTestId('ignored-panel').count(), 0);
+    });
+
     await step('a narrative .docx is read in the browser and checked with the tables', async () => {
       await page.getByTestId('narrative-input').setInputFiles(NARRATIVE);
       await page.getByTestId('narrative-chip').waitFor();

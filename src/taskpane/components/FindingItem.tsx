@@ -1,11 +1,12 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { Open16Regular, Wrench16Regular } from '@fluentui/react-icons';
+import { EyeOff16Regular, Open16Regular, Wrench16Regular } from '@fluentui/react-icons';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { CellEdit } from '../../core/fixes/types';
 import type { Finding, Lang } from '../../core/findings';
 import { cellRef } from '../findingGroups';
 import { SEVERITY_KEY, type Translate } from '../i18n';
 import { EditPreview } from './EditPreview';
+import { IgnoreForm } from './IgnoreForm';
 import { SeverityIcon } from './SeverityIcon';
 
 const useStyles = makeStyles({
@@ -52,13 +53,17 @@ const useStyles = makeStyles({
   info: { color: tokens.colorBrandForeground1 },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   message: { whiteSpace: 'pre-line', overflowWrap: 'anywhere', wordBreak: 'break-word' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: '6px', paddingLeft: '6px' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '6px', paddingLeft: '6px', paddingRight: '6px' },
+  below: { order: 2, flexBasis: '100%', minWidth: 0 },
   action: { maxWidth: '100%', minWidth: 0, height: 'auto', minHeight: '24px', textAlign: 'start' },
+  // Inside the row of buttons, after the button that opens it (so Tab reaches it next), shown on its own line below them.
   panel: {
+    order: 1,
+    flexBasis: '100%',
+    boxSizing: 'border-box',
     display: 'flex',
     flexDirection: 'column',
     gap: '8px',
-    margin: '0 6px',
     padding: '8px',
     borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorBrandStroke2}`,
@@ -85,6 +90,8 @@ export function FindingItem(props: {
   onActivate(): void;
   onSelect(sheet: string, cell: string): void;
   onApply(edits: CellEdit[]): void;
+  /** "Abaikan": the office accepts this finding; stored with the workbook. */
+  onIgnore(reason: string): void;
 }) {
   const { t, finding: f, edits } = props;
   const edit = edits[0] as CellEdit | undefined;
@@ -93,7 +100,14 @@ export function FindingItem(props: {
   const panelId = useId();
   const mainRef = useRef<HTMLElement | null>(null);
   const fixRef = useRef<HTMLButtonElement>(null);
+  const ignoreRef = useRef<HTMLButtonElement>(null);
+  const [asking, setAsking] = useState(false);
+  const ignoreId = useId();
   const tab = props.current ? 0 : -1;
+  const closeIgnore = () => {
+    setAsking(false);
+    ignoreRef.current?.focus();
+  };
   const closePanel = () => {
     setOpen(false);
     fixRef.current?.focus();
@@ -165,74 +179,103 @@ export function FindingItem(props: {
           {body}
         </button>
       )}
-      {(f.related || edit) && (
-        <div className={styles.actions}>
-          {f.related && (
-            <Button
-              size="small"
-              appearance="subtle"
-              className={styles.action}
-              icon={<Open16Regular />}
-              tabIndex={tab}
-              onClick={() => props.onSelect(f.related!.sheet, f.related!.cell)}
-              aria-label={t('openRelated', { ref: cellRef(f.related.sheet, f.related.cell) })}
-              data-testid="open-related"
-            >
-              {t('openRelatedShort')} {cellRef(f.related.sheet, f.related.cell)}
-            </Button>
-          )}
-          {edit && (
-            <Button
-              size="small"
-              appearance={open ? 'primary' : 'secondary'}
-              className={styles.action}
-              icon={<Wrench16Regular />}
-              ref={fixRef}
-              tabIndex={open ? 0 : tab}
-              onKeyDown={onPanelKey}
-              aria-expanded={open}
-              aria-controls={panelId}
-              aria-label={t('fixLabel', { ref })}
-              disabled={props.disabled}
-              onClick={() => setOpen((v) => !v)}
-              data-testid="fix"
-            >
-              {t('fix')}
-            </Button>
-          )}
-        </div>
-      )}
-      {edit && open && (
-        <div id={panelId} className={styles.panel} role="region" aria-label={t('fixPreviewHeading', { ref })} onKeyDown={onPanelKey} data-testid="fix-panel">
-          <h5 className={styles.panelHeading}>{t('fixPreviewHeading', { ref })}</h5>
-          <EditPreview t={t} lang={props.lang} edit={edit} />
-          {edits.length > 1 && (
-            <p className={styles.panelHeading} data-testid="fix-more">
-              {t('fixMoreCells', { count: edits.length - 1 })}
-            </p>
-          )}
-          <div className={styles.panelActions}>
-            <Button
-              appearance="primary"
-              size="small"
-              disabled={props.disabled}
-              aria-label={t('applyLabel', { ref })}
-              onClick={() => {
-                setOpen(false);
-                // The panel goes away with this button: focus waits on the finding itself, never on <body>.
-                mainRef.current?.focus();
-                props.onApply(edits);
-              }}
-              data-testid="apply"
-            >
-              {t('apply')}
-            </Button>
-            <Button size="small" onClick={closePanel} data-testid="fix-cancel">
-              {t('cancel')}
-            </Button>
+      <div className={styles.actions}>
+        {f.related && (
+          <Button
+            size="small"
+            appearance="subtle"
+            className={styles.action}
+            icon={<Open16Regular />}
+            tabIndex={tab}
+            onClick={() => props.onSelect(f.related!.sheet, f.related!.cell)}
+            aria-label={t('openRelated', { ref: cellRef(f.related.sheet, f.related.cell) })}
+            data-testid="open-related"
+          >
+            {t('openRelatedShort')} {cellRef(f.related.sheet, f.related.cell)}
+          </Button>
+        )}
+        {edit && (
+          <Button
+            size="small"
+            appearance={open ? 'primary' : 'secondary'}
+            className={styles.action}
+            icon={<Wrench16Regular />}
+            ref={fixRef}
+            tabIndex={open ? 0 : tab}
+            onKeyDown={onPanelKey}
+            aria-expanded={open}
+            aria-controls={panelId}
+            aria-label={t('fixLabel', { ref })}
+            disabled={props.disabled}
+            onClick={() => setOpen((v) => !v)}
+            data-testid="fix"
+          >
+            {t('fix')}
+          </Button>
+        )}
+        {edit && open && (
+          <div id={panelId} className={styles.panel} role="region" aria-label={t('fixPreviewHeading', { ref })} onKeyDown={onPanelKey} data-testid="fix-panel">
+            <h5 className={styles.panelHeading}>{t('fixPreviewHeading', { ref })}</h5>
+            <EditPreview t={t} lang={props.lang} edit={edit} />
+            {edits.length > 1 && (
+              <p className={styles.panelHeading} data-testid="fix-more">
+                {t('fixMoreCells', { count: edits.length - 1 })}
+              </p>
+            )}
+            <div className={styles.panelActions}>
+              <Button
+                appearance="primary"
+                size="small"
+                disabled={props.disabled}
+                aria-label={t('applyLabel', { ref })}
+                onClick={() => {
+                  setOpen(false);
+                  // The panel goes away with this button: focus waits on the finding itself, never on <body>.
+                  mainRef.current?.focus();
+                  props.onApply(edits);
+                }}
+                data-testid="apply"
+              >
+                {t('apply')}
+              </Button>
+              <Button size="small" onClick={closePanel} data-testid="fix-cancel">
+                {t('cancel')}
+              </Button>
+            </div>
           </div>
-        </div>
-      )}
+        )}
+        <Button
+          size="small"
+          appearance="subtle"
+          className={styles.action}
+          icon={<EyeOff16Regular />}
+          ref={ignoreRef}
+          tabIndex={asking ? 0 : tab}
+          aria-expanded={asking}
+          aria-controls={ignoreId}
+          aria-label={t('ignoreAria', { ref: fromFile ? place : ref })}
+          disabled={props.disabled}
+          onClick={() => setAsking((v) => !v)}
+          data-testid="ignore"
+        >
+          {t('ignore')}
+        </Button>
+        {asking && (
+          <IgnoreForm
+            t={t}
+            id={ignoreId}
+            className={styles.below}
+            disabled={props.disabled}
+            onCancel={closeIgnore}
+            onConfirm={(reason) => {
+              setAsking(false);
+              // The form goes away: focus waits on the finding until the list moves it to the next one.
+              mainRef.current?.focus();
+              props.onIgnore(reason);
+            }}
+          />
+        )}
+      </div>
     </li>
   );
 }

@@ -68,6 +68,8 @@ export function FindingsList(props: {
   onSelect(sheet: string, cell: string): void;
   /** Resolves true once the edits are written and the workbook checked again. */
   onApply(edits: CellEdit[]): Promise<boolean>;
+  /** Resolves true once the finding is on the workbook's ignore list. */
+  onIgnore(f: Finding, reason: string): Promise<boolean>;
 }) {
   const { t } = props;
   const styles = useStyles();
@@ -177,6 +179,7 @@ export function FindingsList(props: {
               props.onSelect(sheet, cell);
             }}
             onApply={(edits) => void actThenFocusNext(f, () => props.onApply(edits))}
+            onIgnore={(reason) => void actThenFocusNext(f, () => props.onIgnore(f, reason))}
           />
         );
       })}

@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Translate } from '../i18n';
 
@@ -7,7 +7,7 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: '8px',
-    margin: '0 6px',
+    boxSizing: 'border-box',
     padding: '8px',
     borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
@@ -22,7 +22,7 @@ const useStyles = makeStyles({
  * screen reader the form stays in reading order): an optional reason, then confirm.
  * Escape or Batal closes it and gives focus back to the button that opened it.
  */
-export function IgnoreForm(props: { t: Translate; id: string; disabled: boolean; onConfirm(reason: string): void; onCancel(): void }) {
+export function IgnoreForm(props: { t: Translate; id: string; className?: string; disabled: boolean; onConfirm(reason: string): void; onCancel(): void }) {
   const { t } = props;
   const styles = useStyles();
   const headingId = useId();
@@ -40,7 +40,7 @@ export function IgnoreForm(props: { t: Translate; id: string; disabled: boolean;
     }
   };
   return (
-    <div id={props.id} role="group" aria-labelledby={headingId} className={styles.panel} onKeyDown={onKey} data-testid="ignore-form">
+    <div id={props.id} role="group" aria-labelledby={headingId} className={mergeClasses(styles.panel, props.className)} onKeyDown={onKey} data-testid="ignore-form">
       <h3 id={headingId} className={styles.heading}>
         {t('ignoreTitle')}
       </h3>

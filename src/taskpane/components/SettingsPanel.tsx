@@ -24,6 +24,11 @@ const useStyles = makeStyles({
   select: { minWidth: 0, maxWidth: '100%' },
 });
 
+/** The stored one-line scale shown one band per line, which reads (and edits) better in a narrow pane. */
+function onePerLine(spec: string): string {
+  return spec.split(/\s*;\s*/).join('\n');
+}
+
 export function SettingsPanel(props: {
   t: Translate;
   lang: Lang;
@@ -40,11 +45,11 @@ export function SettingsPanel(props: {
   useEffect(() => setMarker(settings.pusatMarker), [settings.pusatMarker]);
   // 'own' may be picked before its bands are typed: the choice shows at once, the setting waits for valid bands.
   const [mode, setMode] = useState(scaleMode(settings.scale));
-  const [own, setOwn] = useState(isScaleSpec(settings.scale) ? settings.scale : '');
+  const [own, setOwn] = useState(isScaleSpec(settings.scale) ? onePerLine(settings.scale) : '');
   const [ownProblem, setOwnProblem] = useState<string | null>(null);
   useEffect(() => {
     setMode(scaleMode(settings.scale));
-    if (isScaleSpec(settings.scale)) setOwn(settings.scale);
+    if (isScaleSpec(settings.scale)) setOwn(onePerLine(settings.scale));
   }, [settings.scale]);
 
   const pickScale = (value: string) => {
@@ -60,7 +65,7 @@ export function SettingsPanel(props: {
     if ('problem' in parsed) return setOwnProblem(scaleProblemText(parsed.problem, props.lang));
     setOwnProblem(null);
     const line = formatScaleSpec(parsed.scale);
-    setOwn(line);
+    setOwn(onePerLine(line));
     if (line !== settings.scale) props.onSave({ ...settings, scale: line });
   };
 
@@ -93,11 +98,12 @@ export function SettingsPanel(props: {
             value={own}
             disabled={props.disabled}
             resize="vertical"
+            rows={Math.max(3, own.split('\n').length + 1)}
             onChange={(_, d) => setOwn(d.value)}
             onBlur={commitOwn}
             onKeyDown={(e) => {
-              // Enter saves, as in the marker field; Shift+Enter starts a new line (one band per line reads well too).
-              if (e.key === 'Enter' && !e.shiftKey) {
+              // One band per line: Enter starts a line; Ctrl+Enter (or leaving the field) saves.
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();
                 commitOwn();
               }
