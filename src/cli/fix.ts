@@ -25,7 +25,7 @@ import { readErrorMessage } from '../xlsx/errors';
 import { patchCells, patchSkipMessage, PatchVerifyError, type PatchSkip } from '../xlsx/patchCells';
 import { readWorkbookFile } from '../xlsx/readWorkbook';
 import { fixMessages } from './fixMessages';
-import { describeState } from './fixText';
+import { describeContent, describeFormat } from '../core/fixes/describe';
 import { FORMATS, LANGS, messages, type Format } from './messages';
 import { isWorkbookReadError, namingFile } from './readErrors';
 import { samePath } from './samePath';
@@ -142,9 +142,9 @@ function printText(r: FileReport, findings: Finding[], opts: FixOptions, io: Fix
     return `(${e.finding.code}: ${f && !e.followUp ? f.message : m.followUp})`;
   };
   for (const e of r.edits) {
-    const format = e.before.numberFormat !== e.after.numberFormat ? `  [${m.formatChange(e.before.numberFormat, e.after.numberFormat)}]` : '';
+    const format = e.before.numberFormat !== e.after.numberFormat ? `  [${m.formatChange(describeFormat(e.before.numberFormat, opts.lang), describeFormat(e.after.numberFormat, opts.lang))}]` : '';
     const tag = e.judgement ? ` ${m.judgementTag}` : '';
-    io.write(`  ${e.sheet}!${e.address}  ${describeState(e.before, opts.lang)} → ${describeState(e.after, opts.lang)}${format}${tag}  ${reason(e)}\n`);
+    io.write(`  ${e.sheet}!${e.address}  ${describeContent(e.before, opts.lang)} → ${describeContent(e.after, opts.lang)}${format}${tag}  ${reason(e)}\n`);
   }
   if (r.edits.length === 0 && r.skipped.length === 0) io.write(`  ${m.nothingToFix}\n`);
   if (r.skipped.length > 0) {

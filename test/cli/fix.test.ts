@@ -19,7 +19,7 @@ describe('lakip fix', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(fs.readFileSync(CHART).equals(before)).toBe(true);
-    expect(r.stdout).toContain('PMKS!C5  "1.595" → 1.595  [format @ → #,##0]  (text-number: Angka "1.595"');
+    expect(r.stdout).toContain('PMKS!C5  "1.595" (teks) → 1.595  [format Teks → Angka (1.234)]  (text-number: Angka "1.595"');
     expect(r.stdout).toContain('PMKS!C10  17.420 → 19.015  (total-mismatch:');
     expect(r.stdout).toContain(`Ringkasan: 5 perbaikan ditulis ke "${out}".`);
     const back = await readWorkbookFile(out);
