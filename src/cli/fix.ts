@@ -29,7 +29,7 @@ import { describeContent, describeFormat } from '../core/fixes/describe';
 import { FORMATS, LANGS, messages, type Format } from './messages';
 import { isWorkbookReadError, namingFile } from './readErrors';
 import { samePath } from './samePath';
-import { SCALE_HELP, scaleOptionProblem } from './scaleOption';
+import { MARKER_HELP, SCALE_HELP, scaleOptionProblem } from './scaleOption';
 
 export const EXIT_FIX_OK = 0;
 export const EXIT_FIX_PARTIAL = 1;
@@ -274,6 +274,7 @@ export function registerFix(program: Command, ctx: FixCommandContext): void {
       'Tulis perbaikan mekanis ke salinan berkas .xlsx/.xlsm; hanya sel yang diperbaiki yang berubah.\n' +
         '(Write the mechanical fixes into a copy of the .xlsx/.xlsm file; only the fixed cells change.)',
     )
+    .usage('<berkas> [opsi]')
     .argument('[berkas]', 'berkas .xlsx atau .xlsm (the .xlsx or .xlsm workbook)')
     .option('--out <berkas>', 'berkas hasil, mis. laporan-perbaikan.xlsx (the fixed file to write)')
     .option('--in-place', 'timpa berkas asli, lewat berkas sementara di folder yang sama (overwrite the original, through a temporary file)')
@@ -282,7 +283,7 @@ export function registerFix(program: Command, ctx: FixCommandContext): void {
     .option('--format <format>', 'bentuk keluaran: text atau json; bawaan text (output format: text or json; default text)')
     .option('--lang <lang>', 'bahasa pesan: id atau en; bawaan id (message language: id or en; default id)')
     .option('--scale <skala>', SCALE_HELP)
-    .option('--marker <teks>', 'penanda urusan pusat, pengganti #DIV/0! (marker for central-government matters)')
+    .option('--marker <teks>', MARKER_HELP)
     .addHelpText('after', FIX_HELP_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
       const lang = choice<Lang>(ctx.argvLang, '--lang', opts.lang, LANGS) ?? 'id';

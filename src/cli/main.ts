@@ -16,8 +16,9 @@ import type { Lang } from '../core/findings';
 import { runCheck } from './check';
 import { FixUsageError, registerFix } from './fix';
 import { runTables, TablesUsageError } from './tables';
-import { SCALE_HELP, scaleOptionProblem } from './scaleOption';
-import { FAIL_ON, FORMATS, LANGS, langFromArgv, messages, type CliMessages, type FailOn, type Format } from './messages';
+import { FAIL_ON_HELP, FAIL_ON_WORDS, failOnFrom } from './failOn';
+import { MARKER_HELP, SCALE_HELP, scaleOptionProblem } from './scaleOption';
+import { FORMATS, LANGS, langFromArgv, messages, type CliMessages, type Format } from './messages';
 
 export const EXIT_USAGE = 64;
 export const EXIT_INTERNAL = 70;
@@ -176,12 +177,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--format <format>', 'bentuk keluaran: text atau json; bawaan text (output format: text or json; default text)')
     .option('--lang <lang>', 'bahasa laporan: id atau en; bawaan id (report language: id or en; default id)')
     .option('--scale <skala>', SCALE_HELP)
-    .option('--marker <teks>', 'penanda urusan pusat, pengganti #DIV/0! (marker for central-government matters)')
-    .option(
-      '--fail-on <tingkat>',
-      'keluar dengan kode 1 bila ada temuan setingkat ini atau lebih berat: error atau warning ' +
-        '(exit 1 when findings of this severity or worse exist)',
-    )
+    .option('--marker <teks>', MARKER_HELP)
+    .option('--fail-on <tingkat>', FAIL_ON_HELP)
     .option(
       '--narrative <berkas>',
       'berkas narasi laporan (.docx atau .txt) yang angkanya dicocokkan dengan tabel; boleh diulang; ' +
@@ -205,7 +202,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const badScale = scaleOptionProblem(opts.scale, argvLang);
       if (badScale) throw new UsageError(badScale);
       const scale = typeof opts.scale === 'string' ? opts.scale.trim() : undefined;
-      const failOn = pickChoice<FailOn>(m, '--fail-on', opts.failOn, FAIL_ON);
+      const failOn = opts.failOn === undefined ? undefined : failOnFrom(String(opts.failOn));
+      if (opts.failOn !== undefined && !failOn) throw new UsageError(m.badChoice('--fail-on', String(opts.failOn), FAIL_ON_WORDS));
       if (!files || files.length === 0) throw new UsageError(m.noFiles);
       const marker = typeof opts.marker === 'string' ? opts.marker : undefined;
       const narratives = Array.isArray(opts.narrative) ? opts.narrative.map(String) : undefined;
@@ -231,12 +229,14 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       'Tulis tabel laporan ke dokumen Word (.docx) dan/atau halaman HTML, seperti di buku kerja atau dengan perbaikan yang diterima.\n' +
         '(Write the report tables to a Word document (.docx) and/or an HTML page, as in the workbook or with the accepted fixes.)',
     )
+    // Required, as the usage line says; a missing file is still reported by runTables, in the user's language.
+    .usage('<berkas> [opsi]')
     .argument('[berkas]', 'berkas .xlsx (the .xlsx workbook)')
     .option('--out <berkas.docx>', 'dokumen Word yang ditulis, mis. tabel-lakip.docx (Word document to write)')
     .option('--html <berkas.html>', 'halaman HTML yang ditulis, mis. tabel-lakip.html (HTML page to write)')
     .option('--lang <lang>', 'bahasa pesan: id atau en; bawaan id (message language: id or en; default id)')
     .option('--scale <skala>', SCALE_HELP)
-    .option('--marker <teks>', 'penanda urusan pusat, pengganti #DIV/0! (marker for central-government matters)')
+    .option('--marker <teks>', MARKER_HELP)
     .option(
       '--with-fixes',
       'susun tabel dengan perbaikan mekanis yang diterima, dengan catatan nilai yang berbeda dari buku kerja ' +

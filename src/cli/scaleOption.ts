@@ -1,11 +1,18 @@
 /** --scale: a preset id, or the office's own bands written out (see core/iku/scaleSpec.ts). */
+import { DEFAULT_PUSAT_MARKER } from '../core/analyze';
 import type { Lang } from '../core/findings';
 import { isScaleSpec, parseScaleSpec, scaleProblemText } from '../core/iku/scaleSpec';
 import { SCALES } from './messages';
 
 export const SCALE_HELP =
   `skala predikat: ${SCALES[0]}, atau predikat instansi ditulis lengkap, mis. "85=Sangat Berhasil; 70=Berhasil; >55=Cukup Berhasil; 0=Belum Berhasil" ` +
-  `(predikat scale: ${SCALES[0]}, or the office's own bands written out)`;
+  `(predikat scale: ${SCALES[0]}, or the office's own bands written out). ` +
+  'Bawaan: tanpa skala; predikat dinilai hanya bila buku kerja memuat tabel skala ' +
+  '(default: none; predikat is judged only when the workbook holds a scale table)';
+
+export const MARKER_HELP =
+  `penanda urusan pusat, pengganti #DIV/0!; bawaan "${DEFAULT_PUSAT_MARKER}" ` +
+  `(marker for central-government matters; default "${DEFAULT_PUSAT_MARKER}")`;
 
 /** Why a --scale value cannot be used, in the user's language; null when it can. */
 export function scaleOptionProblem(value: unknown, lang: Lang): string | null {
