@@ -1,5 +1,6 @@
 import { checkBreakdowns, checkCrossTables } from './checks/crossTable';
 import { checkErrorCells } from './checks/errorCells';
+import { farCellNotes } from './checks/farCells';
 import { groupRepeats } from './checks/groupRepeats';
 import { TABLE_CHECKS } from './checks/registry';
 import { TableContext, type ResolvedOptions } from './checks/context';
@@ -83,7 +84,10 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
   checkBreakdowns(contexts);
   const inTables = contexts.flatMap((c) => c.findings);
   const errorCells = new Set(inTables.filter((f) => f.code === 'error-value' || f.code === 'division-by-zero').map((f) => `${f.sheet}!${f.cell}`));
-  const tableFindings = groupRepeats(sortFindings([...inTables, ...checkErrorCells(grids, errorCells, resolved.lang)], order), resolved.lang);
+  const tableFindings = groupRepeats(
+    sortFindings([...inTables, ...checkErrorCells(grids, errorCells, resolved.lang), ...farCellNotes(snapshot.sheets, resolved.lang)], order),
+    resolved.lang,
+  );
   const narrative = new NarrativeChecker(contexts, resolved);
   for (const source of [...narrativeFromWorkbook(snapshot, tables), ...(options.narratives ?? [])]) narrative.checkSource(source);
   narrative.finish(tableFindings);

@@ -265,6 +265,10 @@ const T = {
     id: 'Sebagian tabel ini tidak diperiksa:',
     en: 'Part of this table was not checked:',
   },
+  'nc-far-cells': {
+    id: '{count} sel terisi jauh dari isi lembar ini ({cells}) tidak dibaca dan tidak diperiksa, agar lembar tetap dapat diperiksa. Bila sel itu tidak sengaja terisi, hapus isinya.',
+    en: '{count} filled cell(s) far from the rest of this sheet ({cells}) were not read or checked, so the sheet could be checked at all. If they were filled by accident, clear them.',
+  },
   'nc-weak-total': {
     id: 'baris "{label}" bisa jadi indikator, bukan baris total (tidak satu kolom pun cocok dengan jumlah baris di atasnya)',
     en: 'row "{label}" may be an indicator rather than a total (no column matches the sum of the rows above)',

@@ -32,6 +32,8 @@ export interface SheetSnapshot {
   hiddenRows?: number[];
   /** Set for chart sheets and other sheets without cells. */
   kind?: 'worksheet' | 'chart';
+  /** Filled cells far outside the arrays above, left out so the sheet fits in memory (A1, first ones). */
+  farCells?: { count: number; first: string[] };
 }
 
 export interface WorkbookSnapshot {

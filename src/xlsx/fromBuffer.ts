@@ -10,6 +10,8 @@ import { ContentTooLargeError, MAX_FILE_BYTES, WorkbookReadError } from './error
 import { displayText, GENERAL } from './formatText';
 import { cfbLooksEncrypted, sniff } from './sniff';
 import { listSheets, type SheetEntry } from './workbookParts';
+import { clipTo, sheetExtent, type Rect } from './sheetExtent';
+import { toA1 } from '../core/a1';
 
 /**
  * Largest total uncompressed size of the package parts. Guards against zip
@@ -245,12 +247,6 @@ function convertCell(cell: ExcelJS.Cell, date1904: boolean): Converted {
   return { value: res.value, formula: res.value, type: res.type };
 }
 
-interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
 
 /** Merged ranges of a worksheet in A1 notation. */
 function mergesOf(ws: ExcelJS.Worksheet): string[] {
@@ -284,31 +280,36 @@ function parseRange(a1: string): Rect | undefined {
 }
 
 function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
-  const merges = mergesOf(ws);
+  let merges = mergesOf(ws);
 
-  // Used range: every cell holding something (value, formula, merge) plus
-  // every merged area.
-  let rect: Rect | undefined;
-  const extend = (top: number, left: number, bottom: number, right: number) => {
-    if (!rect) rect = { top, left, bottom, right };
-    else {
-      if (top < rect.top) rect.top = top;
-      if (left < rect.left) rect.left = left;
-      if (bottom > rect.bottom) rect.bottom = bottom;
-      if (right > rect.right) rect.right = right;
-    }
-  };
+  // Used range: every cell holding something (value, formula, merge) plus every
+  // merged area, within the bounds of what one sheet may take (sheetExtent.ts).
+  const cells: [number, number][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (_cell, colNumber) => {
-      extend(rowNumber - 1, colNumber - 1, rowNumber - 1, colNumber - 1);
+      cells.push([rowNumber - 1, colNumber - 1]);
     });
   });
-  for (const m of merges) {
-    const r = parseRange(m);
-    if (r) extend(r.top, r.left, r.bottom, r.right);
+  const mergeRects = merges.map(parseRange).filter((r): r is Rect => r !== undefined);
+  let extent;
+  try {
+    extent = sheetExtent(cells, mergeRects);
+  } catch (e) {
+    throw new WorkbookReadError('too-large', '', new ContentTooLargeError(`sheet "${ws.name}": ${(e as Error).message}`));
   }
-
+  const rect = extent?.rect;
   const snap = emptySheet(ws.name, ws.state);
+  if (extent && extent.far.length > 0) {
+    const sorted = [...extent.far].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    snap.farCells = { count: sorted.length, first: sorted.slice(0, 5).map(([r, c]) => toA1(r, c)) };
+  }
+  if (rect) {
+    // Only the part of each merge inside what is read: a merge over whole rows holds nothing further.
+    const inside = (m: Rect) => m.top >= rect.top && m.left >= rect.left && m.bottom <= rect.bottom && m.right <= rect.right;
+    if (!mergeRects.every(inside)) {
+      merges = mergeRects.map((m) => clipTo(m, rect)).filter((m): m is Rect => m !== null).map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`);
+    }
+  }
   if (!rect) return snap;
   const { top, left, bottom, right } = rect as Rect;
   const nRows = bottom - top + 1;
