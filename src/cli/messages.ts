@@ -83,7 +83,7 @@ const id: CliMessages = {
     iku: 'Tabel IKU/capaian',
     count: 'Tabel jumlah',
   },
-  severity: { error: 'GALAT', warning: 'PERINGATAN', info: 'INFO' },
+  severity: { error: 'KESALAHAN', warning: 'PERINGATAN', info: 'INFO' },
   tablesHeading: (n) => `Tabel yang dikenali (${n}):`,
   noTables: 'Tidak ada tabel yang dikenali.',
   findingsHeading: (n) => `Temuan (${n}):`,
@@ -108,7 +108,7 @@ const id: CliMessages = {
     `"Dokumen Word (*.docx)" atau "Teks Biasa (*.txt)", lalu coba lagi.`,
   summary: (c) =>
     `Ringkasan: ${c.filesRead} berkas dibaca, ${c.filesFailed} gagal dibaca, ${c.tables} tabel; ` +
-    `temuan: ${c.bySeverity.error} galat, ${c.bySeverity.warning} peringatan, ${c.bySeverity.info} info.` +
+    `temuan: ${c.bySeverity.error} kesalahan, ${c.bySeverity.warning} peringatan, ${c.bySeverity.info} info.` +
     (c.narratives ? ` Narasi: ${c.narratives.read} berkas dibaca, ${c.narratives.failed} gagal dibaca.` : '') +
     (c.ignored ? ` ${c.ignored} temuan diabaikan.` : ''),
   progress: (i, n, name) => `Memeriksa ${i}/${n}: ${name}`,
@@ -124,7 +124,7 @@ const id: CliMessages = {
     `Pemeriksaan berkas "${file}" terhenti karena kesalahan program (${detail}). ` +
     `Berkas lain tetap diperiksa. Laporkan masalah ini beserta berkasnya kepada pengembang.`,
 
-  usagePrefix: 'lakip: galat penggunaan:',
+  usagePrefix: 'lakip: kesalahan penggunaan:',
   usageHint: (command) => `Jalankan "lakip ${command}--help" untuk melihat cara pakai.`,
   noFiles: 'tidak ada berkas yang disebutkan. Contoh: lakip check laporan.xlsx',
   badChoice: (option, value, allowed) =>

@@ -30,12 +30,12 @@ export const FINDING_INFO: Record<FindingCode, FindingInfo> = {
   },
   'division-by-zero': {
     severities: ['error', 'warning'],
-    id: '#DIV/0! karena pembagi 0. Peringatan bila urusan itu kewenangan pusat (tulis penanda "Kewenangan Pusat"); galat bila target 0 atau pembagi lain kosong.',
+    id: '#DIV/0! karena pembagi 0. Peringatan bila urusan itu kewenangan pusat (tulis penanda "Kewenangan Pusat"); kesalahan bila target 0 atau pembagi lain kosong.',
     en: '#DIV/0! from a zero divisor. A warning when the matter is central government\'s (write the "Kewenangan Pusat" marker); an error for a target of 0 or another empty divisor.',
   },
   'error-value': {
     severities: ['error'],
-    id: 'Sel berisi galat Excel (#REF!, #VALUE!, #N/A, #NAME?, #NUM!, #NULL!), di dalam tabel atau di mana pun, dengan rumus asalnya.',
+    id: 'Sel berisi nilai kesalahan Excel (#REF!, #VALUE!, #N/A, #NAME?, #NUM!, #NULL!), di dalam tabel atau di mana pun, dengan rumus asalnya.',
     en: 'A cell holds an Excel error (#REF!, #VALUE!, #N/A, #NAME?, #NUM!, #NULL!), inside a table or anywhere, with the formula behind it.',
   },
   'text-number': {
@@ -100,7 +100,7 @@ export const FINDING_INFO: Record<FindingCode, FindingInfo> = {
   },
   'narrative-rounded': {
     severities: ['info'],
-    id: 'Narasi menyebut angka tabel yang dibulatkan: dicatat, bukan galat.',
+    id: 'Narasi menyebut angka tabel yang dibulatkan: dicatat, bukan kesalahan.',
     en: 'The prose states a table figure rounded: noted, not an error.',
   },
   'narrative-unlinked': {

@@ -66,7 +66,7 @@ const T = {
     en: 'The achievement of "{label}" cannot be computed because the target is 0. This is not a central-government matter: check the target.',
   },
   'error-value': {
-    id: 'Sel berisi galat {error} pada "{label}"; angka ini tidak ikut dihitung dan akan terbawa ke laporan.',
+    id: 'Sel berisi nilai kesalahan {error} pada "{label}"; angka ini tidak ikut dihitung dan akan terbawa ke laporan.',
     en: 'The cell holds the error {error} on "{label}"; it is left out of every sum and will be copied into the report.',
   },
   'text-number': {
@@ -230,15 +230,15 @@ const T = {
     en: ' The difference equals the number not handled (provincial share − handled = {gap}).',
   },
   'error-value-formula': {
-    id: 'Sel berisi galat {error} dari rumus {formula}; galat ini akan terbawa ke laporan.',
+    id: 'Sel berisi nilai kesalahan {error} dari rumus {formula}; kesalahan ini akan terbawa ke laporan.',
     en: 'The cell holds the error {error} from the formula {formula}; it will be copied into the report.',
   },
   'error-value-typed': {
-    id: 'Sel berisi galat {error}; galat ini akan terbawa ke laporan.',
+    id: 'Sel berisi nilai kesalahan {error}; kesalahan ini akan terbawa ke laporan.',
     en: 'The cell holds the error {error}; it will be copied into the report.',
   },
   'error-value-group': {
-    id: '{count} sel di kolom ini berisi galat {error} ({cells}, …), misalnya dari rumus {formula}.',
+    id: '{count} sel di kolom ini berisi nilai kesalahan {error} ({cells}, …), misalnya dari rumus {formula}.',
     en: '{count} cells in this column hold the error {error} ({cells}, …), e.g. from the formula {formula}.',
   },
   'breakdown-mismatch': {

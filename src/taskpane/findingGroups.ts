@@ -12,7 +12,7 @@ export type SeverityCounts = Record<Severity, number>;
 
 /**
  * A severity chip shows only its severity; clicked again (or when it was the only one
- * shown), every severity shows again. Staff ask "show me the GALAT", not "hide the rest".
+ * shown), every severity shows again. Staff ask "show me the Kesalahan", not "hide the rest".
  */
 export function showOnly(shown: ReadonlySet<Severity>, clicked: Severity): Set<Severity> {
   return shown.size === 1 && shown.has(clicked) ? new Set(SEVERITIES) : new Set([clicked]);

@@ -36,10 +36,10 @@ export const STRINGS = {
 
   // Summary
   summaryHeading: { id: 'Ringkasan', en: 'Summary' },
-  severityError: { id: 'GALAT', en: 'ERROR' },
-  severityWarning: { id: 'PERINGATAN', en: 'WARNING' },
-  severityInfo: { id: 'INFO', en: 'INFO' },
-  countError: { id: '{n} galat', en: '{n} {n|error|errors}' },
+  severityError: { id: 'Kesalahan', en: 'Error' },
+  severityWarning: { id: 'Peringatan', en: 'Warning' },
+  severityInfo: { id: 'Info', en: 'Info' },
+  countError: { id: '{n} kesalahan', en: '{n} {n|error|errors}' },
   countWarning: { id: '{n} peringatan', en: '{n} {n|warning|warnings}' },
   countInfo: { id: '{n} info', en: '{n} info' },
   noFindings: { id: 'Tidak ada temuan. Semua total dan persentase yang diperiksa sesuai.', en: 'No findings. Every total and percentage checked agrees.' },
@@ -205,7 +205,7 @@ export const STRINGS = {
   },
 
   // Ribbon command
-  ribbonResult: { id: 'Pemeriksaan dari pita: {errors} galat, {warnings} peringatan, {infos} info.', en: 'Check from the ribbon: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} info.' },
+  ribbonResult: { id: 'Pemeriksaan dari pita: {errors} kesalahan, {warnings} peringatan, {infos} info.', en: 'Check from the ribbon: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} info.' },
   ribbonNone: { id: 'Pemeriksaan dari pita: tidak ada temuan.', en: 'Check from the ribbon: no findings.' },
   dismiss: { id: 'Tutup pesan', en: 'Dismiss' },
 

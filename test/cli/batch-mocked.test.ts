@@ -128,6 +128,6 @@ it('an engine crash on one file does not stop the batch: analysis-failed, exit 2
 it('summary counts findings by severity (json: on stderr)', async () => {
   analyze.mockReturnValue(report('error', 'warning', 'warning', 'info'));
   const r = await lakip(['check', 'a.xlsx', 'b.xlsx', '--format', 'json']);
-  expect(r.stderr).toContain('Ringkasan: 2 berkas dibaca, 0 gagal dibaca, 2 tabel; temuan: 2 galat, 4 peringatan, 2 info.');
+  expect(r.stderr).toContain('Ringkasan: 2 berkas dibaca, 0 gagal dibaca, 2 tabel; temuan: 2 kesalahan, 4 peringatan, 2 info.');
   expect(r.stdout).not.toContain('Ringkasan');
 });

@@ -99,7 +99,7 @@ describe('--format text', () => {
     expect(r.stdout).toContain('Tabel yang dikenali');
     expect(r.stdout).toMatch(/Tabel (PMKS|SPM|anggaran \(APBN\/APBD\)|belanja per kode rekening|IKU\/capaian|jumlah)/);
     expect(r.stdout).toMatch(/Temuan \(\d+\):|Tidak ada temuan\./);
-    expect(r.stdout).toMatch(/\b(GALAT|PERINGATAN|INFO)\b/);
+    expect(r.stdout).toMatch(/\b(KESALAHAN|PERINGATAN|INFO)\b/);
     expect(r.stdout).toContain('Ringkasan: 1 berkas dibaca');
     expect(r.stdout).not.toMatch(ANSI);
     expect(r.stderr).toBe('');
@@ -111,7 +111,7 @@ describe('--format text', () => {
     expect(r.stdout).toContain(`== ${FLOTIM} ==`);
     expect(r.stdout).toContain('Recognised tables');
     expect(r.stdout).toMatch(/\b(ERROR|WARNING|INFO)\b/);
-    expect(r.stdout).not.toMatch(/\b(GALAT|PERINGATAN)\b/);
+    expect(r.stdout).not.toMatch(/\b(KESALAHAN|PERINGATAN)\b/);
     expect(r.stdout).toContain('Summary: 1 file read, 0 failed');
   });
 

@@ -113,7 +113,7 @@ describe('text', () => {
     expect(t).toMatch(/PMKS\s+A4:H20\s+Tabel PMKS/);
     expect(t).toContain('Tabel anggaran (APBN/APBD)');
     expect(t).toContain('Temuan (3):');
-    expect(t).toMatch(/GALAT\s+D20\s+Jumlah tidak sama.*\(seharusnya 38\.104\.680\.384, tertulis 38\.104\.680\.000,5\)/);
+    expect(t).toMatch(/KESALAHAN\s+D20\s+Jumlah tidak sama.*\(seharusnya 38\.104\.680\.384, tertulis 38\.104\.680\.000,5\)/);
     expect(t).toMatch(/PERINGATAN\s+F12/);
     expect(t).toMatch(/INFO\s+H7/);
     // Grouped: both PMKS findings come under the PMKS heading, before the Anggaran heading.
@@ -138,7 +138,7 @@ describe('text', () => {
     expect(formatFileText({ file: 'a.xlsx', tables: [], findings: [] }, 'id')).toContain('Tidak ada tabel yang dikenali.');
     expect(formatFileText({ file: 'a.xlsx', tables: [], findings: [] }, 'en')).toContain('No findings.');
     const failed = formatFileText({ file: 'a.xlsx', error: { code: 'corrupt', message: 'Berkas "a.xlsx" rusak.' }, tables: [], findings: [] }, 'id');
-    expect(failed).toContain('GALAT Berkas tidak dapat dibaca: Berkas "a.xlsx" rusak.');
+    expect(failed).toContain('KESALAHAN Berkas tidak dapat dibaca: Berkas "a.xlsx" rusak.');
   });
 
   it('colours only through the ANSI style', () => {
@@ -148,7 +148,7 @@ describe('text', () => {
 
   it('summary', () => {
     const c = { filesRead: 2, filesFailed: 1, tables: 7, bySeverity: { error: 3, warning: 2, info: 1 } };
-    expect(formatSummaryText(c, 'id')).toBe('Ringkasan: 2 berkas dibaca, 1 gagal dibaca, 7 tabel; temuan: 3 galat, 2 peringatan, 1 info.\n');
+    expect(formatSummaryText(c, 'id')).toBe('Ringkasan: 2 berkas dibaca, 1 gagal dibaca, 7 tabel; temuan: 3 kesalahan, 2 peringatan, 1 info.\n');
     expect(formatSummaryText(c, 'en')).toBe('Summary: 2 files read, 1 failed, 7 tables; findings: 3 errors, 2 warnings, 1 info.\n');
   });
 });

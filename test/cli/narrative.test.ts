@@ -302,14 +302,14 @@ describe('text', () => {
 
   it('file paragraphs in the place column, the related cell after the message', () => {
     const line = lines.find((l) => l.includes('201.511'))!;
-    expect(line).toMatch(/^ {6}GALAT +laporan\.docx ¶12 +Narasi menyebut/);
+    expect(line).toMatch(/^ {6}KESALAHAN +laporan\.docx ¶12 +Narasi menyebut/);
     expect(line.endsWith("(seharusnya 201.541, tertulis 201.511) → 'Indikator 1 PMKS'!H4")).toBe(true);
     const terbilang = lines.find((l) => l.includes('Sembilan Milyard'))!;
-    expect(terbilang).toMatch(/^ {6}GALAT +A7 +Angka/);
+    expect(terbilang).toMatch(/^ {6}KESALAHAN +A7 +Angka/);
     expect(terbilang.endsWith("→ 'APBN''s'!C12")).toBe(true);
     expect(lines.find((l) => l.includes('cukup berhasil'))).toMatch(/bab3\.txt ¶2 {2}Narasi menyebut/);
     // The table findings keep their own narrow place column.
-    expect(lines.find((l) => l.includes('ANGGARAN'))).toMatch(/^ {6}GALAT {7}C6 {4}ANGGARAN/);
+    expect(lines.find((l) => l.includes('ANGGARAN'))).toMatch(/^ {6}KESALAHAN {3}C6 {4}ANGGARAN/);
   });
 
   it('unchecked figures: one short line per paragraph and a hint; in full with --verbose', () => {
@@ -341,7 +341,7 @@ describe('text', () => {
         '    - APBD  A5:E13  Tabel anggaran (APBN/APBD)',
         '  Temuan (1):',
         '    Lembar "APBD":',
-        `      GALAT       C6    ${tableFinding.message} (seharusnya 38.104.680.384, tertulis 38.177.592.484)`,
+        `      KESALAHAN   C6    ${tableFinding.message} (seharusnya 38.104.680.384, tertulis 38.177.592.484)`,
         '',
         '',
       ].join('\n'),
@@ -350,7 +350,7 @@ describe('text', () => {
 
   it('a narrative file that failed, and the summary line', () => {
     expect(formatNarrativeFailureText({ file: 'lama.doc', error: { code: 'unsupported', message: 'Simpan sebagai .docx.' } }, 'id')).toBe(
-      '== lama.doc ==\n  GALAT Berkas narasi tidak dapat dibaca: Simpan sebagai .docx.\n  Buku kerja tetap diperiksa tanpa berkas narasi ini.\n\n',
+      '== lama.doc ==\n  KESALAHAN Berkas narasi tidak dapat dibaca: Simpan sebagai .docx.\n  Buku kerja tetap diperiksa tanpa berkas narasi ini.\n\n',
     );
     expect(formatNarrativeFailureText({ file: 'ok.txt', paragraphs: 3 }, 'id')).toBe('');
     const counts = { filesRead: 2, filesFailed: 0, tables: 7, bySeverity: { error: 1, warning: 0, info: 3 } };

@@ -132,7 +132,7 @@ describe('lakip tables: usage errors (64)', () => {
   test('no output named', async () => {
     const r = await lakip(['tables', NTT]);
     expect(r.code).toBe(64);
-    expect(r.stderr).toContain('lakip: galat penggunaan: sebutkan berkas keluaran dengan --out');
+    expect(r.stderr).toContain('lakip: kesalahan penggunaan: sebutkan berkas keluaran dengan --out');
     expect(r.stderr).toContain('Jalankan "lakip tables --help"');
     expect(build).not.toHaveBeenCalled();
   });

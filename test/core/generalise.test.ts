@@ -869,7 +869,7 @@ describe('scoring and planning workbooks (Bappenas PPD, KRISNA) tried locally', 
 });
 
 describe('low-confidence columns are judged only once settled', () => {
-  it('a total under headers the vocabulary does not know is a GALAT only when something shows the row is a sum', () => {
+  it('a total under headers the vocabulary does not know is an error (Kesalahan) only when something shows the row is a sum', () => {
     // Nothing adds up on the Jumlah row: not sure it is a sum row, so warnings without a fix.
     const unsure = run([
       ['Kecamatan', 'Sekolah Negeri', 'Sekolah Swasta'],
@@ -880,7 +880,7 @@ describe('low-confidence columns are judged only once settled', () => {
     ]);
     const f = unsure.findings.filter((x) => x.code === 'total-mismatch');
     expect(f.map((x) => `${x.severity} ${x.cell} ${x.fix === undefined}`)).toEqual(['warning B5 true', 'warning C5 true']);
-    // Another column adds up on that row: the row is a sum row, and the gap is a GALAT.
+    // Another column adds up on that row: the row is a sum row, and the gap is an error (Kesalahan).
     const settled = run([
       ['Kecamatan', 'Sekolah Negeri', 'Sekolah Swasta'],
       ['Kec A', 10, 4],

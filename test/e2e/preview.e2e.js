@@ -680,6 +680,9 @@ async function main() {
     });
 
     await step('switching the language to English relabels the pane and the findings', async () => {
+      // Indonesian Office's own words first (Kesalahan, not GALAT), in the counts and on each finding.
+      assert.ok((await page.getByTestId('count-error').textContent()).includes('kesalahan'));
+      assert.ok((await page.locator('[data-testid="finding"][data-severity="error"]').first().textContent()).includes('Kesalahan'));
       await page.getByTestId('settings-toggle').click();
       await page.getByTestId('language').selectOption('en');
       await page.waitForFunction(() => document.querySelector('[data-testid="check"]')?.textContent?.trim() === 'Check again');
@@ -690,7 +693,7 @@ async function main() {
       const en = new Set(R0en.findings.map((f) => f.message));
       const shown = await page.getByTestId('finding-message').allTextContents();
       assert.ok(shown.length > 0 && shown.every((m) => en.has(m)), 'finding messages are the engine’s English ones');
-      assert.ok((await page.locator('[data-testid="finding"][data-severity="error"]').first().textContent()).includes('ERROR'));
+      assert.ok((await page.locator('[data-testid="finding"][data-severity="error"]').first().textContent()).includes('Error'));
       assert.ok((await page.getByTestId('sheet-tab').first().isVisible()));
       await page.getByTestId('language').selectOption('auto');
       await page.getByTestId('settings-toggle').click();

@@ -194,8 +194,8 @@ describe('a workbook with a chart sheet between two worksheets', () => {
     expect(res.stdout).toContain('Tabel yang dikenali (2):');
     expect(res.stdout).toMatch(/- Indikator 1 PMKS\s+A1:H5\s+Tabel PMKS/);
     expect(res.stdout).toMatch(/- APBD\s+A1:E4\s+Tabel anggaran/);
-    expect(res.stdout).toMatch(/GALAT\s+C5\s/);
-    expect(res.stdout).toMatch(/GALAT\s+C4\s/);
+    expect(res.stdout).toMatch(/KESALAHAN\s+C5\s/);
+    expect(res.stdout).toMatch(/KESALAHAN\s+C4\s/);
     expect(res.stdout).toContain('Ringkasan: 1 berkas dibaca, 0 gagal dibaca, 2 tabel');
     // Identical to the report on the same workbook without a chart sheet, apart from the file name.
     const plain = await lakip(['check', plainFile]);

@@ -122,11 +122,11 @@ describe('reading it', () => {
     expect(txt.code).toBe(0);
     expect(txt.stderr).toBe('');
     expect(txt.stdout).toMatch(/- APBD\s+A5:E13\s+Tabel anggaran \(APBN\/APBD\)/);
-    expect(txt.stdout).toMatch(/GALAT\s+C6\s+ANGGARAN pada "Urusan Pemerintahan Bidang Sosial" tertulis 38\.177\.592\.484/);
-    expect(txt.stdout).toMatch(/GALAT\s+E11\s+Persentase pada "Program Perlindungan dan Jaminan Sosial" tertulis 31,59/);
+    expect(txt.stdout).toMatch(/KESALAHAN\s+C6\s+ANGGARAN pada "Urusan Pemerintahan Bidang Sosial" tertulis 38\.177\.592\.484/);
+    expect(txt.stdout).toMatch(/KESALAHAN\s+E11\s+Persentase pada "Program Perlindungan dan Jaminan Sosial" tertulis 31,59/);
     for (const f of r.findings) expect(txt.stdout).toContain(f.message.replace(/\s*[\r\n]+\s*/g, ' '));
     expect(txt.stdout).not.toMatch(/Grafik|Sumber/);
-    expect(txt.stdout).toContain(`Ringkasan: 1 berkas dibaca, 0 gagal dibaca, 1 tabel; temuan: 3 galat`);
+    expect(txt.stdout).toContain(`Ringkasan: 1 berkas dibaca, 0 gagal dibaca, 1 tabel; temuan: 3 kesalahan`);
 
     const json = await lakip(['check', FILE, '--format', 'json']);
     expect(json.code).toBe(0);

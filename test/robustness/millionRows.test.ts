@@ -112,7 +112,7 @@ test('sparse: `lakip check` reports the table and its finding, exit 0', async ()
   expect(res.code).toBe(0);
   expect(res.stderr).toBe('');
   expect(res.stdout).toMatch(/- Data\s+A1:E4\s+Tabel anggaran/);
-  expect(res.stdout).toMatch(/GALAT\s+C4\s+Total Anggaran tertulis 4\.100, tetapi jumlah rinciannya 4\.000/);
+  expect(res.stdout).toMatch(/KESALAHAN\s+C4\s+Total Anggaran tertulis 4\.100, tetapi jumlah rinciannya 4\.000/);
   expect(res.stdout).toContain('Ringkasan: 1 berkas dibaca, 0 gagal dibaca, 1 tabel');
 }, 60_000);
 

@@ -93,7 +93,7 @@ export function checkTotals(ctx: TableContext): void {
     for (const k of cols) {
       if (treeUnclear && !addsUp(ctx, row, k, contributors)) ctx.notChecked(row.row, 'tree', { label: row.label });
       // A column read as figures only from its cells is settled as a sum column when another
-      // column of the same total row adds up; otherwise its gap is a warning, never a GALAT.
+      // column of the same total row adds up; otherwise its gap is a warning, never a Kesalahan (error).
       else checkOne(ctx, row, k, contributors, () => k.confidence !== 'low' || cols.some((o) => o !== k && addsUp(ctx, row, o, contributors)) || addsIntoRowTotal(ctx, k));
     }
   });
