@@ -84,6 +84,7 @@ const SIMPLE = {
   culture: (v) => (CULTURE_RE.test(v) ? null : `"${v}" is not a culture name (like id-ID or en-US)`),
   alternateId: (v) => (ALTERNATE_ID_RE.test(v) ? null : `"${v}" is not an Office Store alternate id`),
   permissions: (v) => (PERMISSIONS.includes(v) ? null : `"${v}" is not one of ${PERMISSIONS.join(', ')}`),
+  lifetime: (v) => (v === 'short' || v === 'long' ? null : `"${v}" is not a runtime lifetime (short or long)`),
   integer: (v) => (/^[+-]?[0-9]+$/.test(v) ? null : `"${v}" is not an integer`),
 };
 
@@ -186,8 +187,11 @@ const TYPES = {
   OvHost: {
     xsiType: { Workbook: 'OvHostWithDesktop', Document: 'OvHostWithDesktop', Presentation: 'OvHostWithDesktop', Notebook: 'OvHostWithDesktop' },
   },
+  // Runtimes is newer than the published XSD copies (see scripts/validate-manifest-xsd.js); its
+  // content model here is the one Microsoft documents for the shared runtime of task-pane add-ins.
   OvHostWithDesktop: {
     children: [
+      ['ov', 'Runtimes', 0, 1, 'Runtimes'],
       ['ov', 'AllFormFactors', 0, 1, 'Unchecked'],
       ['ov', 'DesktopFormFactor', 0, 1, 'FormFactor'],
     ],
@@ -285,6 +289,8 @@ const TYPES = {
   ShortRef: ref('short'),
   LongRef: ref('long'),
   PageRef: ref('url'),
+  Runtimes: { children: [['ov', 'Runtime', 1, U, 'Runtime']] },
+  Runtime: ref('url', { lifetime: [false, 'lifetime'] }),
   ImageRef: ref('image', { size: [true, 'integer'] }),
   Resources: {
     children: [
@@ -320,6 +326,11 @@ function elementChildren(el) {
   const out = [];
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n);
   return out;
+}
+
+/** Every descendant element named `name` in the VersionOverrides namespace. */
+function all(el, name) {
+  return [...el.getElementsByTagNameNS(NS.ov, name)];
 }
 
 function nonBlankText(el) {
@@ -628,6 +639,21 @@ function validateManifestText(xml, options = {}) {
     while (ff && ff.localName !== 'DesktopFormFactor') ff = ff.parentNode;
     if (ff && !elementChildren(ff).some((c) => c.localName === 'FunctionFile')) {
       error(el, `<Action xsi:type="ExecuteFunction"> needs a <FunctionFile resid="..."/> in its <${ff.nodeName}>`);
+    }
+  }
+
+  // A shared runtime only holds when the ribbon's function file and every pane it opens are the
+  // runtime's own page, kept alive (lifetime long) so the check can outlive the button press.
+  for (const runtimes of all(rootEl, 'Runtimes')) {
+    const runtime = elementChildren(runtimes).find((c) => c.localName === 'Runtime');
+    if (!runtime) continue;
+    const page = runtime.getAttribute('resid');
+    if (runtime.getAttribute('lifetime') !== 'long') error(runtime, 'project rule: the shared <Runtime> needs lifetime="long" (the check outlives the button press)');
+    const host = runtimes.parentNode;
+    for (const el of [...all(host, 'FunctionFile'), ...all(host, 'SourceLocation')]) {
+      if (el.getAttribute('resid') !== page) {
+        error(el, `project rule: ${tag(el)} resid="${el.getAttribute('resid')}" must be the shared runtime's page "${page}", or the pane and the ribbon run apart`);
+      }
     }
   }
 

@@ -91,7 +91,11 @@ describe('manifest.xml as committed', () => {
     expect(xml).toContain('<Group id="LakipGroup">');
     expect(xml).toContain('<Control xsi:type="Button" id="LakipCheck">');
     expect(xml).toContain('<Control xsi:type="Button" id="LakipPane">');
-    expect(xml).toContain('DefaultValue="https://localhost:3000/commands.html"');
+    expect(xml).toContain('<SupportUrl DefaultValue="https://localhost:3000/bantuan.html"/>');
+    expect(xml).toContain('<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="https://localhost:3000/bantuan.html"/>');
+    // One shared runtime: the ribbon's function file is the pane's own page.
+    expect(xml).toMatch(/<Runtimes>\s*<Runtime resid="Taskpane.Url" lifetime="long"\/>\s*<\/Runtimes>/);
+    expect(xml).toContain('<FunctionFile resid="Taskpane.Url"/>');
     expect(xml).not.toMatch(/<AppDomains?>/);
   });
 
@@ -113,8 +117,8 @@ describe('broken copies fail with a clear message', () => {
     ],
     [
       'an http URL',
-      broken('https://localhost:3000/commands.html', 'http://localhost:3000/commands.html'),
-      '<bt:Url> DefaultValue="http://localhost:3000/commands.html": every URL must use https://',
+      broken('LearnMoreUrl" DefaultValue="https://localhost:3000/bantuan.html"', 'LearnMoreUrl" DefaultValue="http://localhost:3000/bantuan.html"'),
+      '<bt:Url> DefaultValue="http://localhost:3000/bantuan.html": every URL must use https://',
     ],
     [
       'a URL the build would not rewrite',
@@ -157,7 +161,11 @@ describe('broken copies fail with a clear message', () => {
     ['an unknown element', broken('<Permissions>', '<Izin/>\n  <Permissions>'), '<Izin> is not allowed inside <OfficeApp>'],
     ['bt:Image without its prefix', broken('<bt:Image size="16" resid="Icon.16x16"/>', '<Image size="16" resid="Icon.16x16"/>'), 'check the prefix'],
     ['an unknown action type', broken('xsi:type="ExecuteFunction"', 'xsi:type="RunFunction"'), '<Action> has xsi:type="RunFunction"; expected one of ExecuteFunction, ShowTaskpane'],
-    ['ExecuteFunction without FunctionFile', broken('<FunctionFile resid="Commands.Url"/>', ''), 'needs a <FunctionFile resid="..."/> in its <DesktopFormFactor>'],
+    ['ExecuteFunction without FunctionFile', broken('<FunctionFile resid="Taskpane.Url"/>', ''), 'needs a <FunctionFile resid="..."/> in its <DesktopFormFactor>'],
+    ['a shared runtime of short lifetime', broken('lifetime="long"', 'lifetime="short"'), 'the shared <Runtime> needs lifetime="long"'],
+    ['an unknown runtime lifetime', broken('lifetime="long"', 'lifetime="forever"'), '"forever" is not a runtime lifetime'],
+    ['a function file outside the shared runtime', broken('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="GetStarted.LearnMoreUrl"/>'), 'must be the shared runtime\'s page "Taskpane.Url"'],
+    ['Runtimes after the form factor', broken(/(<Runtimes>\s*<Runtime [\s\S]*?<\/Runtimes>)\s*(<DesktopFormFactor>[\s\S]*?<\/DesktopFormFactor>)/, '$2$1'), '<Runtimes>'],
     ['an icon list without 80 px', broken('<bt:Image size="80" resid="Icon.80x80"/>', ''), '<Icon> must list images of size 16, 32, 80; missing 80'],
     ['an icon file that does not exist', broken('assets/icon-80.png"/>', 'assets/icon-81.png"/>'), 'there is no file'],
     ['an icon of the wrong size', broken('assets/icon-80.png"/>', 'assets/icon-64.png"/>'), 'assets/icon-64.png is 64x64 px but is used as a 80x80 px icon'],
@@ -197,13 +205,13 @@ describe('a production manifest (URLs rewritten by the build)', () => {
   it('needs every page to be there, and then passes', () => {
     const file = path.join(dir, 'manifest.xml');
     const missing = validator.validateManifestFile(file, { baseUrl: base });
-    expect(messages(missing)).toContain('DefaultValue="https://lakip.example.go.id/commands.html": there is no file');
-    fs.writeFileSync(path.join(dir, 'commands.html'), '<!doctype html>');
+    expect(messages(missing)).toContain('DefaultValue="https://lakip.example.go.id/bantuan.html": there is no file');
+    fs.writeFileSync(path.join(dir, 'bantuan.html'), '<!doctype html>');
     expect(messages(validator.validateManifestFile(file, { baseUrl: base }))).toBe('');
   });
 
   it('rejects a URL left at localhost or at another address', () => {
-    const left = broken(`${base}commands.html`, 'https://localhost:3000/commands.html', rewritten);
+    const left = broken(`<SupportUrl DefaultValue="${base}bantuan.html"/>`, '<SupportUrl DefaultValue="https://localhost:3000/bantuan.html"/>', rewritten);
     expect(messages(validate(left, { baseUrl: base, files: 'none' }))).toContain('every URL must start with https://lakip.example.go.id/ (the production address)');
   });
 });
