@@ -11,6 +11,7 @@ import { displayText, GENERAL } from './formatText';
 import { cfbLooksEncrypted, sniff } from './sniff';
 import { listSheets, type SheetEntry } from './workbookParts';
 import { clipTo, sheetExtent, type Rect } from './sheetExtent';
+import { unprefixPackage } from './unprefix';
 import { toA1 } from '../core/a1';
 
 /**
@@ -95,10 +96,18 @@ async function readZip(data: Uint8Array, name: string): Promise<WorkbookSnapshot
     throw new WorkbookReadError('corrupt', name, e);
   }
 
+  // Open XML SDK packages (x:worksheet ...) as exceljs reads them; others are passed on untouched.
+  let parsed = data;
+  try {
+    if (await unprefixPackage(zip)) parsed = await zip.generateAsync({ type: 'uint8array' });
+  } catch (e) {
+    throw new WorkbookReadError('corrupt', name, e);
+  }
+
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs types want a Node Buffer, but it hands the data to JSZip, which takes any Uint8Array.
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    await wb.xlsx.load(parsed as unknown as ArrayBuffer);
   } catch (e) {
     throw new WorkbookReadError('corrupt', name, e);
   }
