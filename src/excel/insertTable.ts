@@ -117,7 +117,7 @@ async function intoNewSheets(context: Excel.RequestContext, plans: SheetPlan[]):
   const taken = sheets.items.map((s) => s.name);
   const names: string[] = [];
   for (const p of plans) {
-    const name = sheetNameFor(p.id, [...taken, ...names]);
+    const name = sheetNameFor(p.sheetName, [...taken, ...names]);
     names.push(name);
   }
 

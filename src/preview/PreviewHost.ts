@@ -207,7 +207,7 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
       const names: string[] = [];
       const out: InsertedTable[] = [];
       for (const plan of plans) {
-        const name = eng.sheetNameFor(plan.id, [...next.sheets.map((s) => s.name)]);
+        const name = eng.sheetNameFor(plan.sheetName, [...next.sheets.map((s) => s.name)]);
         names.push(name);
         const sheet = eng.emptySheet(name);
         eng.writePlan(sheet, plan, stylesOf(name));

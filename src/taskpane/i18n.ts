@@ -321,6 +321,10 @@ export const STRINGS = {
   },
   copyPanelLabel: { id: 'Tabel untuk disalin ke Word', en: 'Tables to copy into Word' },
   selectTables: { id: 'Pilih tabel', en: 'Select the tables' },
+  specCount: { id: 'Rekapitulasi jumlah (pegawai, aset)', en: 'Counts (staff, assets)' },
+  tablePreview: { id: 'Pratinjau {name}', en: 'Preview of {name}' },
+  tablePreviewShow: { id: 'Lihat pratinjau', en: 'Show preview' },
+  tablePreviewHide: { id: 'Sembunyikan pratinjau', en: 'Hide preview' },
   selectedTables: { id: 'Tabel terpilih. Tekan Ctrl+C (Cmd+C di Mac), lalu tempel di Word.', en: 'Tables selected. Press Ctrl+C (Cmd+C on a Mac), then paste into Word.' },
   downloaded: { id: '{name} diunduh.', en: '{name} downloaded.' },
   errTargetNotEmpty: {
@@ -443,3 +447,4 @@ export function langFromTag(tag: string | undefined | null, fallback: Lang = 'id
   if (t.startsWith('id') || t.startsWith('in')) return 'id';
   return fallback;
 }
+  count: 'specCount',

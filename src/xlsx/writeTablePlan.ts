@@ -50,7 +50,7 @@ export async function writeTablePlan(plans: readonly SheetPlan[], opts: WriteTab
   wb.modified = now;
   const names: string[] = [];
   for (const plan of plans) {
-    const name = sheetNameFor(plan.id, names);
+    const name = sheetNameFor(plan.sheetName, names);
     names.push(name);
     const ws = wb.addWorksheet(name, {
       pageSetup: {

@@ -70,14 +70,14 @@ describe('insertTables into new sheets', () => {
     expect(fake.syncCount).toBe(2);
     expect(fake.syncs[0].ops.some((k) => k.startsWith('write:') || k.startsWith('call:addSheet'))).toBe(false);
     expect(fake.syncs[1].ops.filter((k) => k === 'call:addSheet')).toHaveLength(5);
-    expect(res.map((r) => r.sheet)).toEqual(['pmks-Indikator 1 PMKS', 'spm-Indikator 2 SPM', 'capaian-RPJMD', 'anggaran-APBN', 'anggaran-APBD']);
-    expect(res[0]).toEqual({ id: 'pmks-Indikator 1 PMKS', sheet: 'pmks-Indikator 1 PMKS', range: 'A1:I34' });
+    expect(res.map((r) => r.sheet)).toEqual(['Tabel PMKS', 'Tabel SPM', 'Tabel Capaian Kinerja', 'Tabel APBN', 'Tabel APBD']);
+    expect(res[0]).toEqual({ id: 'pmks-Indikator 1 PMKS', sheet: 'Tabel PMKS', range: 'A1:I34' });
     expect(fake.sheets.map((s) => s.name)).toEqual([...before, ...res.map((r) => r.sheet)]);
-    expect(fake.active).toBe('pmks-Indikator 1 PMKS');
-    expect(fake.selection).toEqual({ sheet: 'pmks-Indikator 1 PMKS', address: 'A1' });
+    expect(fake.active).toBe('Tabel PMKS');
+    expect(fake.selection).toEqual({ sheet: 'Tabel PMKS', address: 'A1' });
 
     // Values, formulas and number formats: one 2D write each per block (titles, header, body, notes).
-    const pmksWrites = fake.writes.filter((w) => w.sheet === 'pmks-Indikator 1 PMKS');
+    const pmksWrites = fake.writes.filter((w) => w.sheet === 'Tabel PMKS');
     expect(pmksWrites.map((w) => `${w.what} ${w.address}`)).toEqual([
       'numberFormat A1:I1',
       'formulas A1:I1',
@@ -89,7 +89,7 @@ describe('insertTables into new sheets', () => {
       'formulas A31:I34',
     ]);
 
-    const pmks = fake.sheet('pmks-Indikator 1 PMKS');
+    const pmks = fake.sheet('Tabel PMKS');
     expect(cell(pmks, 'C30').value).toBe('TOTAL');
     expect(cell(pmks, 'D30')).toMatchObject({ formula: '=SUM(D4:D29)', value: 2579089, numberFormat: '#,##0;-#,##0;"-"' });
     expect(cell(pmks, 'G13')).toMatchObject({ formula: '=IF(E13=0,"Kewenangan Pusat",F13/E13*100)', numberFormat: '0.00' });
@@ -114,13 +114,13 @@ describe('insertTables into new sheets', () => {
     expect(pmks.columnWidths.get(6)).toBe(widthToPoints(11));
     expect(pmks.autofitted).toEqual(['A3:I30']);
     // The merged note lines never autofit: their height is set (the RPJMD predikat note is long).
-    expect(fake.sheet('capaian-RPJMD').rowHeights.get(parseA1('A6')!.row)).toBeGreaterThan(15);
+    expect(fake.sheet('Tabel Capaian Kinerja').rowHeights.get(parseA1('A6')!.row)).toBeGreaterThan(15);
     // In PMKS only the long note listing what differs from the workbook (A32) needs its height set.
     expect([...pmks.rowHeights.keys()]).toEqual([parseA1('A32')!.row]);
     expect(pmks.rowHeights.get(parseA1('A32')!.row)).toBeGreaterThan(15);
-    expect(pmks.pageLayout).toEqual({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$3:$3', printArea: 'A1:I34' });
-    expect(fake.sheet('anggaran-APBD').pageLayout.orientation).toBe('Portrait');
-    expect(fmt(fake.sheet('anggaran-APBD'), 'C6').bold).toBe(true);
+    expect(pmks.pageLayout).toEqual({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 34 }, printTitleRows: '$3:$3', printArea: 'A1:I34' });
+    expect(fake.sheet('Tabel APBD').pageLayout.orientation).toBe('Portrait');
+    expect(fmt(fake.sheet('Tabel APBD'), 'C6').bold).toBe(true);
 
     // Formatting goes by rectangles: far fewer operations than cells.
     const formatOps = fake.syncs[1].ops.filter((k) => k === 'write:format').length;
@@ -148,7 +148,7 @@ describe('insertTables into new sheets', () => {
     const { fake, plans } = await setup();
     await insertTables(fake.context, [plans[0]], { where: 'new-sheet' });
     const res = await insertTables(fake.context, [plans[0]], { where: 'new-sheet' });
-    expect(res[0].sheet).toBe('pmks-Indikator 1 PMKS (2)');
+    expect(res[0].sheet).toBe('Tabel PMKS (2)');
     expect(fake.syncCount).toBe(4);
   });
 
@@ -225,13 +225,13 @@ describe('insertTables at the selection', () => {
     expect(fake.syncs[0].ops.some((k) => k.startsWith('write:'))).toBe(false);
   });
 
-  it('a merged cell in the target also counts as occupied', async () => {
+  it('a merged area whose top-left cell is in the target blocks it too', async () => {
     const { fake, plans } = await setup();
     fake.active = 'Indikator 1 PMKS';
     fake.selection = { sheet: 'Indikator 1 PMKS', address: 'L1' };
     fake.sheet('Indikator 1 PMKS').merges.push('M5:N6');
     const e = await failure(insertTables(fake.context, [plans[1]], { where: 'selection' }));
-    expect(e).toMatchObject({ reason: 'target-not-empty', detail: { address: 'M5:N6' } });
+    expect(e).toMatchObject({ reason: 'target-merged', detail: { address: 'M5:N6' } });
   });
 
   it('a protected sheet: HostError protected-sheet after one sync, nothing written', async () => {
@@ -268,7 +268,7 @@ describe('OfficeTableOutput', () => {
     const out = new OfficeTableOutput(fakeRun(fake));
     expect(tableOutputOf(out)).toBe(out);
     const res = await out.insertTables(plans.slice(0, 1) as SheetPlan[], 'new-sheet');
-    expect(res[0].sheet).toBe('pmks-Indikator 1 PMKS');
+    expect(res[0].sheet).toBe('Tabel PMKS');
     fake.protect('APBD');
     fake.active = 'APBD';
     fake.selection = { sheet: 'APBD', address: 'H2' };

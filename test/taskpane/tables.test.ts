@@ -31,13 +31,13 @@ describe('PreviewHost as the table output', () => {
     const specs = buildTableSpecs(await host.readSnapshot(), { withFixes: true });
     const before = host.getState().snapshot!;
     const res = await host.insertTables([sheetPlan(specs[0])], 'new-sheet');
-    expect(res).toEqual([{ id: 'pmks-Indikator 1 PMKS', sheet: 'pmks-Indikator 1 PMKS', range: 'A1:I34' }]);
+    expect(res).toEqual([{ id: 'pmks-Indikator 1 PMKS', sheet: 'Tabel PMKS', range: 'A1:I34' }]);
     const state = host.getState();
-    expect(state.activeSheet).toBe('pmks-Indikator 1 PMKS');
+    expect(state.activeSheet).toBe('Tabel PMKS');
     expect(state.selected).toBeNull();
-    expect(state.snapshot!.sheets.at(-1)!.name).toBe('pmks-Indikator 1 PMKS');
+    expect(state.snapshot!.sheets.at(-1)!.name).toBe('Tabel PMKS');
     expect(before.sheets).toHaveLength(state.snapshot!.sheets.length - 1);
-    const cells = shown(host, 'pmks-Indikator 1 PMKS');
+    const cells = shown(host, 'Tabel PMKS');
     expect(cells.C30).toBe('TOTAL');
     expect(cells.D30).toBe('2.579.089');
     expect(cells.G30).toBe('79,13');
@@ -48,7 +48,7 @@ describe('PreviewHost as the table output', () => {
     expect(cellContent(sheet, 'D30')).toBe('=SUM(D4:D29)');
     expect(sheet.merges).toContain('A4:A12');
     // Formats for the grid: the header grey and bold, the total row's thick top.
-    const styles = state.styles['pmks-Indikator 1 PMKS'];
+    const styles = state.styles['Tabel PMKS'];
     expect(styles.cells['2,4']).toMatchObject({ bold: true, fill: '#D9D9D9' });
     expect(planCellCss(styles.cells['29,3'], styles.edges['29,3'])).toMatchObject({ fontWeight: '700', borderTop: '2px solid currentColor', textAlign: 'right' });
     // The table's outer edges: the header's top and the first column's left line.
@@ -61,7 +61,7 @@ describe('PreviewHost as the table output', () => {
 
     // The same table again gets its own name; the workbook can be checked with it.
     const again = await host.insertTables([sheetPlan(specs[0])], 'new-sheet');
-    expect(again[0].sheet).toBe('pmks-Indikator 1 PMKS (2)');
+    expect(again[0].sheet).toBe('Tabel PMKS (2)');
   });
 
   test('at the selected cell; an occupied target is refused with nothing written', async () => {

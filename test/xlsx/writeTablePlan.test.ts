@@ -54,11 +54,11 @@ describe('writeTablePlan: the plans as a new .xlsx', () => {
     expect(bytes[0]).toBe(0x50); // 'PK'
     expect(bytes[1]).toBe(0x4b);
     expect(back.sheets.map((s) => s.name)).toEqual([
-      'pmks-Indikator 1 PMKS',
-      'spm-Indikator 2 SPM',
-      'capaian-RPJMD',
-      'anggaran-APBN',
-      'anggaran-APBD',
+      'Tabel PMKS',
+      'Tabel SPM',
+      'Tabel Capaian Kinerja',
+      'Tabel APBN',
+      'Tabel APBD',
       'capaian-Tabel 3.1 IKU',
       'belanja-Tabel 3.2 Belanja',
       'anggaran-Ringkasan Anggaran',
@@ -67,7 +67,7 @@ describe('writeTablePlan: the plans as a new .xlsx', () => {
   });
 
   it('PMKS: values, SUM and IF formulas with their results, number formats, merges', () => {
-    const s = sheet('pmks-Indikator 1 PMKS');
+    const s = sheet('Tabel PMKS');
     expect(get(s, 'C30').value).toBe('TOTAL');
     expect(get(s, 'D30')).toMatchObject({ formula: '=SUM(D4:D29)', value: 2579089, numberFormat: '#,##0;-#,##0;"-"' });
     expect(get(s, 'G30')).toMatchObject({ formula: '=IF(E30=0,"-",F30/E30*100)', value: 79.13, numberFormat: '0.00' });
@@ -81,7 +81,7 @@ describe('writeTablePlan: the plans as a new .xlsx', () => {
   });
 
   it('APBD and belanja: parent sums, money formats, text-formatted numbering', () => {
-    const apbd = sheet('anggaran-APBD');
+    const apbd = sheet('Tabel APBD');
     expect(get(apbd, 'C6')).toMatchObject({ formula: '=SUM(C7:C12)', value: 38104680384, numberFormat: '#,##0' });
     expect(get(apbd, 'E11')).toMatchObject({ formula: '=IF(C11=0,"-",D11/C11*100)', value: 31.58 });
     expect(get(apbd, 'A7')).toMatchObject({ value: '1.', type: 'String', numberFormat: '@' });
@@ -104,7 +104,7 @@ describe('writeTablePlan: the plans as a new .xlsx', () => {
   it('formats, widths, row heights and the print setup survive', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('pmks-Indikator 1 PMKS')!;
+    const ws = wb.getWorksheet('Tabel PMKS')!;
     expect(ws.getCell('A1').font?.bold).toBe(true);
     expect(ws.getCell('A1').alignment).toMatchObject({ horizontal: 'center' });
     expect(ws.getCell('E3').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } });
@@ -115,7 +115,7 @@ describe('writeTablePlan: the plans as a new .xlsx', () => {
     expect(ws.getCell('A31').font?.italic).toBe(true);
     expect(ws.getColumn(1).width).toBe(40);
     expect(ws.getColumn(7).width).toBe(11);
-    expect(wb.getWorksheet('spm-Indikator 2 SPM')!.getColumn(6).width).toBeCloseTo(9, 1);
+    expect(wb.getWorksheet('Tabel SPM')!.getColumn(6).width).toBeCloseTo(9, 1);
     expect(ws.getRow(5).height).toBeGreaterThan(15);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: 'A1:I34' });
     expect(ws.pageSetup.printTitlesRow).toMatch(/^\$?3:\$?3$/);

@@ -96,7 +96,7 @@ export interface SheetPlan {
   /** The spec's id ('pmks-Indikator 1 PMKS'). */
   id: string;
   kind: TableSpecKind;
-  /** A valid worksheet name made from the id (not yet unique in any workbook; see sheetNameFor). */
+  /** The sheet's readable name, 'Tabel PMKS' (not yet unique in any workbook; see sheetNameFor). */
   sheetName: string;
   from: { sheet: string; range: string };
   /** The whole region. */
@@ -218,10 +218,31 @@ export function sanitizeSheetName(id: string): string {
   return s || 'Tabel';
 }
 
+const SHEET_WORDS: Record<TableSpecKind, string> = {
+  pmks: 'PMKS',
+  spm: 'SPM',
+  capaian: 'Capaian Kinerja',
+  anggaran: 'Anggaran',
+  belanja: 'Belanja',
+  count: 'Jumlah',
+};
+
+/**
+ * The name staff would give the inserted sheet: 'Tabel PMKS', 'Tabel APBD',
+ * 'Tabel Pegawai'. A budget table says which budget (APBN/APBD) when its title
+ * or sheet does; a count table, which has no fixed subject, takes its sheet's name.
+ */
+export function readableSheetName(spec: Pick<TableSpec, 'kind' | 'titleLines' | 'from'>): string {
+  const budget = spec.kind === 'anggaran' && /\b(APBN|APBD)\b/i.exec(`${spec.from.sheet} ${spec.titleLines.join(' ')}`);
+  const word = budget ? budget[1].toUpperCase() : spec.kind === 'count' ? spec.from.sheet : SHEET_WORDS[spec.kind];
+  // A sheet already called 'Tabel 1.3' is not prefixed again.
+  return sanitizeSheetName(/^tabel\b/i.test(word) ? word : `Tabel ${word}`);
+}
+
 /** A name not in `taken` (case-insensitive, as Excel compares sheet names): 'name', 'name (2)', … within 31 characters. */
-export function sheetNameFor(id: string, taken: Iterable<string>): string {
+export function sheetNameFor(name: string, taken: Iterable<string>): string {
   const used = new Set([...taken].map((n) => n.toLowerCase()));
-  const base = sanitizeSheetName(id);
+  const base = sanitizeSheetName(name);
   if (!used.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
@@ -426,7 +447,7 @@ export function sheetPlan(spec: TableSpec, opts: SheetPlanOptions = {}): SheetPl
   return {
     id: spec.id,
     kind: spec.kind,
-    sheetName: sanitizeSheetName(spec.id),
+    sheetName: readableSheetName(spec),
     from: { ...spec.from },
     top,
     left,

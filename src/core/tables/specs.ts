@@ -11,7 +11,7 @@ import type { SpecCell, SpecCellKind, SpecRow, TableSpec, TableSpecKind } from '
 
 const ZERO = new Decimal(0);
 
-function num(v: Decimal, kind: SpecCellKind, decimals = kind === 'money' && !v.isInteger() ? 2 : 0): SpecCell {
+export function num(v: Decimal, kind: SpecCellKind, decimals = kind === 'money' && !v.isInteger() ? 2 : 0): SpecCell {
   // Counts of zero print as '-' in these reports; money and percentages print the number.
   const text = kind === 'count' && v.isZero() ? '-' : formatNumber(v, 'id', decimals);
   return { text, value: v.toNumber(), kind, decimals, align: 'right' };
@@ -21,15 +21,15 @@ function pct(n: Decimal, d: Decimal): Decimal {
   return n.div(d).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-function text(t: string, kind: SpecCellKind = 'text', extra: Partial<SpecCell> = {}): SpecCell {
+export function text(t: string, kind: SpecCellKind = 'text', extra: Partial<SpecCell> = {}): SpecCell {
   return { text: t, kind, ...extra };
 }
 
-function header(t: string, extra: Partial<SpecCell> = {}): SpecCell {
+export function header(t: string, extra: Partial<SpecCell> = {}): SpecCell {
   return { text: t, kind: 'text', bold: true, align: 'center', ...extra };
 }
 
-function sourceLine(grid: Grid, table: RecognizedTable): string {
+export function sourceLine(grid: Grid, table: RecognizedTable): string {
   const r = parseRange(table.range)!;
   for (let row = r.bottom + 1; row <= Math.min(r.bottom + 3, grid.bottom); row++) {
     for (let c = grid.left; c <= grid.right; c++) {
@@ -40,17 +40,18 @@ function sourceLine(grid: Grid, table: RecognizedTable): string {
   return `Sumber: lembar "${table.sheet}", diolah kembali (LAKIP).`;
 }
 
-function titleLines(table: RecognizedTable, fallback: string): string[] {
+export function titleLines(table: RecognizedTable, fallback: string): string[] {
   const lines = table.title ? table.title.split(' / ').map((x) => x.trim()).filter(Boolean) : [];
   return lines.length ? lines : [fallback];
 }
 
-const LABELS: Record<TableSpecKind, string> = {
+export const LABELS: Record<TableSpecKind, string> = {
   capaian: 'Capaian Kinerja',
   anggaran: 'Realisasi Anggaran',
   pmks: 'Penanganan PMKS',
   spm: 'Pencapaian SPM',
   belanja: 'Realisasi Belanja per Kode Rekening',
+  count: 'Rekapitulasi Jumlah',
 };
 
 /** What a report-table builder reads: the table in its context, the predikat scale and the Kewenangan Pusat marker. */
@@ -67,7 +68,7 @@ function v(c: SpecContext, row: number, col: TableColumn | undefined): Decimal {
   return c.ctx.value(row, col.col) ?? ZERO;
 }
 
-function topLevel(table: RecognizedTable): number[] {
+export function topLevel(table: RecognizedTable): number[] {
   return table.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.parentRow === undefined && (r.role === 'item' || r.role === 'parent')).map(({ i }) => i);
 }
 
@@ -154,7 +155,7 @@ export function peopleSpec(c: SpecContext, kind: 'pmks' | 'spm'): TableSpec {
   };
 }
 
-function kindOfRole(role: ColumnRole): SpecCellKind {
+export function kindOfRole(role: ColumnRole): SpecCellKind {
   switch (role) {
     case 'no':
       return 'no';
@@ -182,7 +183,7 @@ function kindOfRole(role: ColumnRole): SpecCellKind {
   }
 }
 
-function widthOf(role: ColumnRole): number {
+export function widthOf(role: ColumnRole): number {
   if (role === 'no') return 5;
   if (role === 'label' || role === 'indikator' || role === 'sasaran') return 40;
   if (role === 'keterangan') return 36;

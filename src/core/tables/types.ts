@@ -40,7 +40,7 @@ export interface SpecRow {
   cells: SpecCell[];
 }
 
-export type TableSpecKind = 'capaian' | 'anggaran' | 'pmks' | 'spm' | 'belanja';
+export type TableSpecKind = 'capaian' | 'anggaran' | 'pmks' | 'spm' | 'belanja' | 'count';
 
 export interface TableSpec {
   /** Stable id, e.g. 'anggaran-APBD', used for sheet names and anchors. */

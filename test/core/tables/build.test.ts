@@ -16,7 +16,7 @@ describe('LAKIP report tables built from the samples with the accepted fixes', (
 
   it('builds one spec per report table, of every kind', () => {
     expect(ntt.map((s) => `${s.kind}:${s.from.sheet}`)).toEqual(['pmks:Indikator 1 PMKS', 'spm:Indikator 2 SPM', 'capaian:RPJMD', 'anggaran:APBN', 'anggaran:APBD']);
-    expect(flotim.map((s) => `${s.kind}:${s.from.sheet}`)).toEqual(['capaian:Tabel 3.1 IKU', 'belanja:Tabel 3.2 Belanja', 'anggaran:Ringkasan Anggaran']);
+    expect(flotim.map((s) => `${s.kind}:${s.from.sheet}`)).toEqual(['count:Tabel 1.1', 'count:Tabel 1.2', 'count:Tabel 1.3', 'capaian:Tabel 3.1 IKU', 'belanja:Tabel 3.2 Belanja', 'anggaran:Ringkasan Anggaran']);
   });
 
   it('PMKS: recomputed totals, % over the provincial share, Kewenangan Pusat instead of #DIV/0!', () => {

@@ -298,7 +298,7 @@ describe('text that Excel would read as a formula or a number stays text', () =>
     expect(at(p, 'C5').value).toBe('Jumlah');
     expect(at(p, 'E5').value).toBe('%');
     expect(p.print.repeatRows).toBe('4:5');
-    expect(p.sheetName).toBe('pmks-Uji a b');
+    expect(p.sheetName).toBe('Tabel PMKS');
   });
 });
 
@@ -387,7 +387,8 @@ describe('helpers', () => {
     expect(sanitizeSheetName('x'.repeat(40))).toHaveLength(31);
     expect(sanitizeSheetName('History')).toBe('History 1');
     expect(sanitizeSheetName('[]')).toBe('Tabel');
-    expect(sheetNameFor('pmks-Indikator 1 PMKS', ['PMKS-indikator 1 pmks'])).toBe('pmks-Indikator 1 PMKS (2)');
-    expect(sheetNameFor('anggaran-Ringkasan Anggaran Daerah X', ['anggaran-Ringkasan Anggaran Dae'])).toBe('anggaran-Ringkasan Anggaran (2)');
+    expect(sheetNameFor('Tabel PMKS', ['tabel pmks'])).toBe('Tabel PMKS (2)');
+    expect(sheetNameFor('Tabel PMKS', ['Tabel PMKS', 'TABEL PMKS (2)'])).toBe('Tabel PMKS (3)');
+    expect(sheetNameFor('Tabel Ringkasan Anggaran Daerah X', ['Tabel Ringkasan Anggaran Daerah'])).toBe('Tabel Ringkasan Anggaran Da (2)');
   });
 });
