@@ -245,6 +245,7 @@ export function PreviewApp({ host, paneOnly }: { host: PreviewHost; paneOnly: bo
           <div className={styles.grid}>
             <SheetGrid
               t={t}
+              lang={lang}
               snapshot={state.snapshot}
               activeSheet={state.activeSheet}
               selected={state.selected}

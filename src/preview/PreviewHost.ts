@@ -270,7 +270,7 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
   async applyEdits(edits: CellEdit[]): Promise<void> {
     const snap = this.state.snapshot;
     if (!snap) throw new HostError('write-failed');
-    const { applyToSnapshot, cellState, displayText } = await loadPreviewEngine();
+    const { applyAndRecalculate, cellState, displayText } = await loadPreviewEngine();
     // Check everything first; write nothing unless every cell is as the check saw it.
     for (const e of edits) {
       const sheet = snap.sheets.find((s) => s.name === e.sheet);
@@ -280,9 +280,10 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
     }
     const when = new Date().toISOString();
     for (const e of edits) this.remember(snap, e, when);
-    const next = applyToSnapshot(snap, edits);
-    // Show the written cells as Excel would format them (the same formatter as the rest of the grid).
-    for (const e of edits) {
+    // As Excel: the written cells, then every formula that depends on them, recalculated.
+    const { snapshot: next, recalculated } = applyAndRecalculate(snap, edits);
+    // Show them as Excel would format them (the same formatter as the rest of the grid).
+    for (const e of [...edits, ...recalculated]) {
       const sheet = next.sheets.find((s) => s.name === e.sheet)!;
       const rc = at(sheet, e.address)!;
       sheet.text[rc.r][rc.c] = displayText(sheet.values[rc.r][rc.c], sheet.valueTypes[rc.r][rc.c], sheet.numberFormat[rc.r][rc.c]);
@@ -334,7 +335,7 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
 
   /** Write the saved states back into a copy of the snapshot and drop them from the log. */
   private async restore(snap: WorkbookSnapshot, cells: SavedCell[]): Promise<void> {
-    const { applyToSnapshot } = await loadPreviewEngine();
+    const { applyToSnapshot, recalculateDependents, displayText } = await loadPreviewEngine();
     // A copy of the arrays (no edits) so the current snapshot stays untouched.
     const next = applyToSnapshot(snap, []);
     for (const s of [...cells].reverse()) {
@@ -346,6 +347,12 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
       sheet.formulas[rc.r][rc.c] = s.formula;
       sheet.numberFormat[rc.r][rc.c] = s.numberFormat;
       sheet.valueTypes[rc.r][rc.c] = s.valueType;
+    }
+    // What depended on the restored cells follows them back, as Excel recalculates it.
+    for (const d of recalculateDependents(next, cells)) {
+      const sheet = next.sheets.find((s) => s.name === d.sheet)!;
+      const rc = at(sheet, d.address)!;
+      sheet.text[rc.r][rc.c] = displayText(sheet.values[rc.r][rc.c], sheet.valueTypes[rc.r][rc.c], sheet.numberFormat[rc.r][rc.c]);
     }
     const gone = new Set(cells);
     this.saved = this.saved.filter((s) => !gone.has(s));

@@ -5,6 +5,7 @@
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef } from 'react';
+import type { Lang } from '../core/findings';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import type { Translate } from '../taskpane/i18n';
 import { cellContent, columnPixels, gridView, planCellCss } from './gridModel';
@@ -101,6 +102,8 @@ const useStyles = makeStyles({
 
 export function SheetGrid(props: {
   t: Translate;
+  /** The pane's language: numbers drawn with its separators, as Excel under those regional settings. */
+  lang: Lang;
   snapshot: WorkbookSnapshot;
   activeSheet: string | null;
   selected: { sheet: string; address: string } | null;
@@ -115,7 +118,7 @@ export function SheetGrid(props: {
   const styles = useStyles();
   const sheet = snapshot.sheets.find((s) => s.name === props.activeSheet) ?? snapshot.sheets[0];
   const selectedHere = props.selected && sheet && props.selected.sheet === sheet.name ? props.selected.address : null;
-  const view = useMemo(() => (sheet && sheet.kind !== 'chart' ? gridView(sheet, selectedHere) : null), [sheet, selectedHere]);
+  const view = useMemo(() => (sheet && sheet.kind !== 'chart' ? gridView(sheet, selectedHere, props.lang) : null), [sheet, selectedHere, props.lang]);
   const scroller = useRef<HTMLDivElement>(null);
 
   // Another sheet without a selected cell starts at its top-left corner.
@@ -165,7 +168,7 @@ export function SheetGrid(props: {
       <div className={styles.bar} data-testid="formula-bar" aria-live="polite">
         <span className={styles.barRef}>{selectedHere && sheet ? cellRef(sheet.name, selectedHere) : ''}</span>
         <span className={styles.barContent} data-testid="formula-bar-content">
-          {selectedHere && sheet ? cellContent(sheet, selectedHere) : ''}
+          {selectedHere && sheet ? cellContent(sheet, selectedHere, props.lang) : ''}
         </span>
       </div>
       <div className={styles.scroller} ref={scroller} tabIndex={0} role="region" aria-label={sheet ? t('gridLabel', { sheet: sheet.name }) : ''}>

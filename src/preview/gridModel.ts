@@ -3,8 +3,10 @@
  * merged areas as spans, the cells they cover. Pure (no DOM).
  */
 import { columnLetter, parseA1, parseRange, toA1 } from '../core/a1';
+import type { Lang } from '../core/findings';
 import type { SheetSnapshot } from '../core/snapshot';
 import type { PlanStyle } from '../core/tables/sheetPlan';
+import { localNumberText, typedNumberText } from './numberText';
 
 export const MAX_GRID_ROWS = 2000;
 export const MAX_GRID_COLS = 80;
@@ -31,8 +33,8 @@ export interface GridView {
   truncated: boolean;
 }
 
-/** Rows and columns from A1 to the end of the used range (and far enough to include `include`). */
-export function gridView(sheet: SheetSnapshot, include?: string | null): GridView {
+/** Rows and columns from A1 to the end of the used range (and far enough to include `include`); numbers in `lang`'s separators. */
+export function gridView(sheet: SheetSnapshot, include?: string | null, lang: Lang = 'id'): GridView {
   const extra = include ? parseA1(include) : null;
   const usedRows = sheet.origin.row + sheet.values.length;
   const usedCols = sheet.origin.col + (sheet.values[0]?.length ?? 0);
@@ -71,7 +73,8 @@ export function gridView(sheet: SheetSnapshot, include?: string | null): GridVie
       const value = sheet.values[r]?.[c];
       let text = sheet.text[r]?.[c] ?? '';
       if (text === '' && type !== 'Empty' && value !== undefined && value !== '') text = String(value);
-      const view: GridCellView = { address: toA1(row, col), text, numeric: type === 'Double' || type === 'Integer', error: type === 'Error' };
+      const numeric = type === 'Double' || type === 'Integer';
+      const view: GridCellView = { address: toA1(row, col), text: numeric ? localNumberText(text, lang) : text, numeric, error: type === 'Error' };
       const span = spans.get(`${row},${col}`);
       if (span) {
         if (span.rowSpan > 1) view.rowSpan = span.rowSpan;
@@ -83,8 +86,8 @@ export function gridView(sheet: SheetSnapshot, include?: string | null): GridVie
   return { rows, cols, cells, truncated: rowEnd < nRowsAll || colEnd < nColsAll || rowStart > 0 || colStart > 0 };
 }
 
-/** What the formula bar shows for a cell: its formula, else its value as typed. */
-export function cellContent(sheet: SheetSnapshot, address: string): string {
+/** What the formula bar shows for a cell: its formula, else its value as typed (a number with `lang`'s decimal mark). */
+export function cellContent(sheet: SheetSnapshot, address: string, lang: Lang = 'id'): string {
   const p = parseA1(address);
   if (!p) return '';
   const r = p.row - sheet.origin.row;
@@ -92,6 +95,7 @@ export function cellContent(sheet: SheetSnapshot, address: string): string {
   const f = sheet.formulas[r]?.[c];
   if (typeof f === 'string' && f.startsWith('=')) return f;
   const v = sheet.values[r]?.[c];
+  if (typeof v === 'number') return typedNumberText(v, lang);
   return v === undefined ? '' : String(v);
 }
 

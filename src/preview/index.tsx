@@ -1,6 +1,6 @@
 /**
  * Preview entry: the task pane in a plain browser, without Excel or office.js.
- *   ?lang=en|id     language (else the browser's)
+ *   ?lang=en|id     language (else Bahasa Indonesia: the staff it is for, whatever the browser speaks)
  *   ?theme=dark     theme (else the system's prefers-color-scheme)
  *   ?sample=flotim  open the other bundled sample first
  *   ?view=pane      the pane alone (no grid), as it looks inside Excel
@@ -11,7 +11,7 @@ import { PreviewApp } from './PreviewApp';
 import { PreviewHost } from './PreviewHost';
 
 const params = new URLSearchParams(location.search);
-const lang = langFromTag(params.get('lang') ?? navigator.language);
+const lang = langFromTag(params.get('lang'), 'id');
 const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
 const themeParam = params.get('theme');
 const theme = (): 'light' | 'dark' => (themeParam === 'dark' || themeParam === 'light' ? themeParam : media?.matches ? 'dark' : 'light');

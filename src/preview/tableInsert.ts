@@ -1,13 +1,15 @@
 /**
  * Sheet plans written into the preview's in-memory workbook, the way Excel
  * would hold them: values, formulas, number formats, merges; the cell text
- * as Indonesian Excel shows it ('2.579.089', '79,13'); and the formatting
+ * as the rest of the grid holds it (a number as the .xlsx formatter renders its
+ * format, which the grid shows in the reader's language); and the formatting
  * (bold, fill, borders, widths) kept beside the snapshot for the grid to draw.
  * Pure (no DOM).
  */
 import { parseRange, type RangeAddress } from '../core/a1';
 import type { SheetSnapshot } from '../core/snapshot';
 import { planCells, styleOf, type PlanStyle, type SheetPlan } from '../core/tables/sheetPlan';
+import { displayText } from '../xlsx/formatText';
 
 /** Formatting of a sheet's inserted tables: 'row,col' -> style, column -> width in characters. */
 export interface SheetStyles {
@@ -82,7 +84,8 @@ export function writePlan(sheet: SheetSnapshot, plan: SheetPlan, styles: SheetSt
     const k = c.col - sheet.origin.col;
     sheet.values[r][k] = c.value;
     sheet.formulas[r][k] = c.formula ?? c.value;
-    sheet.text[r][k] = c.value === '' && !c.formula ? '' : c.text;
+    // A number's text from its value and format, like every other number of the grid, so it follows the grid's language.
+    sheet.text[r][k] = c.value === '' && !c.formula ? '' : typeof c.value === 'number' ? displayText(c.value, 'Double', c.numberFormat) : c.text;
     sheet.numberFormat[r][k] = c.numberFormat;
     sheet.valueTypes[r][k] = typeof c.value === 'number' ? 'Double' : c.value === '' ? 'Empty' : 'String';
     const style = styleOf(c);

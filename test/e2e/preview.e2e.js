@@ -36,7 +36,7 @@ const STEP_TIMEOUT = 30_000;
 // The engine in Node, on the same file: what the pane must show.
 
 function engine() {
-  for (const f of ['xlsx/fromBuffer.js', 'xlsx/formatText.js', 'core/analyze.js', 'core/fixes/plan.js', 'core/fixes/converge.js', 'core/fixes/applyToSnapshot.js', 'io/narrativeBuffer.js', 'core/tables/build.js', 'core/tables/sheetPlan.js']) {
+  for (const f of ['xlsx/fromBuffer.js', 'xlsx/formatText.js', 'core/analyze.js', 'core/fixes/plan.js', 'core/fixes/converge.js', 'core/fixes/applyToSnapshot.js', 'core/fixes/recalculate.js', 'io/narrativeBuffer.js', 'core/tables/build.js', 'core/tables/sheetPlan.js']) {
     if (!fs.existsSync(path.join(DIST, f))) throw new Error(`dist/${f} missing: run "npm run build:cli" first`);
   }
   return {
@@ -46,6 +46,7 @@ function engine() {
     ...require(path.join(DIST, 'core/fixes/plan.js')),
     ...require(path.join(DIST, 'core/fixes/converge.js')),
     ...require(path.join(DIST, 'core/fixes/applyToSnapshot.js')),
+    ...require(path.join(DIST, 'core/fixes/recalculate.js')),
     ...require(path.join(DIST, 'io/narrativeBuffer.js')),
     ...require(path.join(DIST, 'core/tables/build.js')),
     ...require(path.join(DIST, 'core/tables/sheetPlan.js')),
@@ -60,10 +61,10 @@ function counts(findings) {
   return c;
 }
 
-/** What PreviewHost.applyEdits does: applyToSnapshot, then the written cells' text as the xlsx formatter shows it. */
+/** What PreviewHost.applyEdits does: the edits and the formulas depending on them (applyAndRecalculate), then those cells' text as the xlsx formatter shows it. */
 function applyLikePreview(snapshot, edits) {
-  const next = E.applyToSnapshot(snapshot, edits);
-  for (const e of edits) {
+  const { snapshot: next, recalculated } = E.applyAndRecalculate(snapshot, edits);
+  for (const e of [...edits, ...recalculated]) {
     const sheet = next.sheets.find((s) => s.name === e.sheet);
     const m = /^([A-Z]+)(\d+)$/.exec(e.address);
     let col = 0;
@@ -337,6 +338,8 @@ async function main() {
       assert.equal(await page.locator('script[src*="office.js"]').count(), 0);
       await noHorizontalScroll(page);
       assert.ok(Object.keys(original['Indikator 1 PMKS']).length > 100, 'grid shows the PMKS sheet');
+      // Numbers as Excel with Indonesian regional settings shows them; a number stored as text as typed.
+      assert.deepEqual([original['Indikator 1 PMKS'].D30, original['Indikator 1 PMKS'].G30, original['Indikator 1 PMKS'].D8], ['2.560.142', '79,13', '1.595']);
     });
 
     await step('Periksa shows the engine counts and the recognised tables (checked in the engine worker)', async () => {
@@ -694,12 +697,26 @@ async function main() {
       const shown = await page.getByTestId('finding-message').allTextContents();
       assert.ok(shown.length > 0 && shown.every((m) => en.has(m)), 'finding messages are the engine’s English ones');
       assert.ok((await page.locator('[data-testid="finding"][data-severity="error"]').first().textContent()).includes('Error'));
+      assert.deepEqual([await gridCellText(page, 'Indikator 1 PMKS', 'D30'), await gridCellText(page, 'Indikator 1 PMKS', 'G30')], ['2,560,142', '79.13']);
       assert.ok((await page.getByTestId('sheet-tab').first().isVisible()));
       await page.getByTestId('language').selectOption('auto');
       await page.getByTestId('settings-toggle').click();
     });
 
     // --- The engine worker: a check before the sample is read, and the fallbacks ---------------
+
+    await step('without ?lang the preview speaks Bahasa Indonesia, even in a browser set to English', async () => {
+      const p = await context.newPage();
+      await p.addInitScript(() => {
+        Object.defineProperty(navigator, 'language', { get: () => 'en-US' });
+        Object.defineProperty(navigator, 'languages', { get: () => ['en-US', 'en'] });
+      });
+      await p.goto(previewUrl(''));
+      await p.getByTestId('check').waitFor();
+      assert.equal((await p.getByTestId('check').textContent()).trim(), 'Periksa buku kerja');
+      assert.equal(await p.evaluate(() => document.documentElement.lang), 'id');
+      await p.close();
+    });
 
     await step('Periksa clicked before the sample is read waits with the progress indicator, then checks it in the worker', async () => {
       const p = await context.newPage();

@@ -45,7 +45,8 @@ function ensure(sheet: SheetSnapshot, row: number, col: number): { r: number; c:
   return { r, c };
 }
 
-function shownText(v: number, format: string): string {
+/** A number's text under its format, en-US as the .xlsx formatter writes it (the preview redraws it in the reader's language). */
+export function shownText(v: number, format: string): string {
   const d = formatDecimals(format);
   if (d === null) return String(v);
   const text = /,/.test(format.split(';')[0]) ? formatNumber(v, 'en', d) : new Decimal(v).toFixed(d);
