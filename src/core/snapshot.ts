@@ -36,8 +36,21 @@ export interface SheetSnapshot {
   farCells?: { count: number; first: string[] };
 }
 
+/**
+ * Something the reader could not take in and the check went on without: the
+ * merged areas or the hidden rows of these sheets (Excel refused them, e.g.
+ * too many areas on a filtered sheet), so headers may read less well and
+ * hidden rows count as shown.
+ */
+export interface ReadNote {
+  kind: 'merges-unread' | 'hidden-rows-unread';
+  sheets: string[];
+}
+
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /** What the read left out and the pane says once (the add-in's reader; files never need one). */
+  readNotes?: ReadNote[];
   /** Findings the office dismissed, as stored in the workbook (read from the package by the CLI). */
   ignored?: IgnoreEntry[];
 }

@@ -7,7 +7,7 @@ import { parseA1, toA1 } from '../core/a1';
 import type { CellEdit } from '../core/fixes/types';
 import type { Lang } from '../core/findings';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { HostError, type FixedCell, type HostErrorCode, type LakipSettings, type ReadProgress, type WorkbookHost } from '../host/types';
+import { HostError, type FixedCell, type HostErrorCode, type LakipSettings, type ReadProgress, type ReadScope, type WorkbookHost } from '../host/types';
 import { INVALID_REFERENCE, ITEM_NOT_FOUND, officeErrorCode, toHostError } from './errors';
 import { readWorkbookSnapshot, type ReadOptions } from './readSnapshot';
 import { revertCells, revertLogEntries } from './revertCells';
@@ -127,9 +127,9 @@ export class OfficeHost implements WorkbookHost {
     }
   }
 
-  readSnapshot(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot> {
+  readSnapshot(onProgress?: (p: ReadProgress) => void, scope: ReadScope = 'workbook'): Promise<WorkbookSnapshot> {
     // Merged areas need ExcelApi 1.13, visible cells 1.9; without them the cells are still read.
-    const options: ReadOptions = { merges: this.supports('1.13'), hiddenRows: this.supports('1.9'), ...this.deps.read, onProgress };
+    const options: ReadOptions = { merges: this.supports('1.13'), hiddenRows: this.supports('1.9'), ...this.deps.read, onProgress, scope };
     return this.run((context) => readWorkbookSnapshot(context, options));
   }
 

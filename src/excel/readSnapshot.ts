@@ -8,19 +8,23 @@
  *   1. the worksheet collection (name, visibility) — Office.js only hands out
  *      worksheet proxies after this sync, so it cannot share a batch with
  *      per-sheet calls;
- *   2. for every sheet at once: the used range (values only) as bounds, the
- *      sheet's merged areas and its visible cells (for hidden rows);
- *   3.. the cells: every sheet's rectangle cut into row blocks whose estimated
- *      response stays under `maxRequestBytes`, blocks of several sheets
- *      packed into the same sync while they fit.
+ *   2. for every sheet at once: the used range (values only) as bounds, its
+ *      merged areas and its visible cells (for hidden rows), see readBounds.ts
+ *      (a few more syncs only when Excel refuses the optional parts);
+ *   3.. the cells: every sheet's rectangle (readBudget.ts: the values' range,
+ *      never more than MAX_READ_CELLS in all) cut into row blocks whose
+ *      estimated response stays under `maxRequestBytes`, blocks of several
+ *      sheets packed into the same sync while they fit.
  * So a workbook under the payload limit takes 3 syncs whatever its number of
  * sheets, and a big one 2 + ceil(estimated bytes / limit).
  */
 import type { RangeAddress } from '../core/a1';
-import type { RawValue, SheetSnapshot, SheetVisibility, ValueType, WorkbookSnapshot } from '../core/snapshot';
-import { HostError, type ReadProgress } from '../host/types';
-import { areaToA1, parseArea, splitAreaAddresses } from './addresses';
-import { CELL_EDIT_MODE, officeErrorCode, RESPONSE_TOO_LARGE, toHostError } from './errors';
+import type { RawValue, ReadNote, SheetSnapshot, SheetVisibility, ValueType, WorkbookSnapshot } from '../core/snapshot';
+import { HostError, type ReadProgress, type ReadScope } from '../host/types';
+import { areaToA1 } from './addresses';
+import { readBounds, type BoundsTarget, type SheetBounds } from './readBounds';
+import { checkReadBudget, MAX_READ_CELLS, readShape } from './readBudget';
+import { officeErrorCode, RESPONSE_TOO_LARGE, toHostError } from './errors';
 
 /** Default response budget per sync: under Excel on the web's 5 MB payload limit, with room for the envelope. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -46,6 +50,10 @@ export interface ReadOptions {
   merges?: boolean;
   /** Read hidden rows from the sheet's visible cells (ExcelApi 1.9). Same default. */
   hiddenRows?: boolean;
+  /** What to read (default the whole workbook). */
+  scope?: ReadScope;
+  /** Most cells one read takes (default MAX_READ_CELLS); above it nothing is read. */
+  maxCells?: number;
 }
 
 /** One rectangle of one sheet to load. */
@@ -141,103 +149,25 @@ function valueTypeOf(v: unknown): ValueType {
   }
 }
 
-function union(a: RangeAddress | null, b: RangeAddress): RangeAddress {
-  if (!a) return { ...b };
-  return {
-    top: Math.min(a.top, b.top),
-    left: Math.min(a.left, b.left),
-    bottom: Math.max(a.bottom, b.bottom),
-    right: Math.max(a.right, b.right),
-  };
+/** The sheets a scope reads: all of them, or the one named, kept to the selection's rectangle when there is one. */
+function targetsOf(all: Excel.Worksheet[], only: string | undefined, selected: Excel.Range | undefined): BoundsTarget[] {
+  if (only === undefined) return all.map((ws) => ({ ws }));
+  const ws = all.find((w) => w.name === only);
+  if (!ws) throw new HostError('read-failed', { sheet: only });
+  if (!selected) return [{ ws }];
+  const within = { top: selected.rowIndex, left: selected.columnIndex, bottom: selected.rowIndex + selected.rowCount - 1, right: selected.columnIndex + selected.columnCount - 1 };
+  return [{ ws, within }];
 }
 
-interface SheetMeta {
-  name: string;
-  visibility: SheetVisibility;
-  used: Excel.Range;
-  merged: Excel.RangeAreas | null;
-  visible: Excel.RangeAreas | null;
-  mergeAreas: string[];
-  visibleAreas: RangeAddress[] | null;
-}
-
-/** Areas of a RangeAreas from its address; null when the address lost areas (Office truncates long lists). */
-function areasFromAddress(areas: Excel.RangeAreas): string[] | null {
-  const parts = splitAreaAddresses(areas.address ?? '');
-  return parts.length === areas.areaCount ? parts : null;
-}
-
-/** Sync 2: used ranges, merged areas and visible cells of every sheet, in one batch. */
-async function loadMetadata(
-  context: Excel.RequestContext,
-  sheets: Excel.Worksheet[],
-  wantMerges: boolean,
-  wantHidden: boolean,
-): Promise<{ metas: SheetMeta[]; syncs: number; hidden: boolean }> {
-  const queue = (hidden: boolean): SheetMeta[] =>
-    sheets.map((ws) => {
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('address,rowIndex,columnIndex,rowCount,columnCount');
-      let merged: Excel.RangeAreas | null = null;
-      let visible: Excel.RangeAreas | null = null;
-      if (wantMerges) {
-        // On the whole sheet: Office only returns merged areas whose top-left cell lies in the range asked about.
-        merged = ws.getRange().getMergedAreasOrNullObject();
-        merged.load('address,areaCount');
-      }
-      if (hidden) {
-        visible = ws.getRange().getSpecialCellsOrNullObject('Visible');
-        visible.load('address,areaCount');
-      }
-      return { name: ws.name, visibility: visibilityOf(ws.visibility), used, merged, visible, mergeAreas: [], visibleAreas: null };
-    });
-
-  let hidden = wantHidden;
-  let metas = queue(hidden);
-  let syncs = 1;
-  try {
-    await context.sync();
-  } catch (e) {
-    // Visible cells of a sheet with very many hidden bands can fail on their own; hidden rows are a nicety, the cells are not.
-    if (!hidden || officeErrorCode(e) === CELL_EDIT_MODE) throw toHostError(e, 'read-failed');
-    hidden = false;
-    metas = queue(false);
-    syncs++;
-    try {
-      await context.sync();
-    } catch (e2) {
-      throw toHostError(e2, 'read-failed');
-    }
-  }
-
-  // Long area lists come back truncated in `address`: read those few through `areas`, one extra sync for all of them.
-  const fallback: { meta: SheetMeta; kind: 'merged' | 'visible'; coll: Excel.RangeCollection }[] = [];
-  for (const meta of metas) {
-    if (meta.merged && !meta.merged.isNullObject) {
-      const parts = areasFromAddress(meta.merged);
-      if (parts) meta.mergeAreas = parts;
-      else fallback.push({ meta, kind: 'merged', coll: meta.merged.areas.load('address') });
-    }
-    if (meta.visible && !meta.visible.isNullObject) {
-      const parts = areasFromAddress(meta.visible);
-      if (parts) meta.visibleAreas = parts.map(parseArea).filter((a): a is RangeAddress => !!a);
-      else fallback.push({ meta, kind: 'visible', coll: meta.visible.areas.load('address') });
-    }
-  }
-  if (fallback.length > 0) {
-    syncs++;
-    try {
-      await context.sync();
-    } catch (e) {
-      throw toHostError(e, 'read-failed');
-    }
-    for (const f of fallback) {
-      const addresses = f.coll.items.map((r) => r.address);
-      if (f.kind === 'merged') f.meta.mergeAreas = addresses;
-      else f.meta.visibleAreas = addresses.map(parseArea).filter((a): a is RangeAddress => !!a);
-    }
-  }
-  return { metas, syncs, hidden };
+/** One note per optional part Excel refused, naming the sheets with values it is missing for. */
+function readNotes(bounds: SheetBounds[], sheets: Excel.Worksheet[], want: { merges: boolean; hidden: boolean }): ReadNote[] {
+  const missing = (part: 'merges' | 'visible') => sheets.filter((_, i) => bounds[i].values && bounds[i][part] === null).map((ws) => ws.name);
+  const notes: ReadNote[] = [];
+  const merges = want.merges ? missing('merges') : [];
+  const hidden = want.hidden ? missing('visible') : [];
+  if (merges.length > 0) notes.push({ kind: 'merges-unread', sheets: merges });
+  if (hidden.length > 0) notes.push({ kind: 'hidden-rows-unread', sheets: hidden });
+  return notes;
 }
 
 /** Rows of [top, bottom] not covered by any visible area. */
@@ -279,6 +209,7 @@ export async function readWorkbookSnapshot(
 ): Promise<WorkbookSnapshot> {
   const limit = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const perCell = opts.bytesPerCell ?? DEFAULT_BYTES_PER_CELL;
+  const maxCells = opts.maxCells ?? MAX_READ_CELLS;
   const wantMerges = opts.merges ?? apiSupported('1.13');
   const wantHidden = opts.hiddenRows ?? apiSupported('1.9');
   let done = 0;
@@ -288,65 +219,54 @@ export async function readWorkbookSnapshot(
     opts.onProgress?.({ done, total: Math.max(total, done) });
   };
 
-  // Sync 1: the sheets.
+  // Sync 1: the sheets (and which one is active or selected, for a narrower check).
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/visibility');
+  const scope = opts.scope ?? 'workbook';
+  const active = scope === 'activeSheet' ? worksheets.getActiveWorksheet().load('name') : undefined;
+  const selected = scope === 'selection' ? context.workbook.getSelectedRange().load('rowIndex,columnIndex,rowCount,columnCount') : undefined;
+  const selectedSheet = selected?.worksheet.load('name');
   try {
     await context.sync();
   } catch (e) {
     throw toHostError(e, 'read-failed');
   }
-  const sheets = worksheets.items;
+  const targets = targetsOf(worksheets.items, active?.name ?? selectedSheet?.name, selected);
+  const sheets = targets.map((t) => t.ws);
   step();
 
-  // Sync 2: bounds, merges, hidden rows of every sheet.
-  const { metas, syncs: metaSyncs, hidden } = await loadMetadata(context, sheets, wantMerges, wantHidden);
-
-  const rects: (RangeAddress | null)[] = metas.map((m) => {
-    let rect: RangeAddress | null = null;
-    if (!m.used.isNullObject && m.used.rowCount > 0 && m.used.columnCount > 0) {
-      rect = {
-        top: m.used.rowIndex,
-        left: m.used.columnIndex,
-        bottom: m.used.rowIndex + m.used.rowCount - 1,
-        right: m.used.columnIndex + m.used.columnCount - 1,
-      };
-    }
-    // As the xlsx reader does: the used range grows to take in every merged area.
-    for (const a of m.mergeAreas) {
-      const area = parseArea(a);
-      if (area) rect = union(rect, area);
-    }
-    return rect;
-  });
+  // Sync 2 (more only when Excel refuses the optional parts): bounds, merges, hidden rows.
+  const { bounds, syncs: metaSyncs } = await readBounds(context, targets, { merges: wantMerges, hidden: wantHidden });
+  const shapes = bounds.map((b) => readShape(b.values, b.merges ?? []));
+  checkReadBudget(shapes.map((s) => s.rect), sheets.map((ws) => ws.name), maxCells);
+  const rects = shapes.map((s) => s.rect);
   const plan = planReadBlocks(
     rects.flatMap((r, sheet) => (r ? [{ sheet, top: r.top, left: r.left, rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 }] : [])),
     limit,
     perCell,
   );
   total = 1 + metaSyncs + plan.length;
-  step();
-  for (let i = 1; i < metaSyncs; i++) step();
+  for (let i = 0; i < metaSyncs; i++) step();
 
-  const out: SheetSnapshot[] = metas.map((m, i) => {
+  const out: SheetSnapshot[] = sheets.map((ws, i) => {
     const rect = rects[i];
+    const values = bounds[i].values;
+    const visible = bounds[i].visible;
     const snap: SheetSnapshot = {
-      name: m.name,
-      visibility: m.visibility,
+      name: ws.name,
+      visibility: visibilityOf(ws.visibility),
       origin: rect ? { row: rect.top, col: rect.left } : { row: 0, col: 0 },
       values: [],
       text: [],
       formulas: [],
       numberFormat: [],
       valueTypes: [],
-      merges: m.mergeAreas.map((a) => {
-        const area = parseArea(a);
-        return area ? areaToA1(area) : a;
-      }),
+      merges: shapes[i].merges.map(areaToA1),
     };
     if (!rect) snap.hiddenRows = [];
-    else if (hidden && m.visibleAreas) snap.hiddenRows = hiddenRowsOf(rect.top, rect.bottom, m.visibleAreas);
-    // No visible cell at all (every row or every column hidden) or no query: hidden rows unknown, left out.
+    // Known for the values' rows; rows a merge adds below them hold no value and count as shown.
+    else if (values && visible && visible.length > 0) snap.hiddenRows = hiddenRowsOf(values.top, values.bottom, visible);
+    // No visible cell at all (every row or every column hidden), refused or not asked: hidden rows unknown, left out.
     if (rect) {
       const n = rect.bottom - rect.top + 1;
       snap.values = new Array(n);
@@ -408,7 +328,7 @@ export async function readWorkbookSnapshot(
       if (officeErrorCode(e) === RESPONSE_TOO_LARGE) {
         // The estimate was short for these cells (long texts): read the halves.
         const halves = split(group);
-        if (!halves) throw new HostError('too-large', { sheet: metas[group[0].sheet].name }, e);
+        if (!halves) throw new HostError('too-large', { sheet: sheets[group[0].sheet].name }, e);
         total++;
         await load(halves[0]);
         await load(halves[1]);
@@ -421,5 +341,8 @@ export async function readWorkbookSnapshot(
   };
 
   for (const group of plan) await load(group);
-  return { sheets: out };
+  const snapshot: WorkbookSnapshot = { sheets: out };
+  const notes = readNotes(bounds, sheets, { merges: wantMerges, hidden: wantHidden });
+  if (notes.length > 0) snapshot.readNotes = notes;
+  return snapshot;
 }

@@ -24,13 +24,15 @@ export type HostErrorCode =
   | 'read-failed'
   | 'changed-since-check'
   | 'nothing-to-revert'
+  /** The filled part to read is over the pane's cell budget: nothing read, a smaller scope offered. */
+  | 'read-too-large'
   | 'too-large';
 
 /** A failure the task pane explains to staff; the workbook is left as it was. */
 export class HostError extends Error {
   constructor(
     readonly code: HostErrorCode,
-    readonly detail?: { sheet?: string; address?: string },
+    readonly detail?: { sheet?: string; address?: string; cells?: number; limit?: number },
     cause?: unknown,
   ) {
     super(code);
@@ -59,6 +61,9 @@ export interface ReadProgress {
   total: number;
 }
 
+/** What a check reads: the whole workbook, the filled part of the selection, or the active sheet. */
+export type ReadScope = 'workbook' | 'selection' | 'activeSheet';
+
 /**
  * What the task pane needs from wherever the workbook lives: Excel through
  * Office.js (src/excel) or an .xlsx opened in a plain browser (preview). UI
@@ -72,7 +77,8 @@ export interface WorkbookHost {
   theme(): 'light' | 'dark';
   /** Name shown in the pane (file name, or the workbook's name in Excel). */
   workbookName(): Promise<string>;
-  readSnapshot(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot>;
+  /** The cells to check; over the read budget throws HostError 'read-too-large' before reading any cell. */
+  readSnapshot(onProgress?: (p: ReadProgress) => void, scope?: ReadScope): Promise<WorkbookSnapshot>;
   selectCell(sheet: string, address: string): Promise<void>;
   /**
    * Write the edits in bulk after recording every touched cell in the

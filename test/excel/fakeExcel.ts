@@ -156,7 +156,23 @@ export class FakeSheet {
     return this.values[0]?.length ?? 0;
   }
 
+  /** Cells far outside the dense arrays ('row,col' -> cell): a stray value in J1048576 without a million-row array. */
+  readonly far = new Map<string, Cell>();
+
+  /** Put a value far away, leaving the dense arrays as they are. */
+  putFar(row: number, col: number, value: RawValue): void {
+    const type: ValueType = typeof value === 'number' ? 'Double' : typeof value === 'boolean' ? 'Boolean' : 'String';
+    this.far.set(`${row},${col}`, { value, text: String(value), numberFormat: 'General', type });
+  }
+
+  /** The far cells inside a rectangle, as [row, col]. */
+  farIn(rect: RangeAddress): [number, number][] {
+    return [...this.far.keys()].map((k) => k.split(',').map(Number) as [number, number]).filter(([r, c]) => r >= rect.top && r <= rect.bottom && c >= rect.left && c <= rect.right);
+  }
+
   cell(row: number, col: number): Cell {
+    const stray = this.far.size > 0 ? this.far.get(`${row},${col}`) : undefined;
+    if (stray) return { ...stray };
     const r = row - this.origin.row;
     const c = col - this.origin.col;
     if (r < 0 || c < 0 || r >= this.values.length || c >= this.width) return { value: '', text: '', numberFormat: 'General', type: 'Empty' };
@@ -225,6 +241,9 @@ export class FakeSheet {
         }
       }
     }
+    for (const [row, col] of this.farIn(WHOLE_SHEET)) {
+      rect = rect ? { top: Math.min(rect.top, row), bottom: Math.max(rect.bottom, row), left: Math.min(rect.left, col), right: Math.max(rect.right, col) } : { top: row, bottom: row, left: col, right: col };
+    }
     return rect;
   }
 }
@@ -240,6 +259,11 @@ function rectA1(r: RangeAddress): string {
 }
 
 function parseRect(address: string): RangeAddress {
+  // Entire rows ('1:1') and entire columns ('B:C'), as Excel writes a merge of whole rows.
+  const rows = /^(\d+):(\d+)$/.exec(address.replace(/\$/g, ''));
+  if (rows) return { top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: MAX_COLS - 1 };
+  const cols = /^([A-Z]+):([A-Z]+)$/i.exec(address.replace(/\$/g, ''));
+  if (cols) return { ...parseRect(`${cols[1]}1:${cols[2]}${MAX_ROWS}`) };
   const parts = address.replace(/\$/g, '').split(':');
   const a = parseA1(parts[0]);
   const b = parts.length > 1 ? parseA1(parts[1]) : a;
@@ -452,6 +476,9 @@ export class FakeRange extends FakeObject {
       const { sheet, rect } = this.rectOrThrow();
       // As Excel does: only merged areas whose top-left cell is in the range.
       const areas = sheet.merges.map(parseRect).filter((m) => m.top >= rect.top && m.top <= rect.bottom && m.left >= rect.left && m.left <= rect.right);
+      // Documented: the method fails above 512 merged areas.
+      if (areas.length > this.fake.mergedAreasLimit) throw new FakeOfficeError('GeneralException', `${areas.length} merged areas`);
+      this.fake.areaQueries.push({ kind: 'merges', areas: areas.length });
       return { sheet, areas: areas.length ? areas : null };
     });
   }
@@ -468,6 +495,8 @@ export class FakeRange extends FakeObject {
         if (h > next) areas.push({ top: next, bottom: h - 1, left: rect.left, right: rect.right });
         next = h + 1;
       }
+      if (areas.length > this.fake.visibleAreasLimit) throw new FakeOfficeError('GeneralException', `${areas.length} visible areas`);
+      this.fake.areaQueries.push({ kind: 'visible', areas: areas.length });
       return { sheet, areas: areas.length ? areas : null };
     });
   }
@@ -518,6 +547,9 @@ export class FakeRange extends FakeObject {
               used.right = Math.max(used.right, c);
             }
           }
+        }
+        for (const [r, c] of sheet.farIn(rect)) {
+          used = used ? { top: Math.min(used.top, r), bottom: Math.max(used.bottom, r), left: Math.min(used.left, c), right: Math.max(used.right, c) } : { top: r, bottom: r, left: c, right: c };
         }
         return { sheet, rect: used };
       },
@@ -616,6 +648,8 @@ export class FakeRangeAreas extends FakeObject {
     });
     this.areas = new FakeRangeCollection(fake, () => {
       const t = this.target();
+      // Loading the areas of a filtered sheet with many bands can fail (office-js#5758, #5198).
+      if ((t.areas?.length ?? 0) > fake.areasLoadLimit) throw new FakeOfficeError('GeneralException', `${t.areas!.length} areas to load`);
       return (t.areas ?? []).map((a) => new FakeRange(fake, () => ({ sheet: t.sheet, rect: a })));
     });
   }
@@ -777,6 +811,14 @@ export class FakeWorksheet extends FakeObject {
     }, true);
   }
 
+  /** Like Excel: never null, the top-left cell of a blank sheet. */
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.fake, () => {
+      const sheet = this.sheet();
+      return { sheet, rect: sheet.usedRect(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    }, true);
+  }
+
   getRange(address?: string): FakeRange {
     this.fake.noteRequest(address ?? '');
     return new FakeRange(this.fake, () => ({ sheet: this.sheet(), rect: address === undefined ? WHOLE_SHEET : parseRect(address) }));
@@ -794,6 +836,17 @@ export class FakeWorksheet extends FakeObject {
 
 export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   protected override readonly typeName = 'WorksheetCollection';
+
+  /** The active sheet (the first visible one when none was activated). */
+  getActiveWorksheet(): FakeWorksheet {
+    const fake = this.fake;
+    return new FakeWorksheet(fake, () => {
+      const name = fake.active ?? fake.sheets.find((x) => x.visibility === 'Visible')?.name;
+      const sheet = fake.sheets.find((x) => x.name === name);
+      if (!sheet) throw new FakeOfficeError('ItemNotFound', 'no active sheet');
+      return sheet;
+    });
+  }
 
   getItem(name: string): FakeWorksheet {
     const ws = new FakeWorksheet(this.fake, () => {
@@ -1126,6 +1179,18 @@ export class FakeWorkbook extends FakeObject {
   readonly customXmlParts: FakeCustomXmlPartCollection;
   readonly protection: FakeWorkbookProtection;
 
+  /** The selected range (A1 of the active sheet when nothing was selected). */
+  getSelectedRange(): FakeRange {
+    const fake = this.fake;
+    return new FakeRange(fake, () => {
+      const name = fake.selection?.sheet ?? fake.active ?? fake.sheets.find((x) => x.visibility === 'Visible')?.name;
+      const sheet = fake.sheets.find((x) => x.name === name);
+      if (!sheet) throw new FakeOfficeError('ItemNotFound', 'no active sheet');
+      const rect = fake.selection && fake.selection.sheet === sheet.name ? parseRect(fake.selection.address) : { top: 0, left: 0, bottom: 0, right: 0 };
+      return { sheet, rect };
+    });
+  }
+
   /** The top-left cell of the selection (A1 of the active sheet when nothing was selected). */
   getActiveCell(): FakeRange {
     const fake = this.fake;
@@ -1191,6 +1256,14 @@ export class FakeExcel {
   integerTypes = false;
   /** Make getSpecialCells(Visible) fail (too many areas). */
   failVisibleCells = false;
+  /** Range.getMergedAreasOrNullObject fails above this many areas (documented: 512). */
+  mergedAreasLimit = 512;
+  /** getSpecialCells(Visible) fails above this many areas (a filtered sheet with many bands). */
+  visibleAreasLimit = Infinity;
+  /** Loading RangeAreas.areas fails above this many areas. */
+  areasLoadLimit = Infinity;
+  /** Every merged-area and visible-cells query answered, with its number of areas. */
+  readonly areaQueries: { kind: 'merges' | 'visible'; areas: number }[] = [];
   /** The workbook's structure is protected: no sheet can be added. */
   workbookProtected = false;
   private queue: Op[] = [];

@@ -18,9 +18,15 @@ const read = (name: string) => readWorkbookFile(path.join(__dirname, '../../exam
 /** Every sync's response must stay under Excel on the web's 5 MB (counted in decimal, to be strict). */
 const WEB_LIMIT = 5_000_000;
 
-/** A workbook with the awkward parts: offsets, merges outside the values, hidden rows, errors, odd names. */
-function awkwardWorkbook(): WorkbookSnapshot {
-  return {
+/**
+ * A workbook with the awkward parts: offsets, merges outside the values, hidden rows, errors, odd names.
+ * `asRead`: as the add-in reads it. The read stays on the values' used range, so the merged areas that
+ * hold no value and lie outside every value are not there (they tell the engine nothing), and a sheet
+ * whose every value row is hidden has no visible cell to tell hidden rows from hidden columns: unknown.
+ */
+function awkwardWorkbook(asRead = false): WorkbookSnapshot {
+  const emptyMerges = !asRead;
+  const wb: WorkbookSnapshot = {
     sheets: [
       sheetFrom(
         "Tabel 1, 'PMKS'!",
@@ -38,14 +44,16 @@ function awkwardWorkbook(): WorkbookSnapshot {
           { row: 10, col: 4, value: '', numberFormat: '0.00' },
         ],
         // The title merge sits above and right of every value; one more merge is empty and lower still.
-        { merges: ['B2:H3', 'C12:D13'], hiddenRows: [6, 9] },
+        { merges: emptyMerges ? ['B2:H3', 'C12:D13'] : [], hiddenRows: [6, 9] },
       ),
       sheetFrom('Kosong', []),
-      sheetFrom('Hanya judul', [], { merges: ['A1:C1'] }),
+      sheetFrom('Hanya judul', [], { merges: emptyMerges ? ['A1:C1'] : [] }),
       sheetFrom('Rahasia', [{ row: 0, col: 0, value: 'x' }], { visibility: 'VeryHidden' }),
       sheetFrom('Tersembunyi', [{ row: 2, col: 1, value: 3.5 }], { visibility: 'Hidden', hiddenRows: [2] }),
     ],
   };
+  if (asRead) delete wb.sheets[4].hiddenRows;
+  return wb;
 }
 
 function smallSheets(n: number): WorkbookSnapshot {
@@ -71,19 +79,20 @@ describe('readWorkbookSnapshot', () => {
     expect(analyzeWorkbook(snap).findings.length).toBeGreaterThan(5);
   });
 
-  it('reads offsets, merges beyond the values, hidden rows, errors and odd sheet names like the xlsx reader', async () => {
+  it('reads offsets, hidden rows, errors and odd sheet names like the xlsx reader; empty merges outside the values are not read', async () => {
     const wb = awkwardWorkbook();
     const fake = new FakeExcel(wb);
     fake.integerTypes = true; // Excel may say Integer: still a number to the engine
     const snap = await readWorkbookSnapshot(fake.context);
-    expect(snap).toStrictEqual(wb);
+    expect(snap).toStrictEqual(awkwardWorkbook(true));
+    expect(analyzeWorkbook(snap).findings).toStrictEqual(analyzeWorkbook(wb).findings);
     const pmks = snap.sheets[0];
-    expect(pmks.origin).toEqual({ row: 1, col: 1 }); // B2, from the title merge
-    expect(pmks.values[5][2]).toBe('#DIV/0!');
-    expect(pmks.valueTypes[5][2]).toBe('Error');
-    expect(pmks.formulas[5][2]).toBe('=D5/0');
-    expect(pmks.valueTypes[4][2]).toBe('Double');
-    expect(pmks.valueTypes[8][2]).toBe('String'); // '1.595' stays text
+    expect(pmks.origin).toEqual({ row: 4, col: 2 }); // C5, the first value: the empty title merge above it is not read
+    expect(pmks.values[2][1]).toBe('#DIV/0!');
+    expect(pmks.valueTypes[2][1]).toBe('Error');
+    expect(pmks.formulas[2][1]).toBe('=D5/0');
+    expect(pmks.valueTypes[1][1]).toBe('Double');
+    expect(pmks.valueTypes[5][1]).toBe('String'); // '1.595' stays text
     expect(pmks.hiddenRows).toEqual([6, 9]);
     expect(snap.sheets.map((s) => s.visibility)).toEqual(['Visible', 'Visible', 'Visible', 'VeryHidden', 'Hidden']);
     expect(fake.syncCount).toBe(3);
@@ -179,7 +188,7 @@ describe('readWorkbookSnapshot', () => {
 
   it('reads merged areas through `areas` when Office truncates the address list (one extra sync)', async () => {
     const merges = Array.from({ length: 40 }, (_, i) => `A${i * 2 + 1}:B${i * 2 + 2}`);
-    const wb = { sheets: [sheetFrom('Banyak gabungan', [{ row: 0, col: 0, value: 'x' }], { merges })] };
+    const wb = { sheets: [sheetFrom('Banyak gabungan', merges.map((_, i) => ({ row: i * 2, col: 0, value: `Bidang ${i + 1}` })), { merges })] };
     const fake = new FakeExcel(wb);
     fake.addressLimit = 255;
     const snap = await readWorkbookSnapshot(fake.context);
@@ -187,8 +196,8 @@ describe('readWorkbookSnapshot', () => {
     expect(fake.syncCount).toBe(4);
   });
 
-  it('still reads the cells when the visible-cells query fails (hidden rows then unknown)', async () => {
-    const wb = awkwardWorkbook();
+  it('still reads the cells when the visible-cells query fails (hidden rows then unknown, said once)', async () => {
+    const wb = awkwardWorkbook(true);
     const fake = new FakeExcel(wb);
     fake.failVisibleCells = true;
     const snap = await readWorkbookSnapshot(fake.context);
@@ -198,7 +207,10 @@ describe('readWorkbookSnapshot', () => {
       return copy;
     });
     expect(snap.sheets).toStrictEqual(expected);
-    expect(fake.syncCount).toBe(4);
+    expect(snap.readNotes).toEqual([{ kind: 'hidden-rows-unread', sheets: ["Tabel 1, 'PMKS'!", 'Rahasia', 'Tersembunyi'] }]);
+    // Sheets; the refused first try; the used ranges alone; merges in halves; visible cells in halves of 4,
+    // 2 and 1 rows (PMKS has 7), all refused, then given up; the cells.
+    expect(fake.syncCount).toBe(8);
   });
 
   it('without the merge and hidden-row API sets, reads the cells and leaves those out', async () => {
