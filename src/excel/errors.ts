@@ -15,22 +15,29 @@ export function officeErrorCode(e: unknown): string | undefined {
 }
 
 export const CELL_EDIT_MODE = 'InvalidOperationInCellEditMode';
+/** Generic in the error-code table, and what some hosts answer while a cell is being edited. */
+export const INVALID_OPERATION = 'InvalidOperation';
 export const ACCESS_DENIED = 'AccessDenied';
 export const ITEM_NOT_FOUND = 'ItemNotFound';
 export const INVALID_REFERENCE = 'InvalidReference';
 export const RESPONSE_TOO_LARGE = 'ResponsePayloadSizeLimitExceeded';
 
 /**
- * Map a failed sync to a HostError. Edit mode and protection have their own
- * codes everywhere; anything else becomes `fallback`.
+ * Map a failed sync to a HostError. Edit mode and refused access have their
+ * own codes everywhere; anything else becomes `fallback`. AccessDenied is not
+ * called a protected sheet here: a read-only file or one locked by antivirus
+ * or a sync client answers the same, and callers that loaded the sheet's
+ * protection say 'protected-sheet' themselves.
  */
 export function toHostError(e: unknown, fallback: HostErrorCode, detail?: { sheet?: string; address?: string }): HostError {
   if (e instanceof HostError) return e;
   switch (officeErrorCode(e)) {
     case CELL_EDIT_MODE:
       return new HostError('cell-editing', detail, e);
+    case INVALID_OPERATION:
+      return new HostError('operation-refused', detail, e);
     case ACCESS_DENIED:
-      return new HostError('protected-sheet', detail, e);
+      return new HostError('access-denied', detail, e);
     default:
       return new HostError(fallback, detail, e);
   }
@@ -43,4 +50,10 @@ export async function syncOr(context: Excel.RequestContext, fallback: HostErrorC
   } catch (e) {
     throw toHostError(e, fallback, detail);
   }
+}
+
+/** Failures that go away once the user leaves cell edit mode: worth one more try for a batch that wrote nothing. */
+export function isEditModeFailure(e: unknown): boolean {
+  const code = e instanceof HostError ? e.code : officeErrorCode(e);
+  return code === 'cell-editing' || code === 'operation-refused' || code === CELL_EDIT_MODE || code === INVALID_OPERATION;
 }

@@ -4,24 +4,29 @@
  * two syncs, whatever the number of tables:
  *   1. check: the workbook's sheet names and structure protection (new
  *      sheets), or the active cell, its sheet's protection and whether the
- *      region the tables need from there holds any value or merged cell
- *      (selection); an unusable target throws HostError before anything
- *      is written;
+ *      region the tables need from there holds any value or reaches into
+ *      any merged area (selection); an unusable target throws HostError
+ *      before anything is written;
  *   2. write: per block one 2D numberFormat and one 2D formulas array (text
  *      that Excel would read as a formula or number is text-formatted '@' in
  *      the plan, and the format goes in first); merges; each formatting
  *      rectangle's font, alignment, wrap, indent, fill and borders once;
  *      column widths; row heights; for new sheets the print setup (A4, one
  *      page wide, header rows repeated, print area).
- * A failed write is cleaned up in one more batch (new sheets deleted, the
- * region at the selection cleared) and reported as a HostError.
+ * A failed write is cleaned up in one more batch and reported as a
+ * HostError: new sheets are deleted; at the selection only what the insert
+ * wrote is taken back (its own merges, the contents, the number formats and
+ * column widths read in step 1), so the user's cells keep their formatting.
+ * Calculation and screen updating are suspended for the write (bulkWrite.ts).
  */
 import type { PlanStyle, SheetPlan } from '../core/tables/sheetPlan';
 import { blockArrays, planBlocks, rangeA1, sheetNameFor, stackPlans, stackSize, STYLE_KEYS_BUT_BORDER, styleRuns } from '../core/tables/sheetPlan';
+import type { RangeAddress } from '../core/a1';
 import { areaToA1, parseArea, splitAreaAddresses } from './addresses';
 import { HostError } from '../host/types';
 import { TableOutputError, type InsertedTable, type InsertWhere } from '../host/tableOutput';
 import { syncOr, toHostError } from './errors';
+import { BulkWrite } from './bulkWrite';
 
 export interface InsertOptions {
   where: InsertWhere;
@@ -93,10 +98,19 @@ export function queuePlan(ws: Excel.Worksheet, plan: SheetPlan, opts: WriteOptio
     const pl = ws.pageLayout;
     pl.paperSize = 'A4';
     pl.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-    pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: pagesTall(plan) };
     if (plan.print.repeatRows) pl.setPrintTitleRows(plan.print.repeatRows.split(':').map((r) => `$${r}`).join(':'));
     pl.setPrintArea(plan.print.area);
   }
+}
+
+/**
+ * 'One page wide' in documented terms: Excel fits both ways, so the height
+ * gets a page count it can never need (a row never fills a page: 409 pt at
+ * most), and the width alone sets the scale.
+ */
+export function pagesTall(plan: SheetPlan): number {
+  return Math.min(32767, Math.max(1, plan.rows));
 }
 
 /** Insert the plans: a new sheet each, or one below the other from the active cell. Two syncs. */
@@ -111,6 +125,8 @@ async function intoNewSheets(context: Excel.RequestContext, plans: SheetPlan[]):
   sheets.load('items/name');
   const protection = context.workbook.protection;
   protection.load('protected');
+  const bulk = new BulkWrite(context);
+  bulk.prepare();
   await syncOr(context, 'write-failed');
   if (protection.protected) throw new TableOutputError('workbook-protected');
 
@@ -122,6 +138,7 @@ async function intoNewSheets(context: Excel.RequestContext, plans: SheetPlan[]):
   }
 
   // Sync 2: every sheet, cell and format.
+  bulk.suspend();
   const added: Excel.Worksheet[] = [];
   plans.forEach((plan, i) => {
     const ws = sheets.add(names[i]);
@@ -140,17 +157,19 @@ async function intoNewSheets(context: Excel.RequestContext, plans: SheetPlan[]):
       await context.sync();
       const mine = new Set(names.map((n) => n.toLowerCase()));
       for (const s of now.items) if (mine.has(s.name.toLowerCase())) s.delete();
+      bulk.queueRecalc();
       await context.sync();
     } catch {
       // Best effort; the error below says what failed.
     }
     throw toHostError(e, 'write-failed', { sheet: names[0] });
   }
+  await bulk.recalc(context);
   return plans.map((p, i) => ({ id: p.id, sheet: names[i], range: p.range }));
 }
 
 async function atSelection(context: Excel.RequestContext, plans: SheetPlan[], gap: number): Promise<InsertedTable[]> {
-  // Sync 1: where the active cell is, the sheet's protection, and whether the region is free.
+  // Sync 1: where the active cell is, the sheet's protection, whether the region is free, and what a cleanup would put back.
   const { rows, cols } = stackSize(plans, gap);
   const cell = context.workbook.getActiveCell();
   cell.load('rowIndex,columnIndex');
@@ -158,44 +177,96 @@ async function atSelection(context: Excel.RequestContext, plans: SheetPlan[], ga
   ws.load('name');
   ws.protection.load('protected');
   const region = cell.getAbsoluteResizedRange(rows, cols);
+  region.load('rowIndex,columnIndex,numberFormat');
   const used = region.getUsedRangeOrNullObject(true);
   used.load('address');
-  const merged = region.getMergedAreasOrNullObject();
-  merged.load('address');
+  const formatted = region.getUsedRangeOrNullObject(false);
+  formatted.load('address');
+  const merged = mergesReaching(ws, region);
   const widths = Array.from({ length: cols }, (_, i) => region.getColumn(i).format.load('columnWidth'));
+  const bulk = new BulkWrite(context);
+  bulk.prepare();
   await syncOr(context, 'write-failed');
   const sheet = ws.name;
   if (ws.protection.protected) throw new HostError('protected-sheet', { sheet });
-  const occupied = !used.isNullObject ? used.address : !merged.isNullObject ? merged.address : '';
-  if (occupied) {
-    const first = splitAreaAddresses(occupied)[0] ?? occupied;
+  if (!used.isNullObject) {
+    const first = splitAreaAddresses(used.address)[0] ?? used.address;
     const area = parseArea(first);
     throw new TableOutputError('target-not-empty', { sheet, address: area ? areaToA1(area) : first });
   }
+  const target = { top: region.rowIndex, left: region.columnIndex, bottom: region.rowIndex + rows - 1, right: region.columnIndex + cols - 1 };
+  const blocking = (await mergedAreas(context, merged)).find((m) => overlaps(m, target));
+  if (blocking) throw new TableOutputError('target-merged', { sheet, address: areaToA1(blocking) });
 
   // Sync 2: the tables, one below the other from the active cell.
+  bulk.suspend();
   const placed = stackPlans(plans, cell.rowIndex, cell.columnIndex, gap);
   for (const plan of placed) queuePlan(ws, plan, { widths: false, print: false });
   // Columns only grow: the sheet's other content keeps its room.
+  const widened: { col: number; was: number }[] = [];
   widths.forEach((f, i) => {
     const want = widthToPoints(Math.max(...placed.map((p) => p.columnWidths[i] ?? 0)));
-    if (want > f.columnWidth) ws.getRangeByIndexes(cell.rowIndex, cell.columnIndex + i, 1, 1).format.columnWidth = want;
+    if (want > f.columnWidth) {
+      ws.getRangeByIndexes(cell.rowIndex, cell.columnIndex + i, 1, 1).format.columnWidth = want;
+      widened.push({ col: cell.columnIndex + i, was: f.columnWidth });
+    }
   });
   const whole = rangeA1(cell.rowIndex, cell.columnIndex, cell.rowIndex + rows - 1, cell.columnIndex + cols - 1);
   ws.getRange(whole).select();
   try {
     await context.sync();
   } catch (e) {
-    // The region was empty: clear what got written.
+    // Take back only what this insert wrote: the region held no value and no merge reached into it.
     try {
+      for (const plan of placed) for (const m of plan.merges) ws.getRange(m).unmerge();
       const r = ws.getRange(whole);
-      r.unmerge();
-      r.clear('All');
+      if (formatted.isNullObject) {
+        // Nothing in the region was formatted before: every format there is the insert's.
+        r.clear('All');
+      } else {
+        // The user's formatting stays; the number formats were read in sync 1.
+        r.clear('Contents');
+        r.numberFormat = region.numberFormat;
+      }
+      for (const w of widened) ws.getRangeByIndexes(cell.rowIndex, w.col, 1, 1).format.columnWidth = w.was;
+      bulk.queueRecalc();
       await context.sync();
     } catch {
       // Best effort.
     }
     throw toHostError(e, 'write-failed', { sheet, address: whole });
   }
+  await bulk.recalc(context);
   return placed.map((p) => ({ id: p.id, sheet, range: p.range }));
+}
+
+/**
+ * The merged areas that may reach into `region`, queued. Office returns only
+ * the areas whose top-left cell lies in the range asked about (and hosts
+ * differ at the edges: office-js#3611), so the range asked about runs from
+ * A1 to the region's bottom-right corner, where every merged area touching
+ * the region has its top-left cell; which of them really overlap is decided
+ * here, not by Office.
+ */
+function mergesReaching(ws: Excel.Worksheet, region: Excel.Range): Excel.RangeAreas {
+  const band = ws.getRange('A1').getBoundingRect(region);
+  const merged = band.getMergedAreasOrNullObject();
+  merged.load('address,areaCount');
+  return merged;
+}
+
+/** The areas of a loaded RangeAreas; a list Office cut short is read again through `areas` (one more sync, rare). */
+async function mergedAreas(context: Excel.RequestContext, merged: Excel.RangeAreas): Promise<RangeAddress[]> {
+  if (merged.isNullObject) return [];
+  let parts = splitAreaAddresses(merged.address ?? '');
+  if (parts.length !== merged.areaCount) {
+    const items = merged.areas.load('address');
+    await syncOr(context, 'write-failed');
+    parts = items.items.map((r) => r.address);
+  }
+  return parts.map((p) => parseArea(p)).filter((a): a is RangeAddress => a !== null);
+}
+
+function overlaps(a: RangeAddress, b: RangeAddress): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }

@@ -8,7 +8,7 @@ import type { CellEdit } from '../core/fixes/types';
 import type { Lang } from '../core/findings';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { HostError, type FixedCell, type HostErrorCode, type LakipSettings, type ReadProgress, type ReadScope, type WorkbookHost } from '../host/types';
-import { INVALID_REFERENCE, ITEM_NOT_FOUND, officeErrorCode, toHostError } from './errors';
+import { INVALID_REFERENCE, isEditModeFailure, ITEM_NOT_FOUND, officeErrorCode, toHostError } from './errors';
 import { readWorkbookSnapshot, type ReadOptions } from './readSnapshot';
 import { revertCells, revertLogEntries } from './revertCells';
 import { revertAll, revertLogSize } from './revertLog';
@@ -25,7 +25,12 @@ export interface OfficeHostDeps {
   office?: () => Pick<typeof Office, 'context'> | undefined;
   /** Chunking of reads (maxRequestBytes, bytesPerCell). */
   read?: Omit<ReadOptions, 'onProgress'>;
+  /** Pause before a read refused in cell edit mode is tried once more (ms). */
+  editRetryMs?: number;
 }
+
+/** Long enough for an Enter already on its way, short enough not to be noticed. */
+const EDIT_RETRY_MS = 600;
 
 /** Office's display language -> the pane's: Indonesian unless Office speaks English. */
 export function languageFrom(displayLanguage: string | undefined): Lang {
@@ -78,6 +83,22 @@ export class OfficeHost implements WorkbookHost {
     }
   }
 
+  /**
+   * A batch that writes nothing, tried once more after a short pause when
+   * Excel refused it in cell edit mode (the user is often just pressing
+   * Enter); a second refusal reaches the pane, which asks to finish the edit.
+   * Writes are never retried: the message lets the user choose.
+   */
+  private async read<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.run(batch);
+    } catch (e) {
+      if (!isEditModeFailure(e)) throw e;
+      await new Promise((resolve) => setTimeout(resolve, this.deps.editRetryMs ?? EDIT_RETRY_MS));
+      return this.run(batch);
+    }
+  }
+
   private context(): Office.Context | undefined {
     try {
       return this.office()?.context;
@@ -105,7 +126,7 @@ export class OfficeHost implements WorkbookHost {
   }
 
   async workbookName(): Promise<string> {
-    return this.run(async (context) => {
+    return this.read(async (context) => {
       const wb = context.workbook;
       wb.load('name');
       try {
@@ -130,16 +151,19 @@ export class OfficeHost implements WorkbookHost {
   readSnapshot(onProgress?: (p: ReadProgress) => void, scope: ReadScope = 'workbook'): Promise<WorkbookSnapshot> {
     // Merged areas need ExcelApi 1.13, visible cells 1.9; without them the cells are still read.
     const options: ReadOptions = { merges: this.supports('1.13'), hiddenRows: this.supports('1.9'), ...this.deps.read, onProgress, scope };
-    return this.run((context) => readWorkbookSnapshot(context, options));
+    return this.read((context) => readWorkbookSnapshot(context, options));
   }
 
+  /**
+   * Select the cell, two syncs: the sheet's visibility, then activate and
+   * select. A hidden sheet is not unhidden behind the user's back, and Excel
+   * cannot activate one: nothing is selected and the pane says where the cell is.
+   */
   async selectCell(sheet: string, address: string): Promise<void> {
     const at = parseA1(address);
     if (!at) throw new HostError('read-failed', { sheet, address });
-    return this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(toA1(at.row, at.col)).select();
+    const cell = toA1(at.row, at.col);
+    const synced = async (context: Excel.RequestContext) => {
       try {
         await context.sync();
       } catch (e) {
@@ -147,6 +171,16 @@ export class OfficeHost implements WorkbookHost {
         if (code === ITEM_NOT_FOUND || code === INVALID_REFERENCE) throw new HostError('changed-since-check', { sheet, address }, e);
         throw toHostError(e, 'read-failed', { sheet, address });
       }
+    };
+    return this.read(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.load('visibility');
+      await synced(context);
+      if (ws.visibility === 'Hidden') throw new HostError('sheet-hidden', { sheet, address: cell });
+      if (ws.visibility === 'VeryHidden') throw new HostError('sheet-very-hidden', { sheet, address: cell });
+      ws.activate();
+      ws.getRange(cell).select();
+      await synced(context);
     });
   }
 
@@ -159,11 +193,11 @@ export class OfficeHost implements WorkbookHost {
   }
 
   revertLogSize(): Promise<number> {
-    return this.run((context) => revertLogSize(context));
+    return this.read((context) => revertLogSize(context));
   }
 
   revertLogEntries(): Promise<FixedCell[]> {
-    return this.run((context) => revertLogEntries(context));
+    return this.read((context) => revertLogEntries(context));
   }
 
   revertCells(cells: { sheet: string; address: string }[]): Promise<number> {
@@ -179,7 +213,7 @@ export class OfficeHost implements WorkbookHost {
   }
 
   loadIgnoreList(): Promise<IgnoreEntry[]> {
-    return this.run((context) => loadIgnoreList(context));
+    return this.read((context) => loadIgnoreList(context));
   }
 
   saveIgnoreList(entries: IgnoreEntry[]): Promise<void> {

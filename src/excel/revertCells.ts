@@ -11,6 +11,7 @@
  */
 import { parseA1, toA1 } from '../core/a1';
 import { HostError, type FixedCell } from '../host/types';
+import { BulkWrite } from './bulkWrite';
 import { syncOr } from './errors';
 import { cellRequestBytes, chunkByBytes } from './requestBudget';
 import { key, loadLog, queueLogPart, type RevertLogEntry } from './revertLog';
@@ -64,6 +65,8 @@ export async function revertCells(context: Excel.RequestContext, cells: { sheet:
   if (wanted.size === 0) return 0;
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/protection/protected');
+  const bulk = new BulkWrite(context);
+  bulk.prepare();
   const { entries, parts } = await loadLog(context);
   const chosen = entries.filter((e) => wanted.has(key(e.sheet, e.address)));
   if (chosen.length === 0) return 0;
@@ -76,6 +79,7 @@ export async function revertCells(context: Excel.RequestContext, cells: { sheet:
     if (ws.protection.protected) throw new HostError('protected-sheet', { sheet: e.sheet });
   }
   for (const chunk of chunkByBytes(chosen, (e) => cellRequestBytes(e.address, e.before))) {
+    bulk.suspend();
     queueWrites(
       chunk.map((e) => ({ sheet: e.sheet, address: normalised(e.address), state: e.before, valueType: e.valueType })),
       (name) => sheets.get(name)!,
@@ -92,6 +96,8 @@ export async function revertCells(context: Excel.RequestContext, cells: { sheet:
     queueLogPart(context, restChunks[i], created);
     if (i < restChunks.length - 1) await syncOr(context, 'write-failed');
   }
+  // The cells are written: the recalculation the suspended writes owe rides on the log's last sync.
+  bulk.queueRecalc();
   for (const p of parts) p.delete();
   await syncOr(context, 'write-failed');
   return chosen.length;

@@ -20,6 +20,7 @@ import { escapeXml, unescapeXml } from '../core/xmlText';
 import type { CellState } from '../core/fixes/types';
 import type { RawValue } from '../core/snapshot';
 import { HostError } from '../host/types';
+import { BulkWrite } from './bulkWrite';
 import { officeErrorCode, RESPONSE_TOO_LARGE, syncOr, toHostError } from './errors';
 import { queueWrites } from './writeCells';
 import { cellRequestBytes, chunkByBytes } from './requestBudget';
@@ -154,6 +155,8 @@ export async function revertLogSize(context: Excel.RequestContext): Promise<numb
 export async function revertAll(context: Excel.RequestContext): Promise<number> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/protection/protected');
+  const bulk = new BulkWrite(context);
+  bulk.prepare();
   const { entries, parts } = await loadLog(context);
   if (parts.length === 0) return 0;
 
@@ -165,6 +168,7 @@ export async function revertAll(context: Excel.RequestContext): Promise<number> 
   }
   // One batch for everyday logs; more only past the request budget (tens of thousands of cells).
   for (const chunk of chunkByBytes(entries, (e) => cellRequestBytes(e.address, e.before))) {
+    bulk.suspend();
     queueWrites(
       chunk.map((e) => ({ sheet: e.sheet, address: e.address, state: e.before, valueType: e.valueType })),
       (name) => sheets.get(name)!,
@@ -172,6 +176,7 @@ export async function revertAll(context: Excel.RequestContext): Promise<number> 
     await syncOr(context, 'write-failed');
   }
   // The cells are back; only now is the log dropped. Should this fail, the log stays and a second revert writes the same states.
+  bulk.queueRecalc();
   for (const p of parts) p.delete();
   await syncOr(context, 'write-failed');
   return entries.length;

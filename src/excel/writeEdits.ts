@@ -12,11 +12,13 @@
  * check before any log, every log before any write.
  * A failed write is undone from the states just recorded, for every chunk
  * written so far, in new batches, and reported as a HostError.
+ * Calculation and screen updating are suspended for each write (bulkWrite.ts).
  */
 import { parseA1, toA1 } from '../core/a1';
 import type { CellEdit, CellState } from '../core/fixes/types';
 import type { RawValue } from '../core/snapshot';
 import { HostError } from '../host/types';
+import { BulkWrite } from './bulkWrite';
 import { INVALID_REFERENCE, ITEM_NOT_FOUND, officeErrorCode, syncOr, toHostError } from './errors';
 import { cellRequestBytes, chunkByBytes } from './requestBudget';
 import { queueLogPart, type RevertLogEntry } from './revertLog';
@@ -76,6 +78,8 @@ export async function applyEdits(context: Excel.RequestContext, edits: CellEdit[
     ws.protection.load('protected');
     sheets.set(name, ws);
   }
+  const bulk = new BulkWrite(context);
+  bulk.prepare();
   const observed: ReturnType<typeof observedState>[] = [];
   for (const chunk of chunks) {
     const ranges = chunk.map((c) => sheets.get(c.edit.sheet)!.getRange(c.address).load('formulas,values,numberFormat,valueTypes'));
@@ -124,6 +128,7 @@ export async function applyEdits(context: Excel.RequestContext, edits: CellEdit[
   // Sync 3 (one per chunk): the edits, in as few batches as the limit allows.
   const sheetOf = (name: string) => sheets.get(name)!;
   for (let k = 0; k < chunks.length; k++) {
+    bulk.suspend();
     queueWrites(
       chunks[k].map((c) => ({ sheet: c.edit.sheet, address: c.address, state: c.edit.after })),
       sheetOf,
@@ -131,10 +136,12 @@ export async function applyEdits(context: Excel.RequestContext, edits: CellEdit[
     try {
       await context.sync();
     } catch (e) {
-      await undoWrites(context, entryChunks.slice(0, k + 1), parts, sheetOf);
+      await undoWrites(context, entryChunks.slice(0, k + 1), parts, sheetOf, bulk);
+      await bulk.recalc(context);
       throw toHostError(e, 'write-failed');
     }
   }
+  await bulk.recalc(context);
 }
 
 /**
@@ -144,9 +151,10 @@ export async function applyEdits(context: Excel.RequestContext, edits: CellEdit[
  * worked; should the restore fail too, the log stays and revertAll can still
  * put the cells back.
  */
-async function undoWrites(context: Excel.RequestContext, written: RevertLogEntry[][], parts: Excel.CustomXmlPart[], sheetOf: (name: string) => Excel.Worksheet): Promise<void> {
+async function undoWrites(context: Excel.RequestContext, written: RevertLogEntry[][], parts: Excel.CustomXmlPart[], sheetOf: (name: string) => Excel.Worksheet, bulk: BulkWrite): Promise<void> {
   try {
     for (let i = 0; i < written.length; i++) {
+      bulk.suspend();
       queueWrites(
         written[i].map((x): CellWrite => ({ sheet: x.sheet, address: x.address, state: x.before, valueType: x.valueType })),
         sheetOf,

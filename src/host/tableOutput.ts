@@ -29,11 +29,13 @@ export interface TableOutputHost {
  * Why a table cannot go where it was asked to, beyond HostError's codes:
  *   'target-not-empty'    cells at the selection already hold something
  *                         (detail.address: the occupied cells); code 'write-failed';
+ *   'target-merged'       a merged area reaches into the cells at the selection
+ *                         (detail.address: the whole merged area); code 'write-failed';
  *   'workbook-protected'  the workbook's structure is protected, so no sheet
  *                         can be added; code 'protected-sheet'.
- * Nothing was written in either case.
+ * Nothing was written in any case.
  */
-export type TableOutputReason = 'target-not-empty' | 'workbook-protected';
+export type TableOutputReason = 'target-not-empty' | 'target-merged' | 'workbook-protected';
 
 export class TableOutputError extends HostError {
   constructor(

@@ -19,7 +19,14 @@ export const DEFAULT_SETTINGS: LakipSettings = { scale: '', pusatMarker: 'Kewena
 
 export type HostErrorCode =
   | 'protected-sheet'
+  /** Excel refused access without the sheet being known to be protected: a read-only or locked file (antivirus, sync), or protection. */
+  | 'access-denied'
   | 'cell-editing'
+  /** Excel's InvalidOperation: usually a cell being edited, with hosts that do not say InvalidOperationInCellEditMode. */
+  | 'operation-refused'
+  /** The cell is on a hidden / very hidden sheet: nothing is selected. */
+  | 'sheet-hidden'
+  | 'sheet-very-hidden'
   | 'write-failed'
   | 'read-failed'
   | 'changed-since-check'

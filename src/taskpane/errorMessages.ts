@@ -25,13 +25,23 @@ function place(e: HostError, lang: Lang): string {
 export function hostErrorMessage(e: HostError, lang: Lang): string {
   if (isTableOutputError(e)) {
     if (e.reason === 'target-not-empty') return t(lang, 'errTargetNotEmpty', { ref: place(e, lang) });
+    if (e.reason === 'target-merged') return t(lang, 'errTargetMerged', { ref: place(e, lang) });
     if (e.reason === 'workbook-protected') return t(lang, 'errWorkbookProtected');
   }
   switch (e.code) {
     case 'protected-sheet':
       return e.detail?.sheet ? t(lang, 'errProtectedSheet', { sheet: e.detail.sheet }) : t(lang, 'errProtectedSheetUnknown');
+    case 'access-denied':
+      return t(lang, 'errAccessDenied', { ref: place(e, lang) });
     case 'cell-editing':
       return t(lang, 'errCellEditing');
+    case 'operation-refused':
+      return t(lang, 'errOperationRefused');
+    case 'sheet-hidden':
+    case 'sheet-very-hidden': {
+      const sheet = e.detail?.sheet ?? '';
+      return t(lang, e.code === 'sheet-hidden' ? 'errSheetHidden' : 'errSheetVeryHidden', { ref: e.detail?.address ?? '', sheet });
+    }
     case 'write-failed':
       return t(lang, 'errWriteFailed', { ref: place(e, lang) });
     case 'read-failed':

@@ -254,6 +254,22 @@ export const STRINGS = {
     id: 'Pemeriksaan di latar belakang berhenti sebelum selesai ({detail}). Pemeriksaan tidak mengubah sel apa pun. Tekan "Periksa buku kerja" lagi; jika terulang, tutup lalu buka kembali panel ini.',
     en: 'The background check stopped before it finished ({detail}). Checking changes no cell. Press "Check workbook" again; if it happens again, close and reopen this pane.',
   },
+  errAccessDenied: {
+    id: 'Excel menolak akses ke {ref}. Penyebabnya bisa lembar yang diproteksi, berkas hanya-baca, atau berkas yang sedang dikunci program lain (antivirus, sinkronisasi OneDrive/SharePoint). Periksa Tinjau > Buka Proteksi Lembar; jika berkas hanya-baca, simpan salinannya (File > Simpan Sebagai) dan buka salinan itu; lalu coba lagi. Tidak ada sel yang diubah.',
+    en: 'Excel denied access to {ref}. The sheet may be protected, the file read-only, or the file locked by another program (antivirus, OneDrive/SharePoint sync). Check Review > Unprotect Sheet; if the file is read-only, save a copy (File > Save As) and open that; then try again. No cell was changed.',
+  },
+  errOperationRefused: {
+    id: 'Excel menolak perintah ini untuk saat ini, biasanya karena sebuah sel sedang disunting. Tekan Enter atau Esc di lembar kerja, tutup dialog yang terbuka, lalu coba lagi. Tidak ada sel yang diubah.',
+    en: 'Excel refused this for now, usually because a cell is being edited. Press Enter or Esc in the sheet, close any open dialog, then try again. No cell was changed.',
+  },
+  errSheetHidden: {
+    id: 'Sel {ref} ada di lembar tersembunyi "{sheet}", jadi tidak dipilih. Untuk melihatnya, klik kanan tab lembar mana pun > Perlihatkan (Unhide), pilih "{sheet}", lalu klik temuan ini lagi.',
+    en: 'Cell {ref} is on the hidden sheet "{sheet}", so it was not selected. To see it, right-click any sheet tab > Unhide, choose "{sheet}", then click this finding again.',
+  },
+  errSheetVeryHidden: {
+    id: 'Sel {ref} ada di lembar "{sheet}" yang sangat tersembunyi (tidak muncul di Perlihatkan/Unhide), jadi tidak dipilih. Lembar seperti ini hanya dapat ditampilkan lewat Visual Basic Editor (Alt+F11, properti Visible) oleh pembuat buku kerja.',
+    en: 'Cell {ref} is on the very hidden sheet "{sheet}" (not listed under Unhide), so it was not selected. Such a sheet can only be shown from the Visual Basic Editor (Alt+F11, its Visible property), by whoever made the workbook.',
+  },
   errSettingsSave: {
     id: 'Pengaturan tidak dapat disimpan di buku kerja ({detail}). Pengaturan tetap dipakai sampai panel ditutup.',
     en: 'The settings could not be saved in the workbook ({detail}). They stay in use until the pane is closed.',
@@ -334,6 +350,10 @@ export const STRINGS = {
   errWorkbookProtected: {
     id: 'Struktur buku kerja diproteksi, jadi lembar baru tidak dapat ditambahkan. Buka proteksi (Tinjau > Proteksi Buku Kerja) atau sisipkan di sel terpilih. Tidak ada yang diubah.',
     en: 'The workbook structure is protected, so no sheet can be added. Unprotect it (Review > Protect Workbook) or insert at the selected cell. Nothing was changed.',
+  },
+  errTargetMerged: {
+    id: 'Tabel tidak disisipkan: sel gabungan {ref} menutupi sebagian tempat tabel. Pilih sel lain yang jauh dari sel gabungan itu, atau sisipkan di lembar baru. Tidak ada sel yang diubah.',
+    en: 'The table was not inserted: the merged cells {ref} cover part of where the table would go. Select another cell clear of them, or insert in a new sheet. No cell was changed.',
   },
   errDownload: { id: '{name} tidak dapat diunduh di sini ({detail}). Coba di Excel untuk desktop atau di peramban.', en: '{name} could not be downloaded here ({detail}). Try Excel desktop or a browser.' },
 

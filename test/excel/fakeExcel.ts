@@ -456,6 +456,7 @@ export class FakeRange extends FakeObject {
           throw new FakeOfficeError('InvalidArgument', 'the array does not match the range');
         }
         if (sheet.protected) throw new FakeOfficeError('AccessDenied', `${sheet.name} is protected`);
+        if (this.fake.calculationSuspended) this.fake.staleCalculation = true;
         for (let r = 0; r < copy.length; r++) {
           for (let c = 0; c < copy[r].length; c++) {
             const row = rect.top + r;
@@ -520,6 +521,19 @@ export class FakeRange extends FakeObject {
     });
   }
 
+  /** The smallest range holding this one and `other` (same sheet). */
+  getBoundingRect(other: FakeRange): FakeRange {
+    return new FakeRange(this.fake, () => {
+      const a = this.rectOrThrow();
+      const b = other.rectOrThrow();
+      if (a.sheet !== b.sheet) throw new FakeOfficeError('InvalidArgument', 'ranges on different sheets');
+      return {
+        sheet: a.sheet,
+        rect: { top: Math.min(a.rect.top, b.rect.top), left: Math.min(a.rect.left, b.rect.left), bottom: Math.max(a.rect.bottom, b.rect.bottom), right: Math.max(a.rect.right, b.rect.right) },
+      };
+    });
+  }
+
   getColumn(i: number): FakeRange {
     return new FakeRange(this.fake, () => {
       const { sheet, rect } = this.rectOrThrow();
@@ -534,6 +548,14 @@ export class FakeRange extends FakeObject {
       () => {
         const { sheet, rect } = this.rectOrThrow();
         let used: RangeAddress | null = null;
+        // Like Excel: with formats counted, a cell with only font, fill or borders set is used too.
+        if (!valuesOnly) {
+          for (const [k, f] of sheet.formats) {
+            const [r, c] = k.split(',').map(Number);
+            if (Object.keys(f).length === 0 || r < rect.top || r > rect.bottom || c < rect.left || c > rect.right) continue;
+            used = used ? { top: Math.min(used.top, r), bottom: Math.max(used.bottom, r), left: Math.min(used.left, c), right: Math.max(used.right, c) } : { top: r, bottom: r, left: c, right: c };
+          }
+        }
         for (let r = rect.top; r <= Math.min(rect.bottom, sheet.origin.row + sheet.values.length - 1); r++) {
           for (let c = rect.left; c <= Math.min(rect.right, sheet.origin.col + sheet.width - 1); c++) {
             const cell = sheet.cell(r, c);
@@ -830,7 +852,15 @@ export class FakeWorksheet extends FakeObject {
   }
 
   activate(): void {
-    this.fake.enqueue({ kind: 'call:activate', run: () => void (this.fake.active = this.sheet().name) });
+    this.fake.enqueue({
+      kind: 'call:activate',
+      run: () => {
+        const sheet = this.sheet();
+        // A hidden sheet cannot become the active one.
+        if (sheet.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', `${sheet.name} is hidden`);
+        this.fake.active = sheet.name;
+      },
+    });
   }
 }
 
@@ -1227,6 +1257,42 @@ export class FakeWorkbook extends FakeObject {
   }
 }
 
+/**
+ * Application: the calculation mode, and calculation / screen updating
+ * suspended until the next sync. A formula written while calculation is
+ * suspended leaves the workbook stale (FakeExcel.staleCalculation) until
+ * calculate() runs, as Excel leaves recalculating to the add-in.
+ */
+export class FakeApplication extends FakeObject {
+  protected readonly typeName = 'Application';
+  protected readNow(props: string[]) {
+    const data: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'calculationMode') data.calculationMode = this.fake.calculationMode;
+      else throw new FakeOfficeError('InvalidArgument', `the fake does not load Application.${p}`);
+    }
+    return { data };
+  }
+  get calculationMode(): string {
+    return this.prop('calculationMode');
+  }
+  suspendApiCalculationUntilNextSync(): void {
+    this.fake.enqueue({ kind: 'call:suspendCalculation', run: () => void (this.fake.calculationSuspended = true) });
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.fake.enqueue({ kind: 'call:suspendScreenUpdating', run: () => undefined });
+  }
+  calculate(type: string): void {
+    this.fake.enqueue({
+      kind: 'call:calculate',
+      run: () => {
+        this.fake.calculations.push(type);
+        this.fake.staleCalculation = false;
+      },
+    });
+  }
+}
+
 interface Failure {
   code: string;
   /** Fail the first sync holding an op of this kind (any sync when undefined)... */
@@ -1266,6 +1332,15 @@ export class FakeExcel {
   readonly areaQueries: { kind: 'merges' | 'visible'; areas: number }[] = [];
   /** The workbook's structure is protected: no sheet can be added. */
   workbookProtected = false;
+  /** Application.calculationMode. */
+  calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
+  /** Set by suspendApiCalculationUntilNextSync for the rest of the sync. */
+  calculationSuspended = false;
+  /** A formula or value was written while calculation was suspended and no calculate() has run since. */
+  staleCalculation = false;
+  /** Every Application.calculate(type), in order. */
+  readonly calculations: string[] = [];
+  readonly application: FakeApplication;
   private queue: Op[] = [];
   private failures: Failure[] = [];
   readonly workbook: FakeWorkbook;
@@ -1276,7 +1351,8 @@ export class FakeExcel {
       .filter((s) => s.kind !== 'chart') // chart sheets are not worksheets in Office.js
       .map((s) => new FakeSheet(s.name, s.visibility, [...s.merges], s));
     this.workbook = new FakeWorkbook(this);
-    const ctx = { workbook: this.workbook, sync: () => this.sync() };
+    this.application = new FakeApplication(this);
+    const ctx = { workbook: this.workbook, application: this.application, sync: () => this.sync() };
     this.context = ctx as unknown as Excel.RequestContext;
   }
 
@@ -1392,6 +1468,8 @@ export class FakeExcel {
     } catch (e) {
       record.error = e instanceof FakeOfficeError ? e.code : String(e);
       throw e;
+    } finally {
+      this.calculationSuspended = false;
     }
     for (const c of commits) c();
   }
@@ -1456,13 +1534,21 @@ export class FakeSettings {
 }
 
 /** The Office global as far as the host uses it. */
-export function fakeOffice(opts: { displayLanguage?: string; officeTheme?: Partial<Office.OfficeTheme>; settings?: FakeSettings } = {}): Pick<typeof Office, 'context'> {
+export function fakeOffice(
+  opts: { displayLanguage?: string; officeTheme?: Partial<Office.OfficeTheme>; settings?: FakeSettings; /** Highest ExcelApi set reported (default: every one). */ excelApi?: string } = {},
+): Pick<typeof Office, 'context'> {
+  const version = (v: string) => v.split('.').map(Number);
+  const upTo = (v: string, max: string) => {
+    const [a, b] = version(v);
+    const [x, y] = version(max);
+    return a < x || (a === x && (b ?? 0) <= (y ?? 0));
+  };
   return {
     context: {
       displayLanguage: opts.displayLanguage ?? 'id-ID',
       officeTheme: opts.officeTheme,
       document: { settings: opts.settings ?? new FakeSettings() },
-      requirements: { isSetSupported: () => true },
+      requirements: { isSetSupported: (set: string, v = '1.1') => set !== 'ExcelApi' || opts.excelApi === undefined || upTo(v, opts.excelApi) },
     },
   } as unknown as Pick<typeof Office, 'context'>;
 }

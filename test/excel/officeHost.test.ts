@@ -90,7 +90,8 @@ describe('OfficeHost over the fake', () => {
 
     const before = fake.syncCount;
     await host.selectCell('APBD', 'C6');
-    expect(fake.syncCount - before).toBe(1);
+    // The sheet's visibility, then the selection.
+    expect(fake.syncCount - before).toBe(2);
     expect(fake.active).toBe('APBD');
     expect(fake.selection).toEqual({ sheet: 'APBD', address: 'C6' });
     await expect(host.selectCell('Tidak ada', 'A1')).rejects.toMatchObject({ code: 'changed-since-check' });

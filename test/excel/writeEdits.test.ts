@@ -230,10 +230,10 @@ describe('applyEdits refusals leave the workbook as it was', () => {
     expect(fake.parts).toHaveLength(0);
   });
 
-  it('AccessDenied at the write maps to protected-sheet and is undone', async () => {
+  it('AccessDenied at the write on a sheet found unprotected is access-denied (a read-only or locked file), and is undone', async () => {
     const { fake, snap, edits, before } = await fixture('dinsos-flotim-2020.xlsx');
     fake.failAt('write:formulas', 'AccessDenied', 1);
-    expect((await hostError(applyEdits(fake.context, edits))).code).toBe('protected-sheet');
+    expect((await hostError(applyEdits(fake.context, edits))).code).toBe('access-denied');
     expect(state(fake, snap)).toStrictEqual(before);
   });
 

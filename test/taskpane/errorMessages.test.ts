@@ -3,7 +3,19 @@ import { NarrativeReadError } from '../../src/io/narrativeErrors';
 import { errorMessage, hostErrorMessage, needsRecheck } from '../../src/taskpane/errorMessages';
 import { WorkbookReadError } from '../../src/xlsx/errors';
 
-const CODES: HostErrorCode[] = ['protected-sheet', 'cell-editing', 'write-failed', 'read-failed', 'changed-since-check', 'nothing-to-revert', 'too-large'];
+const CODES: HostErrorCode[] = [
+  'protected-sheet',
+  'access-denied',
+  'cell-editing',
+  'operation-refused',
+  'sheet-hidden',
+  'sheet-very-hidden',
+  'write-failed',
+  'read-failed',
+  'changed-since-check',
+  'nothing-to-revert',
+  'too-large',
+];
 
 describe('error messages', () => {
   test.each(CODES)('%s: a sentence in each language, different between them', (code) => {
