@@ -1,6 +1,7 @@
 /** Readable report, one file at a time, in the chosen language. */
 import type { Finding, Lang, Severity } from '../core/findings';
 import { messages, type SummaryCounts } from './messages';
+import { alreadySaid } from './alreadySaid';
 import { formatNumber, isNumericString } from './numbers';
 import type { FileResult, NarrativeResult } from './result';
 
@@ -38,13 +39,17 @@ function showValue(v: string, lang: Lang, literal: boolean): string {
   return !literal && isNumericString(v) ? formatNumber(v, lang) : `"${v}"`;
 }
 
-/** "seharusnya 1.234, tertulis 1.230" / "expected 1,234, found 1,230", or '' when neither is set. */
-export function expectedActual(f: Pick<Finding, 'expected' | 'actual'> & { code?: string }, lang: Lang): string {
+/**
+ * "seharusnya 1.234, tertulis 1.230" / "expected 1,234, found 1,230", or '' when neither is set.
+ * Given the finding's message, a value the message already states (as the sheet shows it) is left out.
+ */
+export function expectedActual(f: Pick<Finding, 'expected' | 'actual'> & { code?: string; message?: string }, lang: Lang): string {
   const m = messages(lang);
   const code = f.code ?? '';
+  const said = (v: string, literal: boolean) => f.message !== undefined && alreadySaid(v, f.message, lang, literal);
   const parts: string[] = [];
-  if (f.expected !== undefined) parts.push(`${m.expected} ${showValue(f.expected, lang, LITERAL_EXPECTED.has(code))}`);
-  if (f.actual !== undefined) parts.push(`${m.found} ${showValue(f.actual, lang, LITERAL_ACTUAL.has(code))}`);
+  if (f.expected !== undefined && !said(f.expected, LITERAL_EXPECTED.has(code))) parts.push(`${m.expected} ${showValue(f.expected, lang, LITERAL_EXPECTED.has(code))}`);
+  if (f.actual !== undefined && !said(f.actual, LITERAL_ACTUAL.has(code))) parts.push(`${m.found} ${showValue(f.actual, lang, LITERAL_ACTUAL.has(code))}`);
   return parts.join(', ');
 }
 

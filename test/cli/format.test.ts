@@ -69,6 +69,18 @@ describe('expected/actual', () => {
     expect(expectedActual({ code: 'duplicate-code', actual: '1.06' }, 'id')).toBe('tertulis "1.06"');
     expect(expectedActual({ code: 'total-mismatch', expected: '1.06', actual: '1' }, 'id')).toBe('seharusnya 1,06, tertulis 1');
   });
+
+  it('leaves out what the message already says, a figure counting in the form the sheet shows it', () => {
+    const textNumber = 'Angka "1.595" pada "Anak Dengan Kedisabilitas" tersimpan sebagai teks, sehingga SUM melewatinya. Simpan sebagai angka 1595.';
+    expect(expectedActual({ code: 'text-number', expected: '1595', actual: '1.595', message: textNumber }, 'id')).toBe('');
+    const capaian = 'Capaian pada "Indikator" tertulis 99,66, tetapi realisasi / target × 100 = 98,5.';
+    expect(expectedActual({ code: 'capaian-mismatch', expected: '98.5', actual: '99.6565348775436', message: capaian }, 'id')).toBe('');
+    expect(expectedActual({ code: 'capaian-mismatch', expected: '98.5', actual: '99.6565348775436', message: capaian.replace('98,5', 'lain') }, 'id')).toBe('seharusnya 98,5');
+    // A cell address is not a figure: E22 does not say 22.
+    expect(expectedActual({ code: 'total-mismatch', expected: '22', actual: '20', message: 'Selisihnya sama dengan baris E22, tertulis 20.' }, 'id')).toBe('seharusnya 22');
+    expect(expectedActual({ code: 'division-by-zero', expected: 'Kewenangan Pusat', actual: '#DIV/0!', message: '#DIV/0! pada "X". Tulis "Kewenangan Pusat".' }, 'id')).toBe('');
+    expect(expectedActual({ code: 'total-mismatch', expected: '1234.5', actual: '1230', message: 'Total says 1,230, but its rows add up to 1,234.5.' }, 'en')).toBe('');
+  });
 });
 
 describe('json', () => {

@@ -303,7 +303,9 @@ describe('text', () => {
   it('file paragraphs in the place column, the related cell after the message', () => {
     const line = lines.find((l) => l.includes('201.511'))!;
     expect(line).toMatch(/^ {6}KESALAHAN +laporan\.docx ¶12 +Narasi menyebut/);
-    expect(line.endsWith("(seharusnya 201.541, tertulis 201.511) → 'Indikator 1 PMKS'!H4")).toBe(true);
+    // The message says both figures already, so no "(seharusnya …, tertulis …)" repeats them.
+    expect(line.endsWith("→ 'Indikator 1 PMKS'!H4")).toBe(true);
+    expect(line).not.toContain('(seharusnya');
     const terbilang = lines.find((l) => l.includes('Sembilan Milyard'))!;
     expect(terbilang).toMatch(/^ {6}KESALAHAN +A7 +Angka/);
     expect(terbilang.endsWith("→ 'APBN''s'!C12")).toBe(true);
@@ -341,7 +343,7 @@ describe('text', () => {
         '    - APBD  A5:E13  Tabel anggaran (APBN/APBD)',
         '  Temuan (1):',
         '    Lembar "APBD":',
-        `      KESALAHAN   C6    ${tableFinding.message} (seharusnya 38.104.680.384, tertulis 38.177.592.484)`,
+        `      KESALAHAN   C6    ${tableFinding.message}`,
         '',
         '',
       ].join('\n'),
