@@ -231,7 +231,8 @@ export class NarrativeChecker {
       subject: cell.label,
       // The prose figure keeps the decimals it was written with ('98,60%').
       actual: show(f.value, f.decimals),
-      expected: show(cell.value),
+      // The table figure as the sheet shows it (99,66 for a 0.00 format), not every stored digit.
+      expected: show(cell.value, Math.min(cell.ctx.num(cell.row, cell.col).decimals, 4)),
       where: where(cell),
       per: f.per && PER_WORD[f.per][this.lang],
     }, { expected: cell.value.toFixed(), actual: f.value.toFixed(), related }, suffix);

@@ -44,6 +44,20 @@ describe('narrative checks', () => {
     expect(wrong.map(brief)).toEqual(['narrative-mismatch A1 96.82 96.7 E5']);
   });
 
+  it('quotes the table figure as the sheet shows it, not every digit stored', () => {
+    const shown = sheet('APBN', [
+      ['ALOKASI DAN REALISASI ANGGARAN DANA APBN'],
+      [null],
+      ['No', 'Program', 'Anggaran', 'Realisasi', '%'],
+      ['1.', 'Program Perlindungan Sosial', 1000000, 996565.348775436, { n: 99.6565348775436, fmt: '0.00' }],
+      [null, 'Jumlah', 1000000, 996565.348775436, { n: 99.6565348775436, fmt: '0.00' }],
+    ]);
+    const f = analyzeWorkbook(book(pmks, shown, prose('Dana APBN sebesar Rp.1.000.000 dengan realisasi 98,5%.' + LONG))).findings.filter((x) => x.sheet === 'Narasi');
+    expect(f.map(brief)).toEqual(['narrative-mismatch A1 99.6565348775436 98.5 E5']);
+    expect(f[0].message).toContain('99,66%');
+    expect(f[0].message).not.toContain('99,6565');
+  });
+
   it('checks aid per person against Keterangan', () => {
     const f = run('Anak Terlantar', 'Bantuan atensi dari APBN sebesar Rp.1.500.000/orang diberikan kepada anak terlantar.' + LONG);
     expect(f.map(brief)).toEqual(['narrative-mismatch A2 1600000 1500000 H2']);
