@@ -15,7 +15,7 @@ import type { Lang } from '../core/findings';
 import type { RawValue, SheetSnapshot, ValueType, WorkbookSnapshot } from '../core/snapshot';
 import type { SheetPlan } from '../core/tables/sheetPlan';
 import { TableOutputError, type InsertedTable, type InsertWhere, type TableOutputHost } from '../host/tableOutput';
-import { DEFAULT_SETTINGS, HostError, type FixedCell, type LakipSettings, type ReadProgress, type WorkbookHost } from '../host/types';
+import { DEFAULT_SETTINGS, HostError, type FixedCell, type LakipSettings, type ReadProgress, type ReadScope, type WorkbookHost } from '../host/types';
 import type { SheetStyles } from './tableInsert';
 
 type PreviewEngine = typeof import('./previewEngine');
@@ -250,7 +250,7 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
     return this.state.name;
   }
 
-  async readSnapshot(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot> {
+  async readSnapshot(onProgress?: (p: ReadProgress) => void, scope: ReadScope = 'workbook'): Promise<WorkbookSnapshot> {
     // Opened with openLater and not read yet: the check waits for it (the pane shows it is busy).
     if (!this.state.snapshot && this.later) await this.whenOpen();
     const snap = this.state.snapshot;
@@ -258,7 +258,10 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
     const total = snap.sheets.length;
     onProgress?.({ done: total, total });
     // The snapshot is never changed in place (edits make a new one), so the engine may keep it.
-    return snap;
+    if (scope === 'workbook') return snap;
+    // The grid selects one cell, never a range: a part is the sheet shown (or of the selected cell).
+    const name = (scope === 'selection' ? this.state.selected?.sheet : undefined) ?? this.state.activeSheet ?? snap.sheets[0]?.name;
+    return { ...snap, sheets: snap.sheets.filter((s) => s.name === name) };
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {

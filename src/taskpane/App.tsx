@@ -10,9 +10,11 @@ import type { Finding, Lang } from '../core/findings';
 import { entryKey, ignoreEntry, ignoreKey, partitionIgnored, withIgnored, withoutIgnored, type IgnoreEntry } from '../core/ignore';
 import type { NarrativeSource } from '../core/narrative/types';
 import { tableOutputOf, type TableOutputHost } from '../host/tableOutput';
-import { DEFAULT_SETTINGS, type FixedCell, type LakipSettings, type WorkbookHost } from '../host/types';
+import { DEFAULT_SETTINGS, type FixedCell, type LakipSettings, type ReadScope, type WorkbookHost } from '../host/types';
+import type { ReadNote } from '../core/snapshot';
 import { BusyIndicator, type Busy } from './components/BusyIndicator';
 import { CheckBar } from './components/CheckBar';
+import { ReadNotes } from './components/ReadNotes';
 import { Header } from './components/Header';
 import { NarrativePicker } from './components/NarrativePicker';
 import { NoticeBar, type Notice } from './components/NoticeBar';
@@ -20,7 +22,7 @@ import { SettingsPanel } from './components/SettingsPanel';
 import type { Analysis } from './analysis';
 import type { EngineMode } from './engineClient';
 import { engine, preloadEngine } from './engineRuntime';
-import { errorMessage, needsRecheck } from './errorMessages';
+import { errorMessage, isReadTooLarge, needsRecheck } from './errorMessages';
 import { cellRef, countBySeverity } from './findingGroups';
 import type { IgnoredItem } from './components/IgnoredPanel';
 import { editsByFinding } from './fixText';
@@ -163,14 +165,21 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
     return () => globalThis.removeEventListener?.(RIBBON_RESULT_EVENT, onRibbon);
   }, [lang]);
 
+  // What the shown result read (re-checks after a fix read the same part), what it left out, and whether a part is offered.
+  const scopeRef = useRef<ReadScope>('workbook');
+  const [read, setRead] = useState<{ scope: ReadScope; notes: ReadNote[] }>({ scope: 'workbook', notes: [] });
+  const [offerPart, setOfferPart] = useState(false);
+
   const runCheck = useCallback(
-    async (after?: Notice) => {
+    async (after?: Notice, scope: ReadScope = scopeRef.current) => {
       setBusy({ key: 'reading' });
       try {
         engine.warm();
         void loadResultsView().catch(() => undefined);
         const name = await host.workbookName().catch(() => workbook);
-        const snapshot = await host.readSnapshot((p) => setBusy({ key: 'readingProgress', progress: p }));
+        const snapshot = await host.readSnapshot((p) => setBusy({ key: 'readingProgress', progress: p }), scope);
+        scopeRef.current = scope;
+        setOfferPart(false);
         // Read with every check: the list travels with the file and may have changed (another pane, lakip).
         const list = await host.loadIgnoreList().catch(() => ignoreListRef.current);
         // Carried by the snapshot, so the fix plan leaves what the office dismissed alone.
@@ -186,10 +195,12 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
         });
         setWorkbook(name);
         setResult({ ...run.value, at: new Date(), workbook: name, ranIn: run.mode });
+        setRead({ scope, notes: snapshot.readNotes ?? [] });
         setNotice(after ?? null);
         setRevertCount(await host.revertLogSize().catch(() => 0));
       } catch (e) {
         setNotice({ intent: 'error', text: errorMessage(e, lang) });
+        if (isReadTooLarge(e)) setOfferPart(true);
       } finally {
         setBusy(null);
       }
@@ -395,10 +406,17 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
       ) : (
         <>
           <NarrativePicker t={t} narrative={narrative ? { name: narrative.fileName, paragraphs: narrative.source.paragraphs.length } : null} disabled={showBusy} onPick={unlessBusy(pickNarrative)} onRemove={unlessBusy(() => setNarrative(null))} />
-          <CheckBar t={t} checked={result !== null} disabled={showBusy} onCheck={unlessBusy(() => runCheck())} />
+          <CheckBar
+            t={t}
+            checked={result !== null}
+            disabled={showBusy}
+            onCheck={unlessBusy(() => runCheck(undefined, 'workbook'))}
+            onCheckPart={offerPart ? unlessBusy((scope: ReadScope) => runCheck(undefined, scope)) : undefined}
+          />
           <BusyIndicator t={t} busy={busy} />
           <NoticeBar t={t} notice={notice} ref={noticeRef} onDismiss={() => setNotice(null)} />
           {!result && !isBusy && !notice && <p>{t('intro')}</p>}
+          {result && <ReadNotes t={t} scope={read.scope} notes={read.notes} />}
           {result && (
             <Suspense fallback={<Spinner size="small" />}>
               <ResultsView

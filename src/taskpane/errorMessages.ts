@@ -52,9 +52,22 @@ export function hostErrorMessage(e: HostError, lang: Lang): string {
       return t(lang, 'errNothingToRevert');
     case 'too-large':
       return t(lang, 'errTooLarge');
+    case 'read-too-large':
+      return readTooLargeMessage(e, lang);
     default:
       return t(lang, 'errUnexpected', { detail: String((e as { code?: unknown }).code) });
   }
+}
+
+function readTooLargeMessage(e: HostError, lang: Lang): string {
+  const n = (v: number | undefined) => (v ?? 0).toLocaleString(lang === 'id' ? 'id-ID' : 'en-US');
+  const d = e.detail ?? {};
+  return t(lang, 'errReadTooLarge', { cells: n(d.cells), limit: n(d.limit), sheet: d.sheet ?? '', range: d.address ?? '' });
+}
+
+/** True when the read was refused as too large: the pane offers a smaller scope. */
+export function isReadTooLarge(e: unknown): boolean {
+  return isHostError(e) && e.code === 'read-too-large';
 }
 
 function detailOf(e: unknown): string {

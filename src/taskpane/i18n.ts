@@ -410,6 +410,25 @@ export const STRINGS = {
   restoreIgnoredAria: { id: 'Tampilkan lagi temuan di {place}', en: 'Show the finding at {place} again' },
   ignoreDone: { id: 'Temuan di {ref} diabaikan dan disimpan di buku kerja.', en: 'The finding at {ref} is ignored and saved in the workbook.' },
   restoreDone: { id: 'Temuan di {place} ditampilkan lagi.', en: 'The finding at {place} shows again.' },
+
+  // A workbook too large to read at once, and what a read left out
+  errReadTooLarge: {
+    id: 'Bagian yang terisi terlalu luas untuk dibaca sekaligus: {cells} sel, batasnya {limit}. Yang terluas: lembar "{sheet}" sampai {range}; mungkin ada isi tersasar jauh dari tabel. Periksa rentang yang dipilih atau lembar aktif saja, atau hapus isi tersasar itu lalu periksa lagi. Tidak ada sel yang diubah.',
+    en: 'The filled part is too large to read at once: {cells} cells, the limit is {limit}. The largest: sheet "{sheet}" up to {range}; there may be a stray entry far from the tables. Check the selected range or the active sheet only, or delete the stray entry and check again. No cell was changed.',
+  },
+  checkSelection: { id: 'Periksa rentang yang dipilih', en: 'Check the selected range' },
+  checkActiveSheet: { id: 'Periksa lembar aktif', en: 'Check the active sheet' },
+  scopeLabel: { id: 'Periksa sebagian', en: 'Check a part' },
+  scopeSelection: { id: 'Hanya rentang yang dipilih yang diperiksa.', en: 'Only the selected range was checked.' },
+  scopeActiveSheet: { id: 'Hanya lembar aktif yang diperiksa.', en: 'Only the active sheet was checked.' },
+  readNoteMerges: {
+    id: 'Excel tidak memberikan sel gabungan (merge) lembar {sheets}; pemeriksaan dilanjutkan tanpanya, jadi judul kolom bertingkat mungkin kurang terbaca.',
+    en: 'Excel did not give the merged cells of sheet {sheets}; the check went on without them, so multi-row column headings may read less well.',
+  },
+  readNoteHidden: {
+    id: 'Excel tidak memberikan baris tersembunyi lembar {sheets}; pemeriksaan dilanjutkan dan baris tersembunyi dianggap tampil.',
+    en: 'Excel did not give the hidden rows of sheet {sheets}; the check went on and hidden rows count as shown.',
+  },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;
