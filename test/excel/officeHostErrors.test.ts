@@ -1,3 +1,4 @@
+import type { CellEdit } from '../../src/core/fixes/types';
 import { toHostError } from '../../src/excel/errors';
 import { OfficeHost } from '../../src/excel/officeHost';
 import { applyEdits } from '../../src/excel/writeEdits';
@@ -15,6 +16,9 @@ function workbook() {
     ],
   });
 }
+
+/** A fix of B2 on Data (7 -> 8). */
+const edit: CellEdit = { sheet: 'Data', address: 'B2', before: { value: 7, numberFormat: 'General' }, after: { value: 8, numberFormat: 'General' }, finding: { code: 'SUM_MISMATCH', cell: 'B2' } };
 
 const host = (fake: FakeExcel) => new OfficeHost({ run: fakeRun(fake), office: () => fakeOffice(), editRetryMs: 0 });
 
@@ -78,7 +82,6 @@ describe('cell edit mode', () => {
   it('a refused write is not retried: the user is told, and nothing was written', async () => {
     const fake = workbook();
     fake.failNextSync('InvalidOperation');
-    const edit = { sheet: 'Data', address: 'B2', before: { value: 7, numberFormat: 'General' }, after: { value: 8, numberFormat: 'General' } };
     const e = (await host(fake).applyEdits([edit]).catch((x: unknown) => x)) as HostError;
     expect(e.code).toBe('operation-refused');
     expect(fake.syncCount).toBe(1);
@@ -90,7 +93,6 @@ describe('AccessDenied', () => {
   it('on a sheet not known to be protected: worded for protection, read-only files and locks alike', async () => {
     const fake = workbook();
     fake.failAt('write:formulas', 'AccessDenied');
-    const edit = { sheet: 'Data', address: 'B2', before: { value: 7, numberFormat: 'General' }, after: { value: 8, numberFormat: 'General' } };
     const e = (await applyEdits(fake.context, [edit]).catch((x: unknown) => x)) as HostError;
     expect(e.code).toBe('access-denied');
     const id = hostErrorMessage(e, 'id');
@@ -106,7 +108,6 @@ describe('AccessDenied', () => {
   it('a sheet found protected is still called protected, by name', async () => {
     const fake = workbook();
     fake.protect('Data');
-    const edit = { sheet: 'Data', address: 'B2', before: { value: 7, numberFormat: 'General' }, after: { value: 8, numberFormat: 'General' } };
     const e = (await applyEdits(fake.context, [edit]).catch((x: unknown) => x)) as HostError;
     expect(e).toMatchObject({ code: 'protected-sheet', detail: { sheet: 'Data' } });
     expect(hostErrorMessage(e, 'id')).toContain('Lembar "Data" diproteksi');
