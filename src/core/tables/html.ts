@@ -202,10 +202,19 @@ export function fitColumnWidths(spec: TableSpec, nCols: number, available: numbe
     return (w !== undefined && Number.isFinite(w) && w > 0 ? w : 10) * EXCEL_CHAR_EM;
   });
   const min = new Array<number>(nCols).fill(0.5);
+  // What each column's text needs on one line, and how much text it holds (a cell over n rows counts 1/n per row).
+  const natural = new Array<number>(nCols).fill(0);
+  const area = new Array<number>(nCols).fill(0);
   const need = (rows: PlacedRow[], role: (r: number) => SpecRowRole | 'header'): void => {
     rows.forEach((row, r) => {
       for (const p of row.cells) {
-        if (p.colSpan === 1 && p.col < nCols) min[p.col] = Math.max(min[p.col], minEm(p.cell, cellBold(p.cell, role(r))));
+        if (p.colSpan !== 1 || p.col >= nCols) continue;
+        const bold = cellBold(p.cell, role(r));
+        min[p.col] = Math.max(min[p.col], minEm(p.cell, bold));
+        const lines = cleanText(p.cell.text).trim().split(/\r\n|\r|\n/);
+        const em = Math.max(...lines.map((l) => textEm(l, bold)));
+        natural[p.col] = Math.max(natural[p.col], em);
+        area[p.col] += lines.reduce((a, l) => a + textEm(l, bold), 0) / p.rowSpan;
       }
     });
   };
@@ -218,7 +227,10 @@ export function fitColumnWidths(spec: TableSpec, nCols: number, available: numbe
     (r) => spec.bodyRows[r].role,
   );
   // Some slack, so a number never touches the border whatever the exact font.
-  for (let i = 0; i < nCols; i++) min[i] += 0.6;
+  for (let i = 0; i < nCols; i++) {
+    min[i] += 0.6;
+    natural[i] = Math.max(natural[i] + 0.6, min[i]);
+  }
   const want = desired.map((d, i) => Math.max(d, min[i]));
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   if (sum(want) <= available) return want.map((w) => (w * available) / sum(want));
@@ -233,19 +245,24 @@ export function fitColumnWidths(spec: TableSpec, nCols: number, available: numbe
     const spare = (available - sum(min)) / (sum(want) - sum(min));
     return want.map((w, i) => min[i] + (w - min[i]) * spare);
   }
+  // Each text column's share goes by the square root of the text it holds: that keeps the
+  // table shortest (rows grow with text / width), so a Keterangan of long sentences is not
+  // squeezed beside a name column of short words, and no column gets more than its longest line.
+  const share = area.map((a, i) => (a > 0 ? Math.sqrt(a) : desired[i] / 10));
   for (;;) {
     const fixed = sum(width.filter((_, i) => !open.has(i)));
     const rest = available - fixed;
-    const weight = sum([...open].map((i) => desired[i]));
-    const below = [...open].filter((i) => (rest * desired[i]) / weight < min[i]);
-    if (below.length === 0) {
-      for (const i of open) width[i] = (rest * desired[i]) / weight;
+    const weight = sum([...open].map((i) => share[i]));
+    const at = (i: number): number => (rest * share[i]) / weight;
+    const below = [...open].filter((i) => at(i) < min[i]);
+    const above = below.length ? [] : [...open].filter((i) => at(i) > natural[i]);
+    if (below.length === 0 && (above.length === 0 || above.length === open.size)) {
+      for (const i of open) width[i] = at(i);
       return width;
     }
-    for (const i of below) {
-      width[i] = min[i];
-      open.delete(i);
-    }
+    for (const i of below) width[i] = min[i];
+    for (const i of above) width[i] = natural[i];
+    for (const i of [...below, ...above]) open.delete(i);
     if (open.size === 0) return width.map((w) => (w * available) / sum(width));
   }
 }
