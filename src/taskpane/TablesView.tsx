@@ -5,7 +5,8 @@
  * (a new sheet or the selected cell, totals and percentages as formulas), onto the
  * clipboard for Word (HTML with a plain-text fallback), or into a .docx (and, in
  * the preview, an .xlsx). A table recognised with low confidence carries a warning
- * and leaves the pane only after the user confirms. Its own chunk; the table,
+ * and leaves the pane only after the user confirms. Each table can be previewed
+ * first, as the HTML for Word shows it. Its own chunk; the table,
  * .docx and .xlsx code are fetched on use.
  */
 import { Button, makeStyles, MessageBar, MessageBarBody, mergeClasses, Radio, RadioGroup, Spinner, Text, tokens } from '@fluentui/react-components';
@@ -18,6 +19,7 @@ import type { LakipSettings, WorkbookHost } from '../host/types';
 import { copyRich } from './clipboard';
 import { ConfirmLowConfidence } from './components/ConfirmLowConfidence';
 import { NoticeBar, type Notice } from './components/NoticeBar';
+import { TablePreview } from './components/TablePreview';
 import { DOCX_MIME, outputName, tableFileBase, XLSX_MIME } from './download';
 import { errorMessage } from './errorMessages';
 import { SPEC_KIND_KEY, type StringKey, type Translate } from './i18n';
@@ -334,6 +336,7 @@ export default function TablesView({ t, lang, host, output, settings, workbook }
                   <MessageBarBody className={styles.warn}>{lowConfidenceWarning(t, s)}</MessageBarBody>
                 </MessageBar>
               )}
+              <TablePreview t={t} lang={lang} spec={s} name={s.titleLines[0] ?? s.id} />
               {actions([s], s.titleLines[0] ?? s.id)}
             </li>
           ))}
