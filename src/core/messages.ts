@@ -245,6 +245,10 @@ const T = {
     id: '{column} pada "{label}" tertulis {actual}, tetapi tabel rinciannya berjumlah {expected} ({otherCell}). Angka yang sama seharusnya sama di kedua tabel.',
     en: '{column} of "{label}" says {actual}, but the table breaking it down totals {expected} ({otherCell}). The same figure should agree in both tables.',
   },
+  'narrative-quote': {
+    id: ' Kalimatnya: "{quote}".',
+    en: ' The sentence: "{quote}".',
+  },
   'repeated-in-prose': {
     id: ' Angka yang keliru ini juga disebut di narasi ({places}); ubah juga di sana.',
     en: ' The prose repeats this wrong figure ({places}); change it there too.',

@@ -12,6 +12,7 @@ import { buildSubjects, headingSubjects, mentions, type Mention, type Subject } 
 import { fromWords, toWords } from './terbilang';
 import { sentences } from './text';
 import { looksLikeHeading } from './fromWorkbook';
+import { quoteAround } from './quote';
 import type { NarrativeParagraph, NarrativeSource, ProseFigure } from './types';
 
 const WHAT: Record<ClaimKind | 'per', { id: string; en: string }> = {
@@ -47,12 +48,21 @@ interface Place {
   sheet: string;
   cell: string;
   source?: { file: string; paragraph: number };
+  /** A file's paragraph, for quoting the sentence of a figure. */
+  text?: string;
+  /** The words of the sentence a finding is about, for Find in Word (a paragraph number is not findable there). */
+  quote?: string;
 }
 
 function placeOf(p: NarrativeParagraph, sourceName: string): Place {
   if (p.sheet && p.cell) return { sheet: p.sheet, cell: p.cell };
   const file = p.file ?? sourceName;
-  return { sheet: file, cell: `¶${p.paragraph ?? 0}`, source: { file, paragraph: p.paragraph ?? 0 } };
+  return { sheet: file, cell: `¶${p.paragraph ?? 0}`, source: { file, paragraph: p.paragraph ?? 0 }, text: p.text };
+}
+
+/** The place of one figure of a file's paragraph: the paragraph, with the figure's sentence quoted. */
+function at(place: Place, span: { start: number; end: number } | undefined): Place {
+  return place.text !== undefined && span ? { ...place, quote: quoteAround(place.text, span.start, span.end) } : place;
 }
 
 function where(c: CellRef): string {
@@ -109,7 +119,7 @@ export class NarrativeChecker {
       severity,
       sheet: place.sheet,
       cell: place.cell,
-      message: message(key, params, this.lang) + suffix,
+      message: message(key, params, this.lang) + suffix + (place.quote ? message('narrative-quote', { quote: place.quote }, this.lang) : ''),
       messageId: key,
       params: definedParams(params),
       ...extra,
@@ -167,7 +177,7 @@ export class NarrativeChecker {
       const link = linkFigure(f, kind, candidates, primary, whenOf(text.slice(sentence.start, f.start)));
       if (link.status === 'agree') this.agreed.push({ key: `${link.cell.ctx.table.sheet}!${link.cell.ctx.addr(link.cell.row, link.cell.col)}`, place });
       if (link.status === 'agree' && link.roundedTo !== undefined) {
-        this.push('narrative-rounded', 'info', place, 'narrative-rounded', {
+        this.push('narrative-rounded', 'info', at(place, f), 'narrative-rounded', {
           raw: f.raw,
           decimals: link.roundedTo,
           value: fmtNum(link.cell.value, this.lang),
@@ -203,7 +213,7 @@ export class NarrativeChecker {
     const { s, gap } = gaps[0];
     const anggaran = s.ctx.col('anggaran')!;
     const realisasi = s.ctx.col('realisasi')!;
-    this.push('narrative-mismatch', 'error', place, 'narrative-difference', {
+    this.push('narrative-mismatch', 'error', at(place, f), 'narrative-difference', {
       actual: 'Rp ' + fmtNum(f.value, this.lang, f.decimals),
       label: s.row.label,
       anggaran: 'Rp ' + fmtNum(s.ctx.num(s.row.row, anggaran.col).value!, this.lang),
@@ -226,7 +236,7 @@ export class NarrativeChecker {
       if (elsewhere) suffix += message('narrative-found-elsewhere', { actual: show(f.value, f.decimals), where: where(elsewhere), label: elsewhere.label }, this.lang);
     }
     const key: MessageKey = kind === 'per' ? 'narrative-mismatch-per' : 'narrative-mismatch';
-    this.push('narrative-mismatch', 'error', place, key, {
+    this.push('narrative-mismatch', 'error', at(place, f), key, {
       what: WHAT[kind][this.lang],
       subject: cell.label,
       // The prose figure keeps the decimals it was written with ('98,60%').
@@ -269,10 +279,10 @@ export class NarrativeChecker {
     }
     if (!read) {
       // Number words that spell no number ('… tiga puluh enam delapan puluh ribu …': 'juta' left out).
-      this.push('terbilang-mismatch', 'error', place, 'terbilang-unreadable', { digits: f.raw, words: f.words!.text, correct }, { expected: f.value.toFixed() });
+      this.push('terbilang-mismatch', 'error', at(place, f), 'terbilang-unreadable', { digits: f.raw, words: f.words!.text, correct }, { expected: f.value.toFixed() });
       return;
     }
-    this.push('terbilang-mismatch', 'error', place, 'terbilang-mismatch', {
+    this.push('terbilang-mismatch', 'error', at(place, f), 'terbilang-mismatch', {
       digits: f.raw,
       words: f.words!.text,
       wordsValue: fmtNum(read.value, this.lang),
@@ -320,7 +330,7 @@ export class NarrativeChecker {
     const parts: string[] = [];
     if (claim.label) parts.push(`"${claim.label}"`);
     if (claim.range) parts.push(`${fmtNum(claim.range[0], this.lang)}–${fmtNum(claim.range[1], this.lang)}%`);
-    this.push('predikat-mismatch', 'error', place, 'narrative-predikat', {
+    this.push('predikat-mismatch', 'error', at(place, claim.spans[0]), 'narrative-predikat', {
       claim: parts.join(this.lang === 'id' ? ' dengan rata-rata capaian ' : ' with an average of '),
       count: avg.count,
       average: fmtNum(avg.average.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), this.lang, 2),
@@ -358,7 +368,7 @@ export class NarrativeChecker {
     }
     for (const u of this.unlinked) {
       if (u.figures.length === 0) continue;
-      this.push('narrative-unlinked', 'info', u.place, 'narrative-unlinked', { figures: u.figures.map((f) => f.raw).join(', ') });
+      this.push('narrative-unlinked', 'info', at(u.place, u.figures[0]), 'narrative-unlinked', { figures: u.figures.map((f) => f.raw).join(', ') });
     }
   }
 }
