@@ -10,6 +10,7 @@ export type ReadErrorCode =
   | 'legacy-xls'
   | 'encrypted'
   | 'corrupt'
+  | 'unreadable'
   | 'empty-file'
   | 'too-large';
 
@@ -95,6 +96,14 @@ export function readErrorMessage(err: WorkbookReadError, lang: 'id' | 'en'): str
       return id
         ? `Berkas ${f} rusak atau tidak lengkap sehingga tidak dapat dibaca (mungkin unduhan atau salinan terputus). Coba unduh atau salin ulang berkas itu; jika masih gagal, buka di Excel (Excel dapat menawarkan perbaikan), simpan ulang sebagai .xlsx, lalu coba lagi.`
         : `The file ${f} is damaged or incomplete and cannot be read (a download or copy may have been cut short). Download or copy it again; if it still fails, open it in Excel (Excel may offer to repair it), save it again as .xlsx, and try again.`;
+    case 'unreadable': {
+      // The package is intact (it unzips and names its sheets): the file is not damaged and
+      // downloading it again would not help; the real cause is said, and what does help.
+      const detail = causeDetail(err);
+      return id
+        ? `Berkas ${f} tidak dapat dibaca oleh pemeriksa ini${detail ? ` (${detail})` : ''}, padahal berkasnya utuh. Buka di Excel atau LibreOffice, simpan ulang sebagai "Buku Kerja Excel (*.xlsx)", lalu coba lagi.`
+        : `The file ${f} could not be read by this checker${detail ? ` (${detail})` : ''}, although the file itself is intact. Open it in Excel or LibreOffice, save it again as "Excel Workbook (*.xlsx)", and try again.`;
+    }
     case 'empty-file':
       return id
         ? `Berkas ${f} kosong (0 bita). Kemungkinan penyimpanan atau penyalinan gagal; ambil lagi berkas aslinya lalu coba lagi.`
@@ -109,6 +118,14 @@ export function readErrorMessage(err: WorkbookReadError, lang: 'id' | 'en'): str
         ? `Berkas ${f} terlalu besar untuk diperiksa (batas ${MAX_FILE_BYTES / (1024 * 1024)} MB). Hapus lembar, gambar, atau data yang tidak diperlukan, atau pisahkan tabel LAKIP ke buku kerja tersendiri, lalu coba lagi.`
         : `The file ${f} is too large to check (limit ${MAX_FILE_BYTES / (1024 * 1024)} MB). Remove sheets, pictures or data that are not needed, or move the LAKIP tables into a workbook of their own, and try again.`;
   }
+}
+
+/** The first line of the underlying error, short, for the user to quote to support. */
+function causeDetail(err: WorkbookReadError): string {
+  const cause = (err as { cause?: unknown }).cause;
+  const text = cause instanceof Error ? cause.message : cause === undefined ? '' : String(cause);
+  const line = text.split('\n')[0].trim();
+  return line.length > 120 ? `${line.slice(0, 117)}…` : line;
 }
 
 function lowerFirst(s: string): string {

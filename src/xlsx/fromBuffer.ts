@@ -12,6 +12,7 @@ import { cfbLooksEncrypted, sniff } from './sniff';
 import { listSheets, type SheetEntry } from './workbookParts';
 import { clipTo, sheetExtent, type Rect } from './sheetExtent';
 import { unprefixPackage } from './unprefix';
+import { usualSheetPartNames } from './sheetPartNames';
 import { toA1 } from '../core/a1';
 
 /**
@@ -96,10 +97,14 @@ async function readZip(data: Uint8Array, name: string): Promise<WorkbookSnapshot
     throw new WorkbookReadError('corrupt', name, e);
   }
 
-  // Open XML SDK packages (x:worksheet ...) as exceljs reads them; others are passed on untouched.
+  // Packages exceljs would misread, rewritten as it reads them: SpreadsheetML with an x: prefix
+  // (Open XML SDK), worksheet parts not named sheetN.xml. Others are passed on untouched.
   let parsed = data;
   try {
-    if (await unprefixPackage(zip)) parsed = await zip.generateAsync({ type: 'uint8array' });
+    const moved = await usualSheetPartNames(zip, entries);
+    if (moved) entries = moved;
+    const unprefixed = await unprefixPackage(zip);
+    if (moved || unprefixed) parsed = await zip.generateAsync({ type: 'uint8array' });
   } catch (e) {
     throw new WorkbookReadError('corrupt', name, e);
   }
@@ -109,7 +114,8 @@ async function readZip(data: Uint8Array, name: string): Promise<WorkbookSnapshot
     // exceljs types want a Node Buffer, but it hands the data to JSZip, which takes any Uint8Array.
     await wb.xlsx.load(parsed as unknown as ArrayBuffer);
   } catch (e) {
-    throw new WorkbookReadError('corrupt', name, e);
+    // The zip opened and its workbook part listed the sheets: what failed is reading their content.
+    throw new WorkbookReadError('unreadable', name, e);
   }
 
   try {
@@ -119,7 +125,7 @@ async function readZip(data: Uint8Array, name: string): Promise<WorkbookSnapshot
     return snapshot;
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new WorkbookReadError(e.code, name, (e as { cause?: unknown }).cause);
-    throw new WorkbookReadError('corrupt', name, e);
+    throw new WorkbookReadError('unreadable', name, e);
   }
 }
 
@@ -171,8 +177,9 @@ function buildSnapshot(wb: ExcelJS.Workbook, entries: SheetEntry[]): WorkbookSna
       used.add(ws);
       sheets.push(sheetSnapshot(ws, date1904));
     } else if (entry.kind === 'worksheet') {
-      // exceljs only loads parts named xl/worksheets/sheetN.xml; anything else
-      // would silently come out empty, which a checker must not do.
+      // Parts under other names were moved to sheetN.xml before exceljs read them
+      // (sheetPartNames.ts): a sheet still missing here has no part at all, and
+      // coming out empty silently is what a checker must not do.
       throw new WorkbookReadError(
         'corrupt',
         '',

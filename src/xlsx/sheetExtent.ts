@@ -9,8 +9,12 @@
  * within the limit are read exactly as before: every cell and every merged area.
  */
 
-/** Cells of one rectangle: 4 M cells are about 0.6 GB of arrays, the most a check should hold for one sheet. */
-export const MAX_RECT_CELLS = 4_000_000;
+/**
+ * Cells of one rectangle. Whole columns (1,048,576 rows × 7 columns, a table with a
+ * running number beside it down to the last row) have always been read and still are;
+ * 8 M positions are about 0.3 GB of arrays, the most one sheet should take.
+ */
+export const MAX_RECT_CELLS = 8_000_000;
 /** Empty rows or columns between two parts of a sheet that make them separate parts. */
 const GAP = 256;
 

@@ -116,23 +116,35 @@ test('a spreadsheet package missing its workbook part => corrupt', async () => {
   await expectCode(write('tanpa-workbook.xlsx', await zip.generateAsync({ type: 'nodebuffer' })), 'corrupt');
 });
 
-test('a workbook whose XML is garbage => corrupt', async () => {
+test('an intact package whose XML cannot be parsed => unreadable, naming the cause and never "download again"', async () => {
   const zip = await JSZip.loadAsync(fs.readFileSync(SAMPLE));
   zip.file('xl/workbook.xml', '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets>');
   zip.file('xl/worksheets/sheet1.xml', 'this is not xml <<<');
-  await expectCode(write('rusak-xml.xlsx', await zip.generateAsync({ type: 'nodebuffer' })), 'corrupt');
+  const err = await expectCode(write('rusak-xml.xlsx', await zip.generateAsync({ type: 'nodebuffer' })), 'unreadable');
+  const id = readErrorMessage(err as WorkbookReadError, 'id');
+  expect(id).toMatch(/tidak dapat dibaca oleh pemeriksa ini \(.+\), padahal berkasnya utuh\. Buka di Excel atau LibreOffice/);
+  expect(id).not.toMatch(/unduh/);
+  expect(readErrorMessage(err as WorkbookReadError, 'en')).toMatch(/although the file itself is intact/);
 });
 
-test('a worksheet part exceljs cannot see is reported, not silently dropped => corrupt', async () => {
+test('a worksheet part under another name (lembar-utama.xml) is read like sheet1.xml, with its own relationships', async () => {
   const zip = await JSZip.loadAsync(fs.readFileSync(SAMPLE));
   const part = await zip.file('xl/worksheets/sheet1.xml')!.async('uint8array');
   zip.remove('xl/worksheets/sheet1.xml');
   zip.file('xl/worksheets/lembar-utama.xml', part);
+  const ownRels = zip.file('xl/worksheets/_rels/sheet1.xml.rels');
+  if (ownRels) {
+    zip.file('xl/worksheets/_rels/lembar-utama.xml.rels', await ownRels.async('uint8array'));
+    zip.remove('xl/worksheets/_rels/sheet1.xml.rels');
+  }
   const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
   expect(rels).toContain('worksheets/sheet1.xml');
   zip.file('xl/_rels/workbook.xml.rels', rels.replace('worksheets/sheet1.xml', 'worksheets/lembar-utama.xml'));
-  const err = await expectCode(write('bagian-asing.xlsx', await zip.generateAsync({ type: 'nodebuffer' })), 'corrupt');
-  expect(String((err as { cause?: unknown }).cause)).toContain('Indikator 1 PMKS');
+  const types = await zip.file('[Content_Types].xml')!.async('string');
+  zip.file('[Content_Types].xml', types.replace('/xl/worksheets/sheet1.xml', '/xl/worksheets/lembar-utama.xml'));
+  const renamed = await readWorkbookFile(write('bagian-asing.xlsx', await zip.generateAsync({ type: 'nodebuffer' })));
+  const usual = await readWorkbookFile(SAMPLE);
+  expect(renamed).toEqual(usual);
 });
 
 test('a zip whose parts claim an enormous uncompressed size => too-large', async () => {
@@ -179,7 +191,7 @@ test('WorkbookReadError carries code, file and cause', () => {
 });
 
 test('every code has distinct messages in both languages', () => {
-  const codes: ReadErrorCode[] = ['not-found', 'not-a-file', 'not-xlsx', 'legacy-xls', 'encrypted', 'corrupt', 'empty-file', 'too-large'];
+  const codes: ReadErrorCode[] = ['not-found', 'not-a-file', 'not-xlsx', 'legacy-xls', 'encrypted', 'corrupt', 'unreadable', 'empty-file', 'too-large'];
   for (const lang of ['id', 'en'] as const) {
     const msgs = codes.map((c) => readErrorMessage(new WorkbookReadError(c, 'laporan.xlsx'), lang));
     expect(new Set(msgs).size).toBe(codes.length);
