@@ -17,26 +17,32 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const OFFICE_ORIGIN = 'https://appsforoffice.microsoft.com';
+// office.js, first from its long-standing host, then from the host Microsoft is moving it to
+// (the same /lib/1/hosted/ path assumed there). office.js loads its own parts and frames from
+// the host it came from, so each host is allowed for scripts, frames and connections.
+const OFFICE_JS_URLS = [
+  'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+  'https://officeapis.public.onecdn.static.microsoft/lib/1/hosted/office.js',
+];
+const OFFICE_ORIGINS = OFFICE_JS_URLS.map((u) => new URL(u).origin);
 
 /**
  * Content-Security-Policy for a page. Scripts only from this origin (and, for
- * the Office pages, Microsoft's office.js host, which also serves the script's
+ * the Office pages, Microsoft's office.js hosts, which also serve the script's
  * own localised parts and the iframe it talks through). Nothing else is fetched:
- * connect-src is the page's own origin only (the preview fetches its bundled
- * samples from there). Fluent UI writes its styles at run time, hence
+ * connect-src is the page's own origin (the preview fetches its bundled samples
+ * from there) and, for the Office pages, office.js's hosts. Fluent UI writes its styles at run time, hence
  * 'unsafe-inline' for style-src (styles only, never scripts).
  */
 function csp(withOffice) {
-  const office = withOffice ? ` ${OFFICE_ORIGIN}` : '';
+  const office = withOffice ? ` ${OFFICE_ORIGINS.join(' ')}` : '';
   return [
     `default-src 'self'`,
     `script-src 'self'${office}`,
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' data:`,
     `font-src 'self' data:`,
-    `connect-src 'self'`,
+    `connect-src 'self'${office}`,
     `worker-src 'self'`,
     `frame-src 'self'${office}`,
     `object-src 'none'`,
@@ -55,7 +61,10 @@ function page(name, chunk, title, withOffice) {
     templateParameters: {
       title,
       csp: csp(withOffice),
-      officeScript: withOffice ? `<script src="${OFFICE_JS}"></script>` : '',
+      // The first host in the head, as Microsoft asks; src/taskpane/officeLoader.ts tries the others.
+      officeScript: withOffice
+        ? `<script src="${OFFICE_JS_URLS[0]}"></script>\n    <meta name="lakip-office-js-fallback" content="${OFFICE_JS_URLS.slice(1).join(' ')}" />`
+        : '',
       bodyClass: name,
     },
   });
@@ -84,8 +93,9 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: path.resolve(__dirname, 'src/taskpane/index.tsx'),
-      commands: path.resolve(__dirname, 'src/commands/commands.ts'),
+      commands: path.resolve(__dirname, 'src/commands/index.ts'),
       preview: path.resolve(__dirname, 'src/preview/index.tsx'),
+      bantuan: path.resolve(__dirname, 'src/help/index.ts'),
     },
     output: {
       path: path.resolve(__dirname, 'dist-web'),
@@ -114,6 +124,14 @@ module.exports = async (env = {}, argv = {}) => {
       page('taskpane', 'taskpane', 'LAKIP', true),
       page('commands', 'commands', 'LAKIP', true),
       page('preview', 'preview', 'LAKIP — pratinjau', false),
+      new HtmlWebpackPlugin({
+        filename: 'bantuan.html',
+        template: path.resolve(__dirname, 'docs/bantuan/bantuan.html'),
+        chunks: ['bantuan'],
+        scriptLoading: 'defer',
+        inject: 'body',
+        templateParameters: { csp: csp(false) },
+      }),
       new CopyWebpackPlugin({
         patterns: [
           ...copyIfPresent('manifest.xml', 'manifest.xml', rewriteManifest),
@@ -148,3 +166,7 @@ module.exports = async (env = {}, argv = {}) => {
   }
   return config;
 };
+
+/** For test/web/csp.test.ts: the policy each page gets and office.js's hosts. */
+module.exports.csp = csp;
+module.exports.OFFICE_JS_URLS = OFFICE_JS_URLS;

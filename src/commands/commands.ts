@@ -1,23 +1,25 @@
 /**
- * Ribbon command "runCheck": checks the workbook without opening the pane.
+ * Ribbon command "runCheck" (Periksa).
  *
- * Excel has no toast API for add-ins, and a dialog (displayDialogAsync) is too
- * heavy for a count. So the counts are left in this add-in's local storage
- * for the pane, and:
- *  - with the SharedRuntime requirement set (manifest with a shared runtime),
- *    the pane is opened (Office.addin.showAsTaskpane) when there are findings
- *    and shows the counts at once;
- *  - without it (this add-in's manifest uses a separate FunctionFile), the
- *    pane shows the counts the next time it is opened on this workbook.
- * Either way event.completed() is always called, so the ribbon never hangs.
+ * In Office's shared runtime (manifest <Runtimes>: this code runs in taskpane.html) the command
+ * only opens the pane and asks it to check: the check then runs there, with its progress and
+ * its errors in view, and no 5-minute function-command limit applies.
+ *
+ * Where Office ignores <Runtimes> (this page loaded on its own as the function file), the pane
+ * cannot be opened from here, so the check runs here within RIBBON_TIME_BOX_MS: its counts, or
+ * its error, are left for the pane to show when opened; past the time box the pane is asked to
+ * run the check itself when opened. event.completed() is always called.
  */
 import type { Lang } from '../core/findings';
 import { OfficeHost } from '../excel/officeHost';
 import { countBySeverity } from '../taskpane/findingGroups';
-import { RIBBON_RESULT_EVENT, writeRibbonResult, type RibbonResult } from '../taskpane/ribbonResult';
+import { PENDING_CHECK_EVENT, requestPaneCheck, writeRibbonResult } from '../taskpane/ribbonResult';
 import { readLangPreference } from '../taskpane/langPreference';
 import { effectiveLang, normaliseScale } from '../taskpane/settingsModel';
+import { errorMessage } from '../taskpane/errorMessages';
+import { t } from '../taskpane/i18n';
 import { partitionIgnored } from '../core/ignore';
+import { RIBBON_TIME_BOX_MS, TIMED_OUT, withTimeBox } from './timeBox';
 
 function storage(): Storage | undefined {
   try {
@@ -35,41 +37,65 @@ function sharedRuntime(): boolean {
   }
 }
 
-export async function runCheck(event?: Office.AddinCommands.Event): Promise<void> {
+/** Show the pane of this runtime; false when Office refuses (then the check runs here). */
+async function openPane(): Promise<boolean> {
   try {
-    const host = new OfficeHost();
-    const lang: Lang = effectiveLang(readLangPreference(), host.displayLanguage());
-    const [settings, workbook, engine, ignored] = await Promise.all([
-      host.loadSettings(),
-      host.workbookName(),
-      import(/* webpackChunkName: "engine" */ '../taskpane/engine'),
-      host.loadIgnoreList().catch(() => []),
-    ]);
-    const snapshot = await host.readSnapshot();
-    const { report } = engine.analyze(snapshot, {
-      lang,
-      scale: normaliseScale(settings.scale) || undefined,
-      pusatMarker: settings.pusatMarker,
-    });
-    // The office's ignore list counts here as in the pane and the CLI.
-    const counts = countBySeverity(partitionIgnored(report.findings, ignored).shown);
-    const result: RibbonResult = { counts, workbook, at: Date.now() };
-    writeRibbonResult(storage(), result);
-    if (sharedRuntime() && counts.error + counts.warning + counts.info > 0) {
-      (globalThis as unknown as EventTarget).dispatchEvent(new CustomEvent(RIBBON_RESULT_EVENT, { detail: result }));
-      await Office.addin.showAsTaskpane();
-    }
+    await Office.addin.showAsTaskpane();
+    return true;
   } catch {
-    // Nothing to show from here: the pane reports read errors when it checks.
+    return false;
+  }
+}
+
+async function checkHere(host: OfficeHost, lang: Lang, workbook: string): Promise<void> {
+  const [settings, engine, ignored] = await Promise.all([
+    host.loadSettings(),
+    import(/* webpackChunkName: "engine" */ '../taskpane/engine'),
+    host.loadIgnoreList().catch(() => []),
+  ]);
+  const snapshot = await host.readSnapshot();
+  const { report } = engine.analyze(snapshot, {
+    lang,
+    scale: normaliseScale(settings.scale) || undefined,
+    pusatMarker: settings.pusatMarker,
+  });
+  // The office's ignore list counts here as in the pane and the CLI.
+  const counts = countBySeverity(partitionIgnored(report.findings, ignored).shown);
+  writeRibbonResult(storage(), { counts, workbook, at: Date.now() });
+}
+
+export async function runCheck(event?: Office.AddinCommands.Event): Promise<void> {
+  const host = new OfficeHost();
+  let lang: Lang = 'id';
+  let workbook = '';
+  try {
+    lang = effectiveLang(readLangPreference(), host.displayLanguage());
+    workbook = await host.workbookName();
+    if (sharedRuntime() && (await openPane())) {
+      requestPaneCheck(storage());
+      globalThis.dispatchEvent(new CustomEvent(PENDING_CHECK_EVENT));
+      return;
+    }
+    const outcome = await withTimeBox(checkHere(host, lang, workbook), RIBBON_TIME_BOX_MS);
+    if (outcome === TIMED_OUT) requestPaneCheck(storage());
+  } catch (e) {
+    writeRibbonResult(storage(), {
+      counts: { error: 0, warning: 0, info: 0 },
+      workbook,
+      at: Date.now(),
+      error: t(lang, 'ribbonFailed', { message: errorMessage(e, lang) }),
+    });
+    // The pane reads it when it opens; an open pane (shared runtime) shows it at once.
+    globalThis.dispatchEvent(new CustomEvent(PENDING_CHECK_EVENT));
   } finally {
     event?.completed();
   }
 }
 
-/** Legacy FunctionFile callers look the function up on the global object. */
-(globalThis as unknown as Record<string, unknown>).runCheck = runCheck;
-
-if (typeof Office !== 'undefined') {
+/** Make runCheck callable by Office, once office.js is there (in taskpane.html and commands.html). */
+export function registerRibbonCommand(): void {
+  // Legacy FunctionFile callers look the function up on the global object.
+  (globalThis as unknown as Record<string, unknown>).runCheck = runCheck;
   void Office.onReady(() => {
     try {
       Office.actions.associate('runCheck', runCheck);

@@ -29,7 +29,7 @@ import { editsByFinding } from './fixText';
 import { translator } from './i18n';
 import { useDelayedFlag } from './useDelayedFlag';
 import { loadNarrativeReader } from './loadEngine';
-import { RIBBON_RESULT_EVENT, takeRibbonResult, type RibbonResult } from './ribbonResult';
+import { PENDING_CHECK_EVENT, takePaneCheckRequest, takeRibbonResult, type RibbonResult } from './ribbonResult';
 import { normaliseScale, type LangPreference } from './settingsModel';
 
 type ResultsModule = typeof import('./ResultsView');
@@ -82,6 +82,7 @@ export interface CheckResult extends Analysis {
 }
 
 function ribbonNotice(r: RibbonResult, lang: Lang): Notice {
+  if (r.error) return { intent: 'error', text: r.error };
   const t = translator(lang);
   const { error, warning, info } = r.counts;
   const none = error + warning + info === 0;
@@ -136,8 +137,6 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
         if (!live) return;
         setWorkbook(name);
         setSettings({ scale: normaliseScale(s.scale), pusatMarker: s.pusatMarker || DEFAULT_SETTINGS.pusatMarker });
-        const ribbon = takeRibbonResult(safeStorage(), name);
-        if (ribbon) setNotice(ribbonNotice(ribbon, lang));
         // An unreadable revert log only hides the undo button until the next check.
         const n = await host.revertLogSize().catch(() => 0);
         if (live) setRevertCount(n);
@@ -154,16 +153,6 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
     // Only when the host changes: the language is read as it is at start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host]);
-
-  // In Office's shared runtime the ribbon command can tell an open pane at once.
-  useEffect(() => {
-    const onRibbon = (e: Event) => {
-      const r = (e as CustomEvent<RibbonResult>).detail;
-      if (r) setNotice(ribbonNotice(r, lang));
-    };
-    globalThis.addEventListener?.(RIBBON_RESULT_EVENT, onRibbon);
-    return () => globalThis.removeEventListener?.(RIBBON_RESULT_EVENT, onRibbon);
-  }, [lang]);
 
   // What the shown result read (re-checks after a fix read the same part), what it left out, and whether a part is offered.
   const scopeRef = useRef<ReadScope>('workbook');
@@ -223,6 +212,24 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
     setRecheckPending(false);
     void runCheck();
   }, [recheckPending, busy, runCheck]);
+
+  // Periksa on the ribbon leaves its result, its error or a request to check: read when the pane
+  // starts, and at once when it is already open (one shared runtime). The check waits for work under way.
+  useEffect(() => {
+    const onRibbon = () => {
+      void host
+        .workbookName()
+        .catch(() => '')
+        .then((name) => {
+          const ribbon = takeRibbonResult(safeStorage(), name);
+          if (ribbon) setNotice(ribbonNotice(ribbon, lang));
+          if (takePaneCheckRequest(safeStorage())) setRecheckPending(true);
+        });
+    };
+    onRibbon();
+    globalThis.addEventListener?.(PENDING_CHECK_EVENT, onRibbon);
+    return () => globalThis.removeEventListener?.(PENDING_CHECK_EVENT, onRibbon);
+  }, [host, lang]);
 
   /**
    * Write edits and check again; true when they were written. Focus goes to the

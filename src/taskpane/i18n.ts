@@ -207,6 +207,11 @@ export const STRINGS = {
   // Ribbon command
   ribbonResult: { id: 'Pemeriksaan dari pita: {errors} kesalahan, {warnings} peringatan, {infos} info.', en: 'Check from the ribbon: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} info.' },
   ribbonNone: { id: 'Pemeriksaan dari pita: tidak ada temuan.', en: 'Check from the ribbon: no findings.' },
+  ribbonFailed: { id: 'Pemeriksaan dari pita gagal: {message}', en: 'The check from the ribbon failed: {message}' },
+  officeJsMissing: {
+    id: 'Pustaka Office (office.js) tidak dapat dimuat, jadi panel ini tidak dapat berjalan. Periksa sambungan jaringan, atau minta admin TI mengizinkan appsforoffice.microsoft.com dan officeapis.public.onecdn.static.microsoft, lalu buka lagi panel ini.',
+    en: 'The Office library (office.js) could not be loaded, so this pane cannot run. Check the network connection, or ask IT to allow appsforoffice.microsoft.com and officeapis.public.onecdn.static.microsoft, then open this pane again.',
+  },
   dismiss: { id: 'Tutup pesan', en: 'Dismiss' },
 
   // Host errors: what happened, that nothing changed, what to do.

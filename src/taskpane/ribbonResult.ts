@@ -7,6 +7,9 @@ import type { SeverityCounts } from './findingGroups';
 
 export const RIBBON_RESULT_KEY = 'lakip.ribbonResult';
 export const RIBBON_RESULT_EVENT = 'lakip-ribbon-result';
+/** Periksa asked the pane to check (the pane reads it when it starts, or on this event when open). */
+export const PENDING_CHECK_KEY = 'lakip.pendingCheck';
+export const PENDING_CHECK_EVENT = 'lakip-pending-check';
 
 export interface RibbonResult {
   counts: SeverityCounts;
@@ -14,6 +17,8 @@ export interface RibbonResult {
   workbook: string;
   /** Epoch milliseconds. */
   at: number;
+  /** Why the ribbon's check failed, in the user's language; the pane shows it instead of counts. */
+  error?: string;
 }
 
 /** Results older than this are not shown (the workbook has surely moved on). */
@@ -40,3 +45,27 @@ export function takeRibbonResult(store: Pick<Storage, 'getItem' | 'removeItem'> 
     return undefined;
   }
 }
+
+export function requestPaneCheck(store: Pick<Storage, 'setItem'> | undefined, now = Date.now()): void {
+  try {
+    store?.setItem(PENDING_CHECK_KEY, String(now));
+  } catch {
+    /* storage unavailable: the pane's own Periksa button still works */
+  }
+}
+
+/** True once per request made in the last few minutes: the pane then starts a check. */
+export function takePaneCheckRequest(store: Pick<Storage, 'getItem' | 'removeItem'> | undefined, now = Date.now()): boolean {
+  try {
+    const raw = store?.getItem(PENDING_CHECK_KEY);
+    if (raw === null || raw === undefined) return false;
+    store?.removeItem(PENDING_CHECK_KEY);
+    const at = Number(raw);
+    return Number.isFinite(at) && now - at >= 0 && now - at <= PENDING_MAX_AGE_MS;
+  } catch {
+    return false;
+  }
+}
+
+/** A request left by a Periksa an hour ago is no longer what the user is waiting for. */
+const PENDING_MAX_AGE_MS = 60 * 60 * 1000;
