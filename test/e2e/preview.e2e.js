@@ -1006,6 +1006,69 @@ async function main() {
       assert.deepEqual(problems, []);
     });
 
+    await step('Periksa on the ribbon in a shared runtime (stubbed) opens the pane, which checks and shows the outcome; office.js from its second host; a message in both languages when neither loads', async () => {
+      const [FIRST, SECOND] = ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'https://officeapis.public.onecdn.static.microsoft/lib/1/hosted/office.js'];
+      // The stub of the CSP step, with SharedRuntime 1.1 and a record of what the command asked of Office.
+      const stub = `
+        window.__shown = 0; window.__runs = 0;
+        var ctx = { workbook: { name: 'Stub.xlsx', load: function () {} }, sync: function () { return Promise.resolve(); } };
+        window.Excel = { run: function (batch) { window.__runs++; return batch(ctx); } };
+        window.Office = {
+          HostType: { Excel: 'Excel' },
+          onReady: function (cb) { var info = { host: 'Excel', platform: 'PC' }; setTimeout(function () { cb && cb(info); }, 0); return Promise.resolve(info); },
+          actions: { associate: function () {} },
+          addin: { showAsTaskpane: function () { window.__shown++; return Promise.resolve(); } },
+          context: {
+            displayLanguage: 'id-ID',
+            officeTheme: { bodyBackgroundColor: '#FFFFFF' },
+            requirements: { isSetSupported: function (name) { return name === 'SharedRuntime'; } },
+            document: { settings: { get: function () { return null; }, set: function () {}, saveAsync: function (cb) { cb && cb({ status: 'succeeded' }); } } },
+          },
+        };`;
+      const before = problems.length;
+      const open = async (serve) => {
+        const p = await context.newPage();
+        await p.route('**/*', (route) => {
+          const u = route.request().url();
+          if (u === FIRST || u === SECOND) return serve.includes(u) ? route.fulfill({ status: 200, contentType: 'text/javascript', body: stub }) : route.abort();
+          if (u.startsWith(origin + '/')) return route.continue();
+          return route.abort();
+        });
+        await p.goto(`${url}taskpane.html`);
+        return p;
+      };
+
+      // The pane page is the ribbon's function file too: Periksa opens it and the check runs there.
+      const p = await open([FIRST]);
+      await p.getByTestId('check').waitFor();
+      const runsBefore = await p.evaluate(() => window.__runs);
+      const completed = await p.evaluate(() => new Promise((resolve) => window.runCheck({ completed: () => resolve(true) })));
+      assert.equal(completed, true);
+      assert.equal(await p.evaluate(() => window.__shown), 1);
+      // The stub workbook has no sheets to read: the check the pane ran must say so, never stay silent.
+      await p.locator('[data-testid="notice"][data-intent="error"]').waitFor();
+      assert.ok((await p.evaluate(() => window.__runs)) > runsBefore, 'the pane read the workbook after Periksa');
+      assert.equal(await p.evaluate(() => localStorage.getItem('lakip.pendingCheck')), null, 'the request was taken');
+      await p.close();
+
+      // The first host unreachable (blocked, or moved): office.js comes from the second, and the pane starts.
+      const second = await open([SECOND]);
+      await second.getByTestId('check').waitFor();
+      await second.close();
+
+      // Neither host: the page says why, in both languages, instead of staying blank.
+      const none = await open([]);
+      const missing = none.getByTestId('office-js-missing');
+      await missing.waitFor();
+      assert.equal(await missing.getAttribute('role'), 'alert');
+      assert.match(await missing.locator('p[lang="id"]').textContent(), /office\.js\) tidak dapat dimuat/);
+      assert.match(await missing.locator('p[lang="en"]').textContent(), /office\.js\) could not be loaded/);
+      await none.close();
+      // The blocked office.js loads are the only console errors these pages gave.
+      const mine = problems.splice(before);
+      assert.deepEqual(mine.filter((m) => !/Failed to load resource/.test(m)), []);
+    });
+
     // Screenshots of the pane as it looks in Excel (view=pane), both languages and themes, 320 and 420 px.
     for (const lang of ['id', 'en']) {
       for (const theme of ['light', 'dark']) {
@@ -1054,12 +1117,12 @@ async function main() {
     });
 
     await step('no request left the local server; no page error or CSP violation', async () => {
-      // The only other URL ever asked for is office.js by taskpane.html/commands.html, answered by the stub above.
+      // The only other URL ever asked for is office.js (either host) by taskpane.html/commands.html, answered by the stubs above.
       const foreign = requests.filter(
         (r) =>
           !r.url.startsWith(origin + '/') &&
           !r.url.startsWith('data:') &&
-          !(r.url === 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js' && /\/(taskpane|commands)\.html/.test(r.from)),
+          !(/^https:\/\/(appsforoffice\.microsoft\.com|officeapis\.public\.onecdn\.static\.microsoft)\/lib\/1\/hosted\/office\.js$/.test(r.url) && /\/(taskpane|commands)\.html/.test(r.from)),
       );
       assert.deepEqual(foreign, [], 'requests to other hosts');
       assert.ok(!requests.some((r) => r.url.includes('office.js') && r.from.includes('preview.html')), 'the preview never loads office.js');
