@@ -13,9 +13,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../core/findings';
-import { runCheck } from './check';
-import { FixUsageError, registerFix } from './fix';
-import { runTables, TablesUsageError } from './tables';
+import { registerFix } from './fixCommand';
+import { FixUsageError, TablesUsageError } from './usageErrors';
 import { FAIL_ON_HELP, FAIL_ON_WORDS, failOnFrom } from './failOn';
 import { MARKER_HELP, SCALE_HELP, scaleOptionProblem } from './scaleOption';
 import { FORMATS, LANGS, langFromArgv, messages, type CliMessages, type Format } from './messages';
@@ -209,6 +208,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const narratives = Array.isArray(opts.narrative) ? opts.narrative.map(String) : undefined;
       const verbose = opts.verbose === true;
       const showIgnored = opts.showIgnored === true;
+      // The reader and the engine load only for a command that needs them: --help and --version stay quick.
+      const { runCheck } = await import('./check');
       exitCode = await runCheck(
         files,
         { format, lang, scale, marker, failOn, narratives, verbose, showIgnored },
@@ -255,6 +256,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       if (badScale) throw new UsageError(badScale);
       const scale = typeof opts.scale === 'string' ? opts.scale.trim() : undefined;
       try {
+        const { runTables } = await import('./tables');
         exitCode = await runTables(
           file,
           {
@@ -274,7 +276,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       }
     });
 
-  registerFix(program, { argvLang, out, err, setExitCode: (code) => (exitCode = code) });
+  registerFix(program, { argvLang, out, err, setExitCode: (code: number) => (exitCode = code) });
 
   const usageHint = (m: CliMessages): string => {
     const command = argv.find((a) => a === 'check' || a === 'tables' || a === 'fix');

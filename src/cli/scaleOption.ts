@@ -1,5 +1,5 @@
 /** --scale: a preset id, or the office's own bands written out (see core/iku/scaleSpec.ts). */
-import { DEFAULT_PUSAT_MARKER } from '../core/analyze';
+import { DEFAULT_PUSAT_MARKER } from '../core/defaults';
 import type { Lang } from '../core/findings';
 import { isScaleSpec, parseScaleSpec, scaleProblemText } from '../core/iku/scaleSpec';
 import { SCALES } from './messages';

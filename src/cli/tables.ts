@@ -14,6 +14,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { samePath } from './samePath';
+import { TablesUsageError } from './usageErrors';
 import type { Lang } from '../core/findings';
 import { buildTableSpecs, type TableBuildOptions } from '../core/tables/build';
 import { tablesToHtmlDocument } from '../core/tables/html';
@@ -48,13 +49,7 @@ export interface TablesIO {
   writeErr(s: string): void;
 }
 
-/** A usage problem found by `lakip tables` itself (exit 64); main.ts prints it like its own. */
-export class TablesUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TablesUsageError';
-  }
-}
+export { TablesUsageError };
 
 interface TablesMessages {
   noInput: string;

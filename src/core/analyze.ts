@@ -1,5 +1,6 @@
 import { checkBreakdowns, checkCrossTables } from './checks/crossTable';
 import { checkErrorCells } from './checks/errorCells';
+import { DEFAULT_PUSAT_MARKER } from './defaults';
 import { farCellNotes } from './checks/farCells';
 import { groupRepeats } from './checks/groupRepeats';
 import { TABLE_CHECKS } from './checks/registry';
@@ -15,7 +16,7 @@ import { findTables } from './recognize/findTables';
 import type { WorkbookSnapshot } from './snapshot';
 import { parseA1 } from './a1';
 
-export const DEFAULT_PUSAT_MARKER = 'Kewenangan Pusat';
+export { DEFAULT_PUSAT_MARKER };
 
 
 export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
