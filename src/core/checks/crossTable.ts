@@ -25,16 +25,26 @@ function subHeader(ctx: TableContext, col: number): string {
  */
 export function checkCrossTables(contexts: TableContext[]): void {
   const counts = contexts.filter((c) => c.table.kind === 'count');
+  // Labels are normalised once per table, and a pair of tables is compared only when
+  // a row label of one shares a word with a column of the other: linear in tables
+  // for the hundreds of small sheets a real report holds, not a compare of every pair.
+  const downs = counts.map((ctx) => ({ ctx, jumlah: ctx.col('jumlah'), items: ctx.rows('item').map((row) => ({ row, tokens: tokens(row.label) })) }));
+  const byToken = new Map<string, Set<number>>();
+  downs.forEach((d, i) => {
+    if (!d.jumlah) return;
+    for (const it of d.items) for (const t of it.tokens) (byToken.get(t) ?? byToken.set(t, new Set()).get(t)!).add(i);
+  });
   for (const across of counts) {
     const total = [...across.table.rows].reverse().find((r) => r.role === 'total');
     const categories = across.cols('count').map((k) => ({ k, tokens: tokens(subHeader(across, k.col)) }));
     if (!total || categories.length < 2) continue;
-    for (const down of counts) {
-      if (down === across) continue;
-      const jumlah = down.col('jumlah');
-      if (!jumlah) continue;
-      const pairs = down.rows('item').flatMap((row) => {
-        const matches = categories.filter((c) => sameCategory(c.tokens, tokens(row.label)));
+    const candidates = new Set<number>();
+    for (const c of categories) for (const t of c.tokens) for (const i of byToken.get(t) ?? []) candidates.add(i);
+    for (const i of [...candidates].sort((x, y) => x - y)) {
+      const { ctx: down, jumlah, items } = downs[i];
+      if (down === across || !jumlah) continue;
+      const pairs = items.flatMap(({ row, tokens: rowTokens }) => {
+        const matches = categories.filter((c) => sameCategory(c.tokens, rowTokens));
         return matches.length === 1 ? [{ row, cat: matches[0] }] : [];
       });
       if (pairs.length < 2) continue;
