@@ -7,6 +7,9 @@ export type ReadErrorCode =
   | 'not-found'
   | 'not-a-file'
   | 'not-xlsx'
+  | 'html-table'
+  | 'xml-2003'
+  | 'ods'
   | 'legacy-xls'
   | 'encrypted'
   | 'corrupt'
@@ -84,6 +87,18 @@ export function readErrorMessage(err: WorkbookReadError, lang: 'id' | 'en'): str
       return id
         ? `Berkas ${f} bukan buku kerja Excel (.xlsx); isinya tampak seperti jenis berkas lain (misalnya CSV, PDF, teks, atau dokumen Word). Jika datanya ada di Excel, ${lowerFirst(SAVE_AS_ID)}`
         : `The file ${f} is not an Excel workbook (.xlsx); its content looks like another kind of file (e.g. CSV, PDF, text or a Word document). If the data is in Excel, ${lowerFirst(SAVE_AS_EN)}`;
+    case 'html-table':
+      return id
+        ? `Berkas ${f} bukan buku kerja Excel, melainkan tabel halaman web (HTML) yang disimpan dengan nama .xls, seperti hasil "ekspor ke Excel" dari aplikasi web. Buka berkas itu di Excel, lalu simpan sebagai "Buku Kerja Excel (*.xlsx)" dan coba lagi.`
+        : `The file ${f} is not an Excel workbook but a web page table (HTML) saved with an .xls name, as web applications' "export to Excel" produce. Open it in Excel, save it as "Excel Workbook (*.xlsx)", and try again.`;
+    case 'xml-2003':
+      return id
+        ? `Berkas ${f} memakai format "XML Spreadsheet 2003" dari Excel lama, bukan .xlsx. Buka berkas itu di Excel, lalu simpan sebagai "Buku Kerja Excel (*.xlsx)" dan coba lagi.`
+        : `The file ${f} uses the old Excel "XML Spreadsheet 2003" format, not .xlsx. Open it in Excel, save it as "Excel Workbook (*.xlsx)", and try again.`;
+    case 'ods':
+      return id
+        ? `Berkas ${f} adalah lembar kerja OpenDocument (.ods, dari LibreOffice atau WPS), bukan .xlsx. Buka berkas itu di LibreOffice atau Excel, lalu simpan sebagai "Buku Kerja Excel (*.xlsx)" dan coba lagi.`
+        : `The file ${f} is an OpenDocument spreadsheet (.ods, from LibreOffice or WPS), not .xlsx. Open it in LibreOffice or Excel, save it as "Excel Workbook (*.xlsx)", and try again.`;
     case 'legacy-xls':
       return id
         ? `Berkas ${f} memakai format Excel lama (.xls, Excel 97-2003) yang tidak didukung. ${SAVE_AS_ID}`

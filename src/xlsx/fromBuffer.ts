@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import type { RawValue, SheetSnapshot, SheetVisibility, ValueType, WorkbookSnapshot } from '../core/snapshot';
 import { ContentTooLargeError, MAX_FILE_BYTES, WorkbookReadError } from './errors';
 import { displayText, GENERAL } from './formatText';
-import { cfbLooksEncrypted, sniff } from './sniff';
+import { cfbLooksEncrypted, sniff, sniffText, TEXT_SNIFF_BYTES } from './sniff';
 import { listSheets, type SheetEntry } from './workbookParts';
 import { clipTo, sheetExtent, type Rect } from './sheetExtent';
 import { unprefixPackage } from './unprefix';
@@ -46,7 +46,7 @@ export async function readWorkbookBuffer(data: Uint8Array, name: string): Promis
     case 'cfb':
       throw new WorkbookReadError(cfbLooksEncrypted(data) ? 'encrypted' : 'legacy-xls', name);
     case 'other':
-      throw new WorkbookReadError('not-xlsx', name);
+      throw new WorkbookReadError(sniffText(data.subarray(0, TEXT_SNIFF_BYTES)) ?? 'not-xlsx', name);
     case 'zip':
       return readZip(data, name);
   }
@@ -85,6 +85,11 @@ async function readZip(data: Uint8Array, name: string): Promise<WorkbookSnapshot
       ?.async('string')
       .catch(() => undefined);
     const saysSpreadsheet = !!contentTypes && /spreadsheetml\.(sheet|template)\.main\+xml/.test(contentTypes);
+    const mimetype = await zip
+      .file('mimetype')
+      ?.async('string')
+      .catch(() => undefined);
+    if (mimetype?.trim() === 'application/vnd.oasis.opendocument.spreadsheet') throw new WorkbookReadError('ods', name);
     throw new WorkbookReadError(saysSpreadsheet ? 'corrupt' : 'not-xlsx', name, new Error('no xl/workbook.xml part'));
   }
 

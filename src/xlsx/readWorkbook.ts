@@ -9,7 +9,7 @@ import { promises as fsp } from 'node:fs';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { MAX_FILE_BYTES, WorkbookReadError } from './errors';
 import { readWorkbookBuffer } from './fromBuffer';
-import { ENCRYPTION_INFO_UTF16LE, indexOfBytes, SNIFF_BYTES, sniff } from './sniff';
+import { ENCRYPTION_INFO_UTF16LE, indexOfBytes, SNIFF_BYTES, sniff, sniffText, TEXT_SNIFF_BYTES } from './sniff';
 
 export { readWorkbookBuffer } from './fromBuffer';
 
@@ -82,7 +82,7 @@ export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> 
       case 'empty':
         throw new WorkbookReadError('empty-file', path);
       case 'other':
-        throw new WorkbookReadError('not-xlsx', path);
+        throw new WorkbookReadError(sniffText(await readAt(fh, Math.min(TEXT_SNIFF_BYTES, size), 0)) ?? 'not-xlsx', path);
       case 'cfb':
         throw new WorkbookReadError((await cfbFileLooksEncrypted(fh, size)) ? 'encrypted' : 'legacy-xls', path);
       case 'zip':

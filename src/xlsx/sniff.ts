@@ -55,3 +55,26 @@ export function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0): num
 export function cfbLooksEncrypted(data: Uint8Array): boolean {
   return indexOfBytes(data, ENCRYPTION_INFO_UTF16LE) >= 0;
 }
+
+/** Bytes {@link sniffText} looks at. */
+export const TEXT_SNIFF_BYTES = 2048;
+
+/**
+ * What a file that is neither a zip nor a CFB container holds, when it is one of the
+ * two spreadsheet exports offices often save with an .xls name: an HTML table (web
+ * applications' "export to Excel") or Excel 2003 XML Spreadsheet. null otherwise.
+ */
+export function sniffText(head: Uint8Array): 'html-table' | 'xml-2003' | null {
+  let text = '';
+  const n = Math.min(head.length, TEXT_SNIFF_BYTES);
+  // UTF-16 files start with a BOM and hold every other byte zero: read the low bytes.
+  const utf16 = n >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+  for (let i = utf16 ? 2 : 0; i < n; i++) {
+    const b = head[i];
+    if (b !== 0) text += String.fromCharCode(b);
+  }
+  text = text.replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (/<\?mso-application\s+progid\s*=\s*["']excel\.sheet["']/.test(text) || /urn:schemas-microsoft-com:office:spreadsheet/.test(text)) return 'xml-2003';
+  if (/^(<!doctype\s+html|<html|<table|<meta|<head|<body)/.test(text) || (/<html[\s>]/.test(text) && /<table[\s>]/.test(text))) return 'html-table';
+  return null;
+}

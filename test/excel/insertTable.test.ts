@@ -130,7 +130,7 @@ describe('insertTables into new sheets', () => {
   it('the workbook read back holds the tables (formulas Excel computes, text kept as text)', async () => {
     const { fake } = await setup();
     await insertTables(fake.context, [sheetPlan(hostile)], { where: 'new-sheet' });
-    const uji = fake.sheet('uji');
+    const uji = fake.sheet('Tabel SPM');
     // '=HYPERLINK(...)' and '+62' are text: the '@' format went in before the content.
     expect(cell(uji, 'A4')).toMatchObject({ value: HYPERLINK, type: 'String', numberFormat: '@' });
     expect(cell(uji, 'A4').formula).toBeUndefined();
@@ -139,7 +139,7 @@ describe('insertTables into new sheets', () => {
     expect(cell(uji, 'A5')).toMatchObject({ value: SCRIPT, type: 'String', numberFormat: 'General' });
     expect(cell(uji, 'B6')).toMatchObject({ formula: '=SUM(B4:B5)', value: 0 });
     const snap = await readWorkbookSnapshot(fake.context);
-    const s = snap.sheets.find((x) => x.name === 'uji')!;
+    const s = snap.sheets.find((x) => x.name === 'Tabel SPM')!;
     expect(s.values[3][0]).toBe(HYPERLINK);
     expect(s.formulas[5][1]).toBe('=SUM(B4:B5)');
   });

@@ -191,10 +191,32 @@ test('WorkbookReadError carries code, file and cause', () => {
 });
 
 test('every code has distinct messages in both languages', () => {
-  const codes: ReadErrorCode[] = ['not-found', 'not-a-file', 'not-xlsx', 'legacy-xls', 'encrypted', 'corrupt', 'unreadable', 'empty-file', 'too-large'];
+  const codes: ReadErrorCode[] = ['not-found', 'not-a-file', 'not-xlsx', 'html-table', 'xml-2003', 'ods', 'legacy-xls', 'encrypted', 'corrupt', 'unreadable', 'empty-file', 'too-large'];
   for (const lang of ['id', 'en'] as const) {
     const msgs = codes.map((c) => readErrorMessage(new WorkbookReadError(c, 'laporan.xlsx'), lang));
     expect(new Set(msgs).size).toBe(codes.length);
     for (const m of msgs) expect(m).toContain('laporan.xlsx');
   }
+});
+
+describe('spreadsheets in other formats are named, with what to do', () => {
+  test.each([
+    ['ekspor-web.xls', '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset="utf-8"></head><body><table><tr><td>1</td></tr></table></body></html>', 'html-table', /tabel halaman web \(HTML\)/],
+    ['tabel.xls', '\uFEFF  <table border="1"><tr><th>No</th></tr></table>', 'html-table', /tabel halaman web/],
+    ['xml2003.xls', '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>', 'xml-2003', /XML Spreadsheet 2003/],
+    ['catatan.xls', 'No;Uraian;Jumlah\n1;Anak;10\n', 'not-xlsx', /bukan buku kerja Excel/],
+  ])('%s => %s', async (file, content, code, message) => {
+    const err = await expectCode(write(file, Buffer.from(content, 'utf8')), code as ReadErrorCode);
+    expect(readErrorMessage(err as WorkbookReadError, 'id')).toMatch(message);
+    const fromBytes = await caught(readWorkbookBuffer(new Uint8Array(Buffer.from(content, 'utf8')), file));
+    expect((fromBytes as WorkbookReadError).code).toBe(code);
+  });
+
+  test('an OpenDocument spreadsheet (.ods) => ods', async () => {
+    const zip = new JSZip();
+    zip.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+    zip.file('content.xml', '<office:document-content/>');
+    const err = await expectCode(write('data.ods', await zip.generateAsync({ type: 'nodebuffer' })), 'ods');
+    expect(readErrorMessage(err as WorkbookReadError, 'en')).toMatch(/OpenDocument spreadsheet \(\.ods/);
+  });
 });

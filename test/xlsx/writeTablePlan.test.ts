@@ -50,7 +50,7 @@ describe('writeTablePlan: the plans as a new .xlsx', () => {
   });
   const sheet = (name: string) => back.sheets.find((s) => s.name === name)!;
 
-  it('is a workbook with one sheet per table, named from the ids', () => {
+  it('is a workbook with one sheet per table, named for the table and unique', () => {
     expect(bytes[0]).toBe(0x50); // 'PK'
     expect(bytes[1]).toBe(0x4b);
     expect(back.sheets.map((s) => s.name)).toEqual([
@@ -59,10 +59,13 @@ describe('writeTablePlan: the plans as a new .xlsx', () => {
       'Tabel Capaian Kinerja',
       'Tabel APBN',
       'Tabel APBD',
-      'capaian-Tabel 3.1 IKU',
-      'belanja-Tabel 3.2 Belanja',
-      'anggaran-Ringkasan Anggaran',
-      'uji teks',
+      'Tabel 1.1',
+      'Tabel 1.2',
+      'Tabel 1.3',
+      'Tabel Capaian Kinerja (2)',
+      'Tabel Belanja',
+      'Tabel Anggaran',
+      'Tabel SPM (2)',
     ]);
   });
 
@@ -85,17 +88,17 @@ describe('writeTablePlan: the plans as a new .xlsx', () => {
     expect(get(apbd, 'C6')).toMatchObject({ formula: '=SUM(C7:C12)', value: 38104680384, numberFormat: '#,##0' });
     expect(get(apbd, 'E11')).toMatchObject({ formula: '=IF(C11=0,"-",D11/C11*100)', value: 31.58 });
     expect(get(apbd, 'A7')).toMatchObject({ value: '1.', type: 'String', numberFormat: '@' });
-    const ring = sheet('anggaran-Ringkasan Anggaran');
+    const ring = sheet('Tabel Anggaran');
     const total = ring.values.findIndex((r) => r[1] === 'Jumlah');
     expect(ring.numberFormat[total][2]).toBe('#,##0.00');
     expect(ring.values[total][2]).toBe(6353928630.8);
-    const iku = sheet('capaian-Tabel 3.1 IKU');
+    const iku = sheet('Tabel Capaian Kinerja (2)');
     expect(iku.merges).toEqual(expect.arrayContaining(['A6:A8', 'A9:A14']));
     expect(get(iku, 'D6')).toMatchObject({ value: 3.2, numberFormat: '0.0' });
   });
 
   it('text that looks like a formula or a number stays text', () => {
-    const s = sheet('uji teks');
+    const s = sheet('Tabel SPM (2)');
     expect(get(s, 'A4')).toMatchObject({ value: HYPERLINK, formula: HYPERLINK, type: 'String', numberFormat: '@' });
     expect(get(s, 'B4')).toMatchObject({ value: '2021', type: 'String', numberFormat: '@' });
     expect(get(s, 'A5')).toMatchObject({ value: '<script>alert(1)</script>', type: 'String' });
@@ -119,7 +122,7 @@ describe('writeTablePlan: the plans as a new .xlsx', () => {
     expect(ws.getRow(5).height).toBeGreaterThan(15);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: 'A1:I34' });
     expect(ws.pageSetup.printTitlesRow).toMatch(/^\$?3:\$?3$/);
-    const b = wb.getWorksheet('belanja-Tabel 3.2 Belanja')!;
+    const b = wb.getWorksheet('Tabel Belanja')!;
     expect(b.getCell('B7').alignment?.indent).toBe(1);
     expect(b.getCell('B6').font?.bold).toBe(true);
   });

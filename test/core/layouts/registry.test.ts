@@ -30,6 +30,6 @@ describe('layout registry', () => {
     expect(layoutOf('budget').ratio).toEqual({ num: 'realisasi', den: 'anggaran' });
     expect(layoutOf('iku').sums).toBe(false);
     expect(KINDS.filter((k) => layoutOf(k).pusat)).toEqual(['pmks']);
-    expect(KINDS.filter((k) => layoutOf(k).build)).toEqual(['pmks', 'spm', 'budget', 'belanja', 'iku']);
+    expect(KINDS.filter((k) => layoutOf(k).build)).toEqual(['pmks', 'spm', 'budget', 'belanja', 'iku', 'count']);
   });
 });
