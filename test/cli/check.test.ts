@@ -121,9 +121,12 @@ describe('--format text', () => {
     if (!big) return; // no large whole number in the examples' findings
     const grouped = (s: string, sep: string) => s.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
     const id = await lakip(['check', ...EXAMPLES]);
-    expect(id.stdout).toContain(`seharusnya ${grouped(big.expected, '.')}`);
+    // The message says the figure in the language's grouping, so the "(seharusnya …)" after it does not repeat it.
+    expect(id.stdout).toContain(` ${grouped(big.expected, '.')} `);
+    expect(id.stdout).not.toContain(`(seharusnya ${grouped(big.expected, '.')}`);
     const en = await lakip(['check', ...EXAMPLES, '--lang', 'en']);
-    expect(en.stdout).toContain(`expected ${grouped(big.expected, ',')}`);
+    expect(en.stdout).toContain(` ${grouped(big.expected, ',')} `);
+    expect(en.stdout).not.toContain(`(expected ${grouped(big.expected, ',')}`);
   });
 
   it('colours only when stdout is a TTY and NO_COLOR is unset', async () => {
