@@ -801,9 +801,10 @@ async function main() {
       await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
       await tablesIdle(page);
       const notice = await page.getByTestId('notice').textContent();
-      assert.ok(notice.includes('1 tabel disisipkan') && notice.includes(`lembar "${PMKS.id}" ${PMKS_PLAN.range}`), notice);
-      await page.locator(`[data-testid="sheet-tab"][data-sheet="${PMKS.id}"]`).waitFor();
-      const shown = await gridTexts(page, PMKS.id);
+      assert.equal(PMKS_PLAN.sheetName, 'Tabel PMKS', 'the inserted sheet has a readable name');
+      assert.ok(notice.includes('1 tabel disisipkan') && notice.includes(`lembar "${PMKS_PLAN.sheetName}" ${PMKS_PLAN.range}`), notice);
+      await page.locator(`[data-testid="sheet-tab"][data-sheet="${PMKS_PLAN.sheetName}"]`).waitFor();
+      const shown = await gridTexts(page, PMKS_PLAN.sheetName);
       const want = planTexts(PMKS_PLAN);
       for (const [address, text] of Object.entries(want)) assert.equal(shown[address], text, `${address}`);
       const total = PMKS_PLAN.blocks.body.cells.at(-1);
@@ -813,7 +814,7 @@ async function main() {
       assert.ok(Object.values(shown).includes('#DIV/0!') && !Object.values(shown).includes('Kewenangan Pusat'));
       assert.ok(Object.values(shown).some((t) => t.startsWith('Catatan: pemeriksaan menandai 13 nilai di tabel ini')));
       // A total that agrees with the workbook is a formula (the formula bar shows it); one that does not is the typed figure.
-      await page.locator(`[data-testid="grid"] table[data-sheet="${PMKS.id}"] td[data-cell="${at(7)}"]`).click();
+      await page.locator(`[data-testid="grid"] table[data-sheet="${PMKS_PLAN.sheetName}"] td[data-cell="${at(7)}"]`).click();
       assert.equal((await page.getByTestId('formula-bar-content').textContent()).trim(), total[7].formula);
       assert.equal(total[3].formula, undefined);
       await noHorizontalScroll(page);
@@ -885,7 +886,7 @@ async function main() {
       const [all] = await Promise.all([page.waitForEvent('download'), page.getByTestId('spec-all').getByTestId('download-xlsx').click()]);
       assert.equal(all.suggestedFilename(), 'dinsos-ntt-2021-tabel-lakip.xlsx');
       const xlsx = await E.readWorkbookBuffer(fs.readFileSync(await all.path()), 'x.xlsx');
-      assert.deepEqual(xlsx.sheets.map((s) => s.name), SPECS.map((s) => s.id));
+      assert.deepEqual(xlsx.sheets.map((s) => s.name), ['Tabel PMKS', 'Tabel SPM', 'Tabel Capaian Kinerja', 'Tabel APBN', 'Tabel APBD']);
       await tablesIdle(page);
     });
 
@@ -902,7 +903,7 @@ async function main() {
       await page.locator('[data-testid="notice"][data-intent="success"]').waitFor();
       await tablesIdle(page);
       // The as-is table took the sheet name; this one is the second.
-      const sheet = `${PMKS.id} (2)`;
+      const sheet = `${PMKS_PLAN.sheetName} (2)`;
       await page.locator(`[data-testid="sheet-tab"][data-sheet="${sheet}"]`).waitFor();
       const plan = E.sheetPlan(PMKS_FIXED);
       const shown = await gridTexts(page, sheet);
@@ -925,7 +926,7 @@ async function main() {
       await page.getByTestId('check').waitFor();
     });
 
-    await step('screenshots: the Tabel LAKIP pane (320 px) and the PMKS table inserted in the preview grid', async () => {
+    await step('screenshots: the Tabel LAKIP pane (320 px), its PMKS preview (id light, en dark) and the PMKS table inserted in the preview grid', async () => {
       fs.mkdirSync(TABLE_SHOTS, { recursive: true });
       const p = await context.newPage();
       await p.emulateMedia({ colorScheme: 'light' });
@@ -934,6 +935,31 @@ async function main() {
       await openTables(p);
       await settle(p);
       await p.screenshot({ path: path.join(SHOTS, 'tabel-lakip-id.png') });
+      // Each table's preview before it goes anywhere: opened from the keyboard, a focusable region holding a real table; id light, en dark.
+      for (const [lang, theme] of [['id', 'light'], ['en', 'dark']]) {
+        await p.emulateMedia({ colorScheme: theme });
+        await p.goto(previewUrl(`?lang=${lang}&theme=${theme}&view=pane`));
+        await openTables(p);
+        const item = specItem(p, PMKS.id);
+        const toggle = item.getByTestId('spec-preview-toggle');
+        await toggle.focus();
+        await p.keyboard.press('Enter');
+        const region = item.getByTestId('spec-preview');
+        await region.locator('table th').first().waitFor();
+        assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+        assert.equal(await toggle.getAttribute('aria-controls'), await region.getAttribute('id'));
+        assert.equal(await region.getAttribute('role'), 'region');
+        assert.match(await region.getAttribute('aria-label'), lang === 'id' ? /^Pratinjau / : /^Preview of /);
+        const cells = await region.locator('td, th').allTextContents();
+        for (const word of [PMKS.headerRows[0][1].text, 'TOTAL']) assert.ok(cells.includes(word), word);
+        await p.keyboard.press('Tab');
+        assert.equal(await region.evaluate((el) => el === document.activeElement), true, 'the scrolling region takes focus');
+        await noHorizontalScroll(p);
+        await item.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await settle(p);
+        await p.screenshot({ path: path.join(SHOTS, `tabel-lakip-preview-${lang}.png`) });
+      }
+      await p.emulateMedia({ colorScheme: 'light' });
       // The 'Excel' picture: the table as the preview's grid shows it after "Sisipkan di lembar baru".
       // Tall enough for the whole table, TOTAL row and notes included.
       await p.setViewportSize({ width: 1900, height: 2700 });
@@ -941,11 +967,11 @@ async function main() {
       await openTables(p);
       await specItem(p, PMKS.id).getByTestId('insert-new-sheet').click();
       await p.locator('[data-testid="notice"][data-intent="success"]').waitFor();
-      await p.locator(`[data-testid="grid"] table[data-sheet="${PMKS.id}"]`).waitFor();
+      await p.locator(`[data-testid="grid"] table[data-sheet="${PMKS_PLAN.sheetName}"]`).waitFor();
       await settle(p);
       // The grid (sheet tabs, formula bar, headers) down to the table's last drawn row.
       const g = await p.getByTestId('grid').boundingBox();
-      const tb = await p.locator(`[data-testid="grid"] table[data-sheet="${PMKS.id}"]`).boundingBox();
+      const tb = await p.locator(`[data-testid="grid"] table[data-sheet="${PMKS_PLAN.sheetName}"]`).boundingBox();
       await p.screenshot({ path: path.join(TABLE_SHOTS, 'excel-preview-pmks.png'), clip: { x: g.x, y: g.y, width: g.width, height: Math.min(g.height, tb.y + tb.height - g.y + 1) } });
       await p.close();
     });
@@ -1088,8 +1114,7 @@ async function main() {
               // The findings further down, with a fix preview open.
               const item = finding(p, 'Indikator 1 PMKS', 'G13', 'division-by-zero');
               await item.getByTestId('fix').click();
-              await item.scrollIntoViewIfNeeded();
-              await p.evaluate(() => window.scrollBy(0, -200));
+                    await p.evaluate(() => window.scrollBy(0, -200));
               await settle(p);
               await p.screenshot({ path: path.join(SHOTS, `taskpane-${lang}-${theme}-fix.png`) });
               await p.getByTestId('settings-toggle').click();

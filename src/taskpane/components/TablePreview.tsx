@@ -26,8 +26,6 @@ const useStyles = makeStyles({
     padding: '6px',
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
   },
-  // Wide enough that a number never wraps mid-figure; the region scrolls sideways at 320 px.
-  inner: { minWidth: '520px' },
 });
 
 export interface TablePreviewProps {
@@ -75,7 +73,8 @@ export function TablePreview({ t, lang, spec, name }: TablePreviewProps) {
       {open && (
         <div id={regionId} className={styles.region} role="region" tabIndex={0} aria-label={t('tablePreview', { name })} lang="id" data-testid="spec-preview">
           {html !== null ? (
-            <div className={styles.inner} dangerouslySetInnerHTML={{ __html: html }} />
+            // As wide as the page it will be printed on (about 110 px a column), so no word breaks mid-word; the region scrolls sideways at 320 px.
+            <div style={{ minWidth: `${Math.max(520, spec.columns.length * 110)}px` }} dangerouslySetInnerHTML={{ __html: html }} />
           ) : failed !== null ? (
             <span role="alert">{failed}</span>
           ) : (
