@@ -804,7 +804,7 @@ async function main() {
         );
       }
     } else {
-      console.log(`${name}: ${result.errors.length} error(s) / manifes tidak valid: ${result.errors.length} galat.`);
+      console.log(`${name}: ${result.errors.length} error(s) / manifes tidak valid: ${result.errors.length} kesalahan.`);
     }
   }
   if (!result.ok) process.exitCode = 1;

@@ -36,7 +36,7 @@ Kode keluar (exit codes):
   1   berkas ditulis, tetapi sebagian perbaikan tidak dapat ditulis dengan aman dan
       dilewati (written, but some fixes could not be written safely and were skipped)
   2   berkas .xlsx tidak dapat dibaca (the workbook could not be read)
-  64  galat penggunaan (usage error), mis. --out tidak disebutkan atau sama dengan
+  64  kesalahan penggunaan (usage error), mis. --out tidak disebutkan atau sama dengan
       berkas masukan (e.g. no --out, or --out names the input file)
   70  berkas hasil tidak terbaca kembali seperti direncanakan; tidak ada yang ditulis
       (the fixed file did not read back as planned; nothing written)

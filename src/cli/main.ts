@@ -79,7 +79,7 @@ Kode keluar (exit codes):
   1   ada temuan setingkat --fail-on atau lebih berat (findings at or above --fail-on)
   2   ada berkas (buku kerja atau narasi) yang tidak dapat dibaca
       (some file, workbook or narrative, could not be read)
-  64  galat penggunaan (usage error)
+  64  kesalahan penggunaan (usage error)
 `;
 
 const TABLES_HELP_AFTER = `
@@ -109,7 +109,7 @@ opened in a browser and copied into Word.)
 Kode keluar (exit codes):
   0   tabel ditulis (tables written)
   2   berkas .xlsx tidak dapat dibaca (the workbook could not be read)
-  64  galat penggunaan (usage error), mis. --out/--html tidak disebutkan atau sama
+  64  kesalahan penggunaan (usage error), mis. --out/--html tidak disebutkan atau sama
       dengan berkas masukan (e.g. no --out/--html, or one names the input file)
   65  tidak ada tabel laporan yang dikenali, atau semuanya berkeyakinan rendah dan
       dilewati; tidak ada yang ditulis (no report table recognised, or only

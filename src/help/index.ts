@@ -7,7 +7,7 @@ import { FINDING_INFO } from '../core/findingInfo';
 import { TABLE_CHECKS, WORKBOOK_CHECKS } from '../core/checks/registry';
 
 const SEVERITY = {
-  id: { error: 'galat', warning: 'peringatan', info: 'info' },
+  id: { error: 'kesalahan', warning: 'peringatan', info: 'info' },
   en: { error: 'error', warning: 'warning', info: 'info' },
 } as const;
 const FIXABLE = { id: 'dapat diperbaiki otomatis', en: 'can be fixed automatically' } as const;

@@ -232,7 +232,7 @@ describe('scripts/validate-manifest.js on the command line', () => {
       const run = spawnSync(process.execPath, [SCRIPT, file], { cwd: dir, encoding: 'utf8' });
       expect(run.status).toBe(1);
       expect(run.stdout).toMatch(/^manifest\.xml:\d+: error: <Label> resid="Group\.Missing" is not defined/m);
-      expect(run.stdout).toContain('manifes tidak valid: 1 galat');
+      expect(run.stdout).toContain('manifes tidak valid: 1 kesalahan');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
