@@ -321,6 +321,10 @@ export const STRINGS = {
   specCapaian: { id: 'Capaian kinerja (IKU)', en: 'Performance achievement (IKU)' },
   specAnggaran: { id: 'Realisasi anggaran', en: 'Budget realisation' },
   specBelanja: { id: 'Realisasi belanja per kode rekening', en: 'Spending by account code' },
+  specCount: { id: 'Rekapitulasi jumlah (pegawai, aset)', en: 'Counts (staff, assets)' },
+  tablePreview: { id: 'Pratinjau {name}', en: 'Preview of {name}' },
+  tablePreviewShow: { id: 'Lihat pratinjau', en: 'Show preview' },
+  tablePreviewHide: { id: 'Sembunyikan pratinjau', en: 'Hide preview' },
   insertNewSheet: { id: 'Sisipkan di lembar baru', en: 'Insert in a new sheet' },
   insertSelection: { id: 'Sisipkan di sel terpilih', en: 'Insert at the selected cell' },
   copyForWord: { id: 'Salin untuk Word', en: 'Copy for Word' },
@@ -342,10 +346,6 @@ export const STRINGS = {
   },
   copyPanelLabel: { id: 'Tabel untuk disalin ke Word', en: 'Tables to copy into Word' },
   selectTables: { id: 'Pilih tabel', en: 'Select the tables' },
-  specCount: { id: 'Rekapitulasi jumlah (pegawai, aset)', en: 'Counts (staff, assets)' },
-  tablePreview: { id: 'Pratinjau {name}', en: 'Preview of {name}' },
-  tablePreviewShow: { id: 'Lihat pratinjau', en: 'Show preview' },
-  tablePreviewHide: { id: 'Sembunyikan pratinjau', en: 'Hide preview' },
   selectedTables: { id: 'Tabel terpilih. Tekan Ctrl+C (Cmd+C di Mac), lalu tempel di Word.', en: 'Tables selected. Press Ctrl+C (Cmd+C on a Mac), then paste into Word.' },
   downloaded: { id: '{name} diunduh.', en: '{name} downloaded.' },
   errTargetNotEmpty: {
@@ -482,6 +482,7 @@ export const SPEC_KIND_KEY: Record<TableSpecKind, StringKey> = {
   capaian: 'specCapaian',
   anggaran: 'specAnggaran',
   belanja: 'specBelanja',
+  count: 'specCount',
 };
 
 /** 'id' for Indonesian (and its BCP 47 variants), 'en' for every English variant, else the fallback. */
@@ -491,4 +492,3 @@ export function langFromTag(tag: string | undefined | null, fallback: Lang = 'id
   if (t.startsWith('id') || t.startsWith('in')) return 'id';
   return fallback;
 }
-  count: 'specCount',
