@@ -11,7 +11,7 @@ import { displayText, GENERAL } from './formatText';
 import { cfbLooksEncrypted, sniff, sniffText, TEXT_SNIFF_BYTES } from './sniff';
 import { listSheets, type SheetEntry } from './workbookParts';
 import { clipTo, sheetExtent, type Rect } from './sheetExtent';
-import { unprefixPackage } from './unprefix';
+import { prepareForExcelJs } from './unprefix';
 import { usualSheetPartNames } from './sheetPartNames';
 import { toA1 } from '../core/a1';
 
@@ -105,11 +105,13 @@ async function readZip(data: Uint8Array, name: string): Promise<WorkbookSnapshot
   // Packages exceljs would misread, rewritten as it reads them: SpreadsheetML with an x: prefix
   // (Open XML SDK), worksheet parts not named sheetN.xml. Others are passed on untouched.
   let parsed = data;
+  let ownMerges = new Map<string, string[]>();
   try {
     const moved = await usualSheetPartNames(zip, entries);
     if (moved) entries = moved;
-    const unprefixed = await unprefixPackage(zip);
-    if (moved || unprefixed) parsed = await zip.generateAsync({ type: 'uint8array' });
+    const prepared = await prepareForExcelJs(zip);
+    ownMerges = prepared.merges;
+    if (moved || prepared.changed) parsed = await zip.generateAsync({ type: 'uint8array' });
   } catch (e) {
     throw new WorkbookReadError('corrupt', name, e);
   }
@@ -124,7 +126,7 @@ async function readZip(data: Uint8Array, name: string): Promise<WorkbookSnapshot
   }
 
   try {
-    const snapshot = buildSnapshot(wb, entries);
+    const snapshot = buildSnapshot(wb, entries, ownMerges);
     const ignored = await readIgnoreList(zip);
     if (ignored.length > 0) snapshot.ignored = ignored;
     return snapshot;
@@ -157,7 +159,8 @@ function emptySheet(name: string, state: string | undefined, kind?: 'worksheet' 
   return s;
 }
 
-function buildSnapshot(wb: ExcelJS.Workbook, entries: SheetEntry[]): WorkbookSnapshot {
+/** `ownMerges`: merged areas read here for sheets exceljs was spared them (heavyParts.ts), by part name. */
+function buildSnapshot(wb: ExcelJS.Workbook, entries: SheetEntry[], ownMerges: Map<string, string[]> = new Map()): WorkbookSnapshot {
   const date1904 = !!wb.properties?.date1904;
   const worksheets = wb.worksheets;
 
@@ -180,7 +183,7 @@ function buildSnapshot(wb: ExcelJS.Workbook, entries: SheetEntry[]): WorkbookSna
       worksheets.find((w) => !used.has(w) && w.name === entry.name);
     if (ws) {
       used.add(ws);
-      sheets.push(sheetSnapshot(ws, date1904));
+      sheets.push(sheetSnapshot(ws, date1904, entry.target ? ownMerges.get(entry.target) : undefined));
     } else if (entry.kind === 'worksheet') {
       // Parts under other names were moved to sheetN.xml before exceljs read them
       // (sheetPartNames.ts): a sheet still missing here has no part at all, and
@@ -300,8 +303,8 @@ function parseRange(a1: string): Rect | undefined {
   return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
 }
 
-function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
-  let merges = mergesOf(ws);
+function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean, ownMerges?: string[]): SheetSnapshot {
+  let merges = ownMerges ?? mergesOf(ws);
 
   // Used range: every cell holding something (value, formula, merge) plus every
   // merged area, within the bounds of what one sheet may take (sheetExtent.ts).
@@ -365,7 +368,29 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot 
     snap.numberFormat.push(numberFormat);
     snap.valueTypes.push(valueTypes);
   }
+  // exceljs blanks the cells a merge covers; for merges read here, that is done here.
+  if (ownMerges) blankCovered(snap, mergeRects);
   snap.merges = merges;
   snap.hiddenRows = hiddenRows;
   return snap;
+}
+
+/** Cells under a merged area, other than its top-left, are empty in Excel whatever the file holds. */
+function blankCovered(snap: SheetSnapshot, merges: Rect[]): void {
+  const { row: top, col: left } = snap.origin;
+  const bottom = top + snap.values.length - 1;
+  const right = left + (snap.values[0]?.length ?? 0) - 1;
+  for (const m of merges) {
+    for (let r = Math.max(m.top, top); r <= Math.min(m.bottom, bottom); r++) {
+      for (let c = Math.max(m.left, left); c <= Math.min(m.right, right); c++) {
+        if (r === m.top && c === m.left) continue;
+        const i = r - top;
+        const j = c - left;
+        snap.values[i][j] = '';
+        snap.text[i][j] = '';
+        snap.formulas[i][j] = '';
+        snap.valueTypes[i][j] = 'Empty';
+      }
+    }
+  }
 }

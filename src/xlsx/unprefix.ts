@@ -5,9 +5,11 @@
  * in Excel and LibreOffice, but exceljs reads only unprefixed element names and
  * failed on them. The parts exceljs reads are rewritten with the prefix taken off
  * and the namespace made the default one; nothing else changes, and packages
- * without a prefix are not touched at all.
+ * without a prefix are not touched at all. The same pass lightens worksheets that
+ * would make exceljs slow (heavyParts.ts).
  */
 import type JSZip from 'jszip';
+import { lightenSheet } from './heavyParts';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 /** The parts exceljs parses as SpreadsheetML. */
@@ -35,14 +37,33 @@ export function unprefixPart(xml: string): string | null {
 
 /** Rewrite every prefixed part in place; true when any was. */
 export async function unprefixPackage(zip: JSZip): Promise<boolean> {
+  return (await prepareForExcelJs(zip)).changed;
+}
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+
+/**
+ * One pass over the parts exceljs parses, each read once: the namespace prefix taken
+ * off, and from worksheets what would make exceljs slow (heavyParts.ts). Returns
+ * whether any part changed and the merged areas read here, by worksheet part.
+ */
+export async function prepareForExcelJs(zip: JSZip): Promise<{ changed: boolean; merges: Map<string, string[]> }> {
   let changed = false;
+  const merges = new Map<string, string[]>();
   for (const name of Object.keys(zip.files)) {
     if (!PARTS.test(name) || zip.files[name].dir) continue;
     const xml = await zip.file(name)!.async('string');
-    const plain = unprefixPart(xml);
-    if (plain === null) continue;
-    zip.file(name, plain);
+    let out = unprefixPart(xml) ?? xml;
+    if (WORKSHEET.test(name)) {
+      const light = lightenSheet(out);
+      if (light) {
+        out = light.xml;
+        if (light.merges) merges.set(name, light.merges);
+      }
+    }
+    if (out === xml) continue;
+    zip.file(name, out);
     changed = true;
   }
-  return changed;
+  return { changed, merges };
 }

@@ -1,0 +1,72 @@
+/**
+ * Sheets that made exceljs take minutes on a small file: 50,000 merged areas (it
+ * compares every merge with every other) and data validation over whole columns (it
+ * expands each range cell by cell). Each case would pass the test timeout by far
+ * without the lightening; the checks are on what is read, not on time.
+ */
+import * as ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { readWorkbookBuffer } from '../../src/xlsx/fromBuffer';
+import { lightenSheet, MANY_MERGES } from '../../src/xlsx/heavyParts';
+
+jest.setTimeout(60_000);
+
+async function withSheetXml(edit: (xml: string) => string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Data');
+  ws.addRows([
+    ['No', 'Uraian', 'Jumlah'],
+    [1, 'Anak', 10],
+    [2, 'Lansia', 20],
+    [null, 'Jumlah', 30],
+  ]);
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  zip.file('xl/worksheets/sheet1.xml', edit(xml));
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+describe('sheets exceljs would take minutes over', () => {
+  it('50,000 merged areas are read here: every one in the snapshot, the cells they cover empty', async () => {
+    const n = 50_000;
+    let block = `<mergeCells count="${n}">`;
+    for (let i = 0; i < n; i++) block += `<mergeCell ref="E${i + 10}:F${i + 10}"/>`;
+    block += '</mergeCells>';
+    // F10 is covered by E10:F10 and holds a stray value in the file: Excel shows it empty.
+    const bytes = await withSheetXml((xml) =>
+      xml.replace('</sheetData>', '<row r="10"><c r="E10" t="inlineStr"><is><t>atas</t></is></c><c r="F10"><v>7</v></c></row></sheetData>' + block),
+    );
+    const s = (await readWorkbookBuffer(bytes, 'merges.xlsx')).sheets[0];
+    expect(s.merges).toHaveLength(n);
+    expect(s.merges[0]).toBe('E10:F10');
+    const at = (a1: string) => {
+      const col = a1.charCodeAt(0) - 65;
+      const row = Number(a1.slice(1)) - 1;
+      return s.values[row - s.origin.row][col - s.origin.col];
+    };
+    expect(at('E10')).toBe('atas');
+    expect(at('F10')).toBe('');
+    expect(at('C4')).toBe(30);
+  });
+
+  it('data validation over whole columns is left out; the cells are read as before', async () => {
+    const dv = '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A1:Z1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
+    const bytes = await withSheetXml((xml) => xml.replace(/(<pageMargins)/, `${dv}$1`));
+    const s = (await readWorkbookBuffer(bytes, 'dv.xlsx')).sheets[0];
+    expect(s.values).toEqual([
+      ['No', 'Uraian', 'Jumlah'],
+      [1, 'Anak', 10],
+      [2, 'Lansia', 20],
+      ['', 'Jumlah', 30],
+    ]);
+  });
+
+  it('everyday sheets are passed on untouched', () => {
+    let few = '<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A2:A3"/></mergeCells>';
+    expect(lightenSheet(`<worksheet><sheetData/>${few}</worksheet>`)).toBeNull();
+    few = `<mergeCells>${'<mergeCell ref="A1:B1"/>'.repeat(MANY_MERGES)}</mergeCells>`;
+    expect(lightenSheet(`<worksheet><sheetData/>${few}</worksheet>`)).toBeNull();
+    const smallDv = '<dataValidations count="1"><dataValidation type="list" sqref="D2:D500"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
+    expect(lightenSheet(`<worksheet><sheetData/>${smallDv}</worksheet>`)).toBeNull();
+  });
+});
