@@ -43,6 +43,16 @@ export async function unprefixPackage(zip: JSZip): Promise<boolean> {
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 
 /**
+ * Text in CDATA sections (`<t><![CDATA[Anak & Remaja]]></t>`, which some exporters
+ * write for inline and shared strings) written as escaped text: exceljs reads CDATA
+ * as nothing, so a row of such labels vanished and the table was never found.
+ */
+export function withoutCdata(xml: string): string {
+  if (!xml.includes('<![CDATA[')) return xml;
+  return xml.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+
+/**
  * One pass over the parts exceljs parses, each read once: the namespace prefix taken
  * off, and from worksheets what would make exceljs slow (heavyParts.ts). Returns
  * whether any part changed and the merged areas read here, by worksheet part.
@@ -53,7 +63,7 @@ export async function prepareForExcelJs(zip: JSZip): Promise<{ changed: boolean;
   for (const name of Object.keys(zip.files)) {
     if (!PARTS.test(name) || zip.files[name].dir) continue;
     const xml = await zip.file(name)!.async('string');
-    let out = unprefixPart(xml) ?? xml;
+    let out = withoutCdata(unprefixPart(xml) ?? xml);
     if (WORKSHEET.test(name)) {
       const light = lightenSheet(out);
       if (light) {

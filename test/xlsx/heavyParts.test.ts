@@ -8,6 +8,7 @@ import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readWorkbookBuffer } from '../../src/xlsx/fromBuffer';
 import { lightenSheet, MANY_MERGES } from '../../src/xlsx/heavyParts';
+import { withoutCdata } from '../../src/xlsx/unprefix';
 
 jest.setTimeout(60_000);
 
@@ -68,5 +69,20 @@ describe('sheets exceljs would take minutes over', () => {
     expect(lightenSheet(`<worksheet><sheetData/>${few}</worksheet>`)).toBeNull();
     const smallDv = '<dataValidations count="1"><dataValidation type="list" sqref="D2:D500"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
     expect(lightenSheet(`<worksheet><sheetData/>${smallDv}</worksheet>`)).toBeNull();
+  });
+});
+
+describe('text in CDATA sections', () => {
+  it('inline strings written as CDATA are read as their text, so the header row and labels are there', async () => {
+    const bytes = await withSheetXml((xml) =>
+      xml.replace(
+        '</sheetData>',
+        '<row r="6"><c r="A6" t="inlineStr"><is><t><![CDATA[Anak & Remaja <15 th>]]></t></is></c><c r="B6"><v>5</v></c></row></sheetData>',
+      ),
+    );
+    const s = (await readWorkbookBuffer(bytes, 'cdata.xlsx')).sheets[0];
+    expect(s.values[5 - s.origin.row][0]).toBe('Anak & Remaja <15 th>');
+    expect(withoutCdata('<t><![CDATA[a & b]]></t>')).toBe('<t>a &amp; b</t>');
+    expect(withoutCdata('<t>plain</t>')).toBe('<t>plain</t>');
   });
 });
