@@ -110,6 +110,7 @@ async function readZip(data: Uint8Array, name: string): Promise<WorkbookSnapshot
     const moved = await usualSheetPartNames(zip, entries);
     if (moved) entries = moved;
     const prepared = await prepareForExcelJs(zip);
+    if (prepared.sharedStringsMissing) throw new Error('cells refer to shared strings, but the package has no xl/sharedStrings.xml part');
     ownMerges = prepared.merges;
     if (moved || prepared.changed) parsed = await zip.generateAsync({ type: 'uint8array' });
   } catch (e) {

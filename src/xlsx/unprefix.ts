@@ -57,14 +57,16 @@ export function withoutCdata(xml: string): string {
  * off, and from worksheets what would make exceljs slow (heavyParts.ts). Returns
  * whether any part changed and the merged areas read here, by worksheet part.
  */
-export async function prepareForExcelJs(zip: JSZip): Promise<{ changed: boolean; merges: Map<string, string[]> }> {
+export async function prepareForExcelJs(zip: JSZip): Promise<{ changed: boolean; merges: Map<string, string[]>; sharedStringsMissing: boolean }> {
   let changed = false;
+  let usesShared = false;
   const merges = new Map<string, string[]>();
   for (const name of Object.keys(zip.files)) {
     if (!PARTS.test(name) || zip.files[name].dir) continue;
     const xml = await zip.file(name)!.async('string');
     let out = withoutCdata(unprefixPart(xml) ?? xml);
     if (WORKSHEET.test(name)) {
+      usesShared ||= /<c\b[^>]*\bt\s*=\s*["']s["']/.test(out);
       const light = lightenSheet(out);
       if (light) {
         out = light.xml;
@@ -75,5 +77,8 @@ export async function prepareForExcelJs(zip: JSZip): Promise<{ changed: boolean;
     zip.file(name, out);
     changed = true;
   }
-  return { changed, merges };
+  // Cells that name shared strings in a package without them would read as empty:
+  // a workbook reported calmly as holding no table. Said instead (the caller words it).
+  const sharedStringsMissing = usesShared && !Object.keys(zip.files).some((n) => /^xl\/sharedStrings\.xml$/.test(n));
+  return { changed, merges, sharedStringsMissing };
 }

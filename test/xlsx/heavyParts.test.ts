@@ -86,3 +86,18 @@ describe('text in CDATA sections', () => {
     expect(withoutCdata('<t>plain</t>')).toBe('<t>plain</t>');
   });
 });
+
+describe('a package whose cells name shared strings it does not hold', () => {
+  it('is refused as damaged, naming the missing part, instead of read as a workbook without tables', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Data').addRows([
+      ['No', 'Uraian', 'Jumlah'],
+      [1, 'Anak', 10],
+    ]);
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).toMatch(/t="s"/);
+    zip.remove('xl/sharedStrings.xml');
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    await expect(readWorkbookBuffer(bytes, 'tanpa-sst.xlsx')).rejects.toMatchObject({ code: 'corrupt', cause: expect.objectContaining({ message: expect.stringMatching(/no xl\/sharedStrings\.xml/) }) });
+  });
+});
