@@ -1,4 +1,4 @@
-import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Text } from '@fluentui/react-components';
 import { ArrowUndo16Regular, ChevronDown16Regular, ChevronUp16Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Lang } from '../../core/findings';
@@ -9,26 +9,7 @@ import { describeContent } from '../fixText';
 import type { Translate } from '../i18n';
 import { rowLabelAt, type LabelledTable } from '../rowLabels';
 import { EditPreview } from './EditPreview';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
-  toggle: { alignSelf: 'flex-start', maxWidth: '100%', height: 'auto', minHeight: '24px', textAlign: 'start' },
-  panel: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  note: { color: tokens.colorNeutralForeground2 },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '6px' },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '4px',
-    padding: '6px 8px',
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-    minWidth: 0,
-  },
-  ref: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  action: { alignSelf: 'flex-start', maxWidth: '100%' },
-});
+import { useCellListStyles } from './cellListStyles';
 
 export interface FixedCellsPanelProps {
   t: Translate;
@@ -47,7 +28,7 @@ export interface FixedCellsPanelProps {
 /** What the add-in changed, read from the revert log: cell, row, original → now, and "Kembalikan" for each cell. */
 export function FixedCellsPanel(props: FixedCellsPanelProps) {
   const { t } = props;
-  const styles = useStyles();
+  const styles = useCellListStyles();
   const [open, setOpen] = useState(false);
   const [cells, setCells] = useState<FixedCell[] | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,30 +1,11 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { Eye16Regular, ChevronDown16Regular, ChevronUp16Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Finding, Lang } from '../../core/findings';
 import type { IgnoreEntry } from '../../core/ignore';
 import { cellRef } from '../findingGroups';
 import { SEVERITY_KEY, type Translate } from '../i18n';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
-  toggle: { alignSelf: 'flex-start', maxWidth: '100%', height: 'auto', minHeight: '24px', textAlign: 'start' },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  note: { color: tokens.colorNeutralForeground2 },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '6px' },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '4px',
-    padding: '6px 8px',
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-    minWidth: 0,
-  },
-  ref: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  message: { overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
-  action: { alignSelf: 'flex-start', maxWidth: '100%' },
-});
+import { useCellListStyles } from './cellListStyles';
 
 /** One ignored entry as listed: the finding it still matches in this check, if any. */
 export interface IgnoredItem {
@@ -45,7 +26,7 @@ function when(iso: string, lang: Lang): string {
  */
 export function IgnoredPanel(props: { t: Translate; lang: Lang; items: readonly IgnoredItem[]; disabled: boolean; onRestore(entry: IgnoreEntry, last: boolean): void }) {
   const { t, lang, items } = props;
-  const styles = useStyles();
+  const styles = useCellListStyles();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const headingId = useId();
