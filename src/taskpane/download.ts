@@ -3,7 +3,7 @@
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A file name from a workbook name: 'dinsos-ntt-2021.xlsx' -> 'dinsos-ntt-2021-tabel-lakip.docx'. */
+/** A file name from a workbook name: 'laporan-2021.xlsx' -> 'laporan-2021-tabel-lakip.docx'. */
 export function outputName(workbook: string, ext: 'docx' | 'xlsx', suffix = 'tabel-lakip'): string {
   const base = workbook.replace(/\.[A-Za-z0-9]{2,5}$/, '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'lakip';
   return `${base}-${suffix}.${ext}`;

@@ -10,6 +10,7 @@ import { isTableOutputError, TableOutputError, tableOutputOf } from '../../src/h
 import { HostError } from '../../src/host/types';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
 import { DEFAULT_COLUMN_WIDTH, FakeExcel, fakeRun, type FakeSheet } from './fakeExcel';
+import { hostError as failure } from './expectHost';
 
 const read = (name: string) => readWorkbookFile(path.join(__dirname, '../../examples', name));
 
@@ -52,15 +53,6 @@ async function setup() {
   const fake = new FakeExcel(snap);
   return { snap, specs, fake, plans: specs.map((s) => sheetPlan(s)) };
 }
-
-const failure = async (p: Promise<unknown>): Promise<HostError> => {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(HostError);
-  return e as HostError;
-};
 
 describe('insertTables into new sheets', () => {
   it('writes every table in two syncs: a check, then one batch', async () => {

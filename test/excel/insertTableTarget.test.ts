@@ -3,10 +3,10 @@ import { parseA1, parseRange } from '../../src/core/a1';
 import { buildTableSpecs } from '../../src/core/tables/build';
 import { sheetPlan } from '../../src/core/tables/sheetPlan';
 import { insertTables, pagesTall } from '../../src/excel/insertTable';
-import { HostError } from '../../src/host/types';
 import { hostErrorMessage } from '../../src/taskpane/errorMessages';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
 import { DEFAULT_COLUMN_WIDTH, FakeExcel, fakeOffice } from './fakeExcel';
+import { hostError as failure } from './expectHost';
 
 async function setup() {
   const snap = await readWorkbookFile(path.join(__dirname, '../../examples/dinsos-ntt-2021.xlsx'));
@@ -16,15 +16,6 @@ async function setup() {
   fake.selection = { sheet: 'APBD', address: 'H2' };
   return { fake, plans };
 }
-
-const failure = async (p: Promise<unknown>): Promise<HostError> => {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(HostError);
-  return e as HostError;
-};
 
 describe('insert at the selection: merged areas reaching into the target', () => {
   // The PMKS table from H2 covers H2:P35 on APBD; each of these merges starts outside it.

@@ -1,5 +1,4 @@
 import path from 'path';
-import { parseA1 } from '../../src/core/a1';
 import { analyzeWorkbook } from '../../src/core/analyze';
 import { planFixes } from '../../src/core/fixes/plan';
 import type { CellEdit } from '../../src/core/fixes/types';
@@ -8,24 +7,10 @@ import { revertCells, revertLogEntries } from '../../src/excel/revertCells';
 import { decodeLog, REVERT_LOG_NAMESPACE, revertAll, revertLogSize } from '../../src/excel/revertLog';
 import { applyEdits } from '../../src/excel/writeEdits';
 import { OfficeHost } from '../../src/excel/officeHost';
-import { HostError } from '../../src/host/types';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
 import { FakeExcel, fakeOffice, fakeRun } from './fakeExcel';
 import { sheetFrom } from './generate';
-
-const cellOf = (fake: FakeExcel, sheet: string, address: string) => {
-  const at = parseA1(address)!;
-  return fake.sheet(sheet).cell(at.row, at.col);
-};
-
-const hostError = async (p: Promise<unknown>): Promise<HostError> => {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(HostError);
-  return e as HostError;
-};
+import { cellOf, hostError } from './expectHost';
 
 /** Three cells of different kinds: a formula, an error constant and text Excel would read as a number. */
 function small() {

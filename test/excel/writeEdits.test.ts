@@ -13,6 +13,7 @@ import { HostError } from '../../src/host/types';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
 import { FakeExcel } from './fakeExcel';
 import { sheetFrom } from './generate';
+import { cellOf, hostError } from './expectHost';
 
 const SAMPLES = ['dinsos-ntt-2021.xlsx', 'dinsos-flotim-2020.xlsx'];
 const read = (name: string) => readWorkbookFile(path.join(__dirname, '../../examples', name));
@@ -38,20 +39,6 @@ async function fixture(name: string) {
   const edits = planFixes(snap, analyzeWorkbook(snap).findings).edits;
   return { fake, snap, edits, before: state(fake, snap) };
 }
-
-function cellOf(fake: FakeExcel, sheet: string, address: string) {
-  const at = parseA1(address)!;
-  return fake.sheet(sheet).cell(at.row, at.col);
-}
-
-const hostError = async (p: Promise<unknown>): Promise<HostError> => {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(HostError);
-  return e as HostError;
-};
 
 describe('applyEdits + revertAll on the samples', () => {
   it.each(SAMPLES)('%s: all fixes in 3 syncs, log before cells, then an exact revert', async (name) => {
