@@ -1,4 +1,5 @@
 import type { TableContext } from './context';
+import type { TableRow } from '../model';
 import { normalizeHeader } from '../recognize/vocabulary';
 
 function tokens(text: string): Set<string> {
@@ -86,22 +87,34 @@ const FIGURE_ROLES = new Set(['anggaran', 'realisasi', 'count', 'jumlah', 'popul
  * Source: corpus case bud-calk-2018-belanja-operasi-pegawai (class 12).
  */
 export function checkBreakdowns(contexts: TableContext[]): void {
+  // Row labels and column headers are normalised once per table and rows indexed by their
+  // label, so each titled table finds the rows it breaks down by one lookup: linear in
+  // tables, not a scan of every row of every table for each title.
+  let byLabel: Map<string, { whole: TableContext; row: TableRow }[]> | undefined;
+  const headers = new Map<TableContext, string[]>();
+  const headersOf = (ctx: TableContext) => {
+    let h = headers.get(ctx);
+    if (!h) headers.set(ctx, (h = ctx.table.columns.map((x) => normalizeHeader(x.header))));
+    return h;
+  };
   for (const part of contexts) {
     const title = normalizeHeader((part.table.title ?? '').split(' / ').pop()!.replace(TABLE_NUMBER, ''));
     if (title.split(' ').length < 2) continue;
     const total = [...part.table.rows].reverse().find((r) => r.role === 'total');
     if (!total) continue;
-    for (const whole of contexts) {
+    byLabel ??= rowsByLabel(contexts);
+    for (const { whole, row } of byLabel.get(title) ?? []) {
       if (whole === part) continue;
-      const row = whole.table.rows.find((r) => (r.role === 'item' || r.role === 'parent') && normalizeHeader(r.label) === title);
-      if (!row) continue;
-      for (const k of part.table.columns) {
-        if (!FIGURE_ROLES.has(k.role)) continue;
-        const twin = whole.table.columns.find((x) => x.role === k.role && normalizeHeader(x.header) === normalizeHeader(k.header));
-        if (!twin) continue;
+      const partHeaders = headersOf(part);
+      const wholeHeaders = headersOf(whole);
+      part.table.columns.forEach((k, i) => {
+        if (!FIGURE_ROLES.has(k.role)) return;
+        const j = whole.table.columns.findIndex((x, jj) => x.role === k.role && wholeHeaders[jj] === partHeaders[i]);
+        if (j < 0) return;
+        const twin = whole.table.columns[j];
         const mine = whole.value(row.row, twin.col);
         const theirs = part.value(total.row, k.col);
-        if (!mine || !theirs || mine.eq(theirs)) continue;
+        if (!mine || !theirs || mine.eq(theirs)) return;
         whole.report({
           code: 'cross-table-mismatch',
           severity: 'warning',
@@ -118,7 +131,25 @@ export function checkBreakdowns(contexts: TableContext[]): void {
           expected: theirs,
           actual: mine,
         });
-      }
+      });
     }
   }
+}
+
+/** Each table's first item or parent row of each normalised label, tables in order. */
+function rowsByLabel(contexts: TableContext[]): Map<string, { whole: TableContext; row: TableRow }[]> {
+  const out = new Map<string, { whole: TableContext; row: TableRow }[]>();
+  for (const whole of contexts) {
+    const seen = new Set<string>();
+    for (const row of whole.table.rows) {
+      if (row.role !== 'item' && row.role !== 'parent') continue;
+      const label = normalizeHeader(row.label);
+      if (seen.has(label)) continue;
+      seen.add(label);
+      const list = out.get(label);
+      if (list) list.push({ whole, row });
+      else out.set(label, [{ whole, row }]);
+    }
+  }
+  return out;
 }
