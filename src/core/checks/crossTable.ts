@@ -1,14 +1,16 @@
+import type Decimal from 'decimal.js';
 import type { TableContext } from './context';
-import type { TableRow } from '../model';
+import type { TableColumn, TableRow } from '../model';
 import { normalizeHeader } from '../recognize/vocabulary';
 
-function tokens(text: string): Set<string> {
-  return new Set(normalizeHeader(text).split(/[\s/,]+/).filter(Boolean));
+/** The words of a label, normalised once, as a canonical key ('s1', 'sd sma slta'). */
+function tokenKey(text: string): string {
+  return [...new Set(normalizeHeader(text).split(/[\s/,]+/).filter(Boolean))].sort().join(' ');
 }
 
 /** 'SMA' belongs to the column 'SD/SLTA/SMA'; 'S1' only to 'S1'. */
-function sameCategory(column: Set<string>, row: Set<string>): boolean {
-  if (row.size === 0) return false;
+function sameCategory(column: ReadonlySet<string>, row: readonly string[]): boolean {
+  if (row.length === 0) return false;
   for (const t of row) if (!column.has(t)) return false;
   return true;
 }
@@ -18,61 +20,184 @@ function subHeader(ctx: TableContext, col: number): string {
   return ctx.grid.textAt(rows[rows.length - 1], col, true);
 }
 
+/** What one run of checkCrossTables did: the work a test can hold linear in tables without timing it. */
+export interface CrossTableWork {
+  /** Labels and sub-headers normalised (once each). */
+  labels: number;
+  /** Row labels tested against a column's words: once per distinct pair of table signatures. */
+  categoryTests: number;
+  /** Pairs of (table signatures) whose rows were paired. */
+  signaturePairs: number;
+}
+
+/** A table read across: its total row and its count columns' words, by column. */
+interface Across {
+  ctx: TableContext;
+  /** Position in the workbook's count tables: the first table that disagrees is the one named. */
+  order: number;
+  total: TableRow;
+  columns: TableColumn[];
+}
+
+/** Tables whose count columns carry the same words, in the same order: one signature. */
+interface AcrossGroup {
+  categories: { words: ReadonlySet<string> }[];
+  members: Across[];
+  /** Per category, the members' totals that hold a figure, with the next member whose total differs. */
+  totals: ({ across: Across; value: Decimal; nextDiffering: number }[] | undefined)[];
+}
+
 /**
  * Two tables that break the same people down the same way must agree: staff
  * by education per echelon (columns S1, S2, ...) and by education per rank
  * (rows S1, S2, ... with a Jumlah column). Which table is wrong cannot be
- * told, so the finding names both cells.
+ * told, so the finding names both cells: the first table, in workbook order,
+ * whose column disagrees with the row.
+ *
+ * Real reports repeat the same categories (PMKS types, education levels) on
+ * sheet after sheet, so tables are grouped by a signature of their normalised
+ * labels, computed once per table: the rows of one signature are paired with
+ * the columns of another once, and each row finds the first disagreeing total
+ * of a group by lookup. Linear in tables, not a compare of every pair.
  */
-export function checkCrossTables(contexts: TableContext[]): void {
+export function checkCrossTables(contexts: TableContext[]): CrossTableWork {
+  const work: CrossTableWork = { labels: 0, categoryTests: 0, signaturePairs: 0 };
   const counts = contexts.filter((c) => c.table.kind === 'count');
-  // Labels are normalised once per table, and a pair of tables is compared only when
-  // a row label of one shares a word with a column of the other: linear in tables
-  // for the hundreds of small sheets a real report holds, not a compare of every pair.
-  const downs = counts.map((ctx) => ({ ctx, jumlah: ctx.col('jumlah'), items: ctx.rows('item').map((row) => ({ row, tokens: tokens(row.label) })) }));
-  const byToken = new Map<string, Set<number>>();
-  downs.forEach((d, i) => {
-    if (!d.jumlah) return;
-    for (const it of d.items) for (const t of it.tokens) (byToken.get(t) ?? byToken.set(t, new Set()).get(t)!).add(i);
-  });
-  for (const across of counts) {
-    const total = [...across.table.rows].reverse().find((r) => r.role === 'total');
-    const categories = across.cols('count').map((k) => ({ k, tokens: tokens(subHeader(across, k.col)) }));
-    if (!total || categories.length < 2) continue;
-    const candidates = new Set<number>();
-    for (const c of categories) for (const t of c.tokens) for (const i of byToken.get(t) ?? []) candidates.add(i);
-    for (const i of [...candidates].sort((x, y) => x - y)) {
-      const { ctx: down, jumlah, items } = downs[i];
-      if (down === across || !jumlah) continue;
-      const pairs = items.flatMap(({ row, tokens: rowTokens }) => {
-        const matches = categories.filter((c) => sameCategory(c.tokens, rowTokens));
-        return matches.length === 1 ? [{ row, cat: matches[0] }] : [];
-      });
-      if (pairs.length < 2) continue;
-      for (const { row, cat } of pairs) {
-        const mine = down.value(row.row, jumlah.col);
-        const theirs = across.value(total.row, cat.k.col);
-        if (!mine || !theirs || mine.eq(theirs)) continue;
-        down.report({
-          code: 'cross-table-mismatch',
-          severity: 'warning',
-          row: row.row,
-          col: jumlah.col,
-          key: 'cross-table-mismatch',
-          params: {
-            label: row.label,
-            actual: down.fmt(mine),
-            otherSheet: across.table.sheet,
-            category: subHeader(across, cat.k.col),
-            expected: across.fmt(theirs),
-            otherCell: `'${across.table.sheet}'!${across.addr(total.row, cat.k.col)}`,
-          },
-          expected: theirs,
-          actual: mine,
-        });
+  const groups: AcrossGroup[] = [];
+  const groupOf = new Map<string, AcrossGroup>();
+  // Word -> the groups with a column holding it.
+  const groupsByWord = new Map<string, AcrossGroup[]>();
+  counts.forEach((ctx, order) => {
+    let total: TableRow | undefined;
+    for (let i = ctx.table.rows.length - 1; i >= 0 && !total; i--) if (ctx.table.rows[i].role === 'total') total = ctx.table.rows[i];
+    const columns = ctx.cols('count');
+    if (!total || columns.length < 2) return;
+    const keys = columns.map((k) => tokenKey(subHeader(ctx, k.col)));
+    work.labels += keys.length;
+    const signature = keys.join('|');
+    let group = groupOf.get(signature);
+    if (!group) {
+      group = { categories: keys.map((k) => ({ words: new Set(k ? k.split(' ') : []) })), members: [], totals: [] };
+      groupOf.set(signature, group);
+      groups.push(group);
+      for (const word of new Set(keys.flatMap((k) => (k ? k.split(' ') : [])))) {
+        const list = groupsByWord.get(word);
+        if (list) list.push(group);
+        else groupsByWord.set(word, [group]);
       }
     }
+    group.members.push({ ctx, order, total, columns });
+  });
+  if (groups.length === 0) return work;
+
+  // Row signatures paired with column signatures, once each: item index -> category index.
+  const pairings = new Map<string, Map<AcrossGroup, { item: number; category: number }[] | null>>();
+  for (const down of counts) {
+    const jumlah = down.col('jumlah');
+    if (!jumlah) continue;
+    const items = down.rows('item');
+    const keys = items.map((row) => tokenKey(row.label));
+    work.labels += keys.length;
+    const rowWords = keys.map((k) => (k ? k.split(' ') : []));
+    const signature = keys.join('|');
+    let byGroup = pairings.get(signature);
+    if (!byGroup) pairings.set(signature, (byGroup = new Map()));
+    // Only groups that hold a row's rarest word can hold the whole row.
+    const candidates = new Set<AcrossGroup>();
+    for (const words of rowWords) {
+      let rarest: AcrossGroup[] | undefined;
+      for (const w of words) {
+        const list = groupsByWord.get(w);
+        if (!list) {
+          rarest = undefined;
+          break;
+        }
+        if (!rarest || list.length < rarest.length) rarest = list;
+      }
+      for (const g of rarest ?? []) candidates.add(g);
+    }
+    // The first disagreeing table, in order, for each row: the one the finding names.
+    const named = new Map<number, { across: Across; category: number; theirs: Decimal; mine: Decimal }>();
+    for (const group of candidates) {
+      let pairs = byGroup.get(group);
+      if (pairs === undefined) {
+        work.signaturePairs++;
+        const found: { item: number; category: number }[] = [];
+        rowWords.forEach((words, item) => {
+          let match = -1;
+          let matches = 0;
+          group.categories.forEach((c, category) => {
+            work.categoryTests++;
+            if (sameCategory(c.words, words)) {
+              matches++;
+              match = category;
+            }
+          });
+          if (matches === 1) found.push({ item, category: match });
+        });
+        pairs = found.length >= 2 ? found : null;
+        byGroup.set(group, pairs);
+      }
+      if (!pairs) continue;
+      for (const { item, category } of pairs) {
+        const mine = down.value(items[item].row, jumlah.col);
+        if (!mine) continue;
+        const hit = firstDisagreeing(group, category, down, mine);
+        if (!hit) continue;
+        const before = named.get(item);
+        if (!before || hit.across.order < before.across.order) named.set(item, { across: hit.across, category, theirs: hit.value, mine });
+      }
+    }
+    for (const item of [...named.keys()].sort((a, b) => a - b)) {
+      const { across, category, theirs, mine } = named.get(item)!;
+      const row = items[item];
+      const k = across.columns[category];
+      down.report({
+        code: 'cross-table-mismatch',
+        severity: 'warning',
+        row: row.row,
+        col: jumlah.col,
+        key: 'cross-table-mismatch',
+        params: {
+          label: row.label,
+          actual: down.fmt(mine),
+          otherSheet: across.ctx.table.sheet,
+          category: subHeader(across.ctx, k.col),
+          expected: across.ctx.fmt(theirs),
+          otherCell: `'${across.ctx.table.sheet}'!${across.ctx.addr(across.total.row, k.col)}`,
+        },
+        expected: theirs,
+        actual: mine,
+      });
+    }
   }
+  return work;
+}
+
+/**
+ * The first member of a group (in workbook order), other than the table itself, whose
+ * total in this category holds a figure other than `mine`. Runs of equal totals are
+ * skipped in one step, so the answer takes a few steps however many tables share
+ * the signature.
+ */
+function firstDisagreeing(group: AcrossGroup, category: number, self: TableContext, mine: Decimal): { across: Across; value: Decimal } | undefined {
+  let list = group.totals[category];
+  if (!list) {
+    list = [];
+    for (const across of group.members) {
+      const value = across.ctx.value(across.total.row, across.columns[category].col);
+      if (value) list.push({ across, value, nextDiffering: 0 });
+    }
+    for (let j = list.length - 1; j >= 0; j--) list[j].nextDiffering = j + 1 < list.length && list[j + 1].value.eq(list[j].value) ? list[j + 1].nextDiffering : j + 1;
+    group.totals[category] = list;
+  }
+  for (let j = 0; j < list.length; ) {
+    const e = list[j];
+    if (e.across.ctx === self) j++;
+    else if (e.value.eq(mine)) j = e.nextDiffering;
+    else return e;
+  }
+  return undefined;
 }
 
 const TABLE_NUMBER = /^(tabel|table)\s*[\d.]+\s*[:.\-–]?\s*/i;
