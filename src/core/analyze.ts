@@ -38,11 +38,17 @@ export function resolveWithWorkbookScale(snapshot: WorkbookSnapshot, options: An
   if (options.scale) return resolveOptions(options);
   const base = resolveOptions(options);
   let scale: ResolvedOptions['scale'] | undefined;
+  let looked = false;
   return {
     lang: base.lang,
     pusatMarker: base.pusatMarker,
+    // Looked for once: a workbook without a scale sheet is not read again for every paragraph or IKU row that asks.
     get scale() {
-      return (scale ??= resolveScale(scaleFromWorkbook(snapshot)));
+      if (!looked) {
+        scale = resolveScale(scaleFromWorkbook(snapshot));
+        looked = true;
+      }
+      return scale;
     },
   };
 }
