@@ -176,7 +176,10 @@ function main() {
     log('npm run build');
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  const head = execFileSync('git', ['log', '-1', '--format=%h (%cs)'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  const head = attempt('git log', () => git('log', '-1', '--format=%h (%cs)'));
+  const dirty = attempt('git status', () => git('status', '--porcelain', '--', 'src', 'bin', 'package.json'));
+  const at = typeof head === 'string' ? `commit ${head}${dirty ? ', with uncommitted changes under src/ as built into dist/' : ''}` : 'an unknown commit';
 
   // Inputs. The generator alone gets a large heap; every measured run uses Node's defaults.
   log('generating inputs');
@@ -377,7 +380,7 @@ function main() {
   const md = [
     '# LAKIP benchmarks',
     '',
-    `Written by \`npm run bench\` (scripts/bench.js) in ${Math.round((Date.now() - t0) / 1000)} s, at commit ${head} (the working tree as built in dist/ and dist-web/).`,
+    `Written by \`npm run bench\` (scripts/bench.js) in ${Math.round((Date.now() - t0) / 1000)} s, at ${at}.`,
     '',
     `Machine: ${machine}. ${loadNote}`,
     '',
