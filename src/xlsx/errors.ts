@@ -40,6 +40,59 @@ export class ContentTooLargeError extends Error {
   override readonly name = 'ContentTooLargeError';
 }
 
+/** The other spreadsheet formats the legacy reader (src/xlsx/legacy/) opens, as the messages name them. */
+export type LegacyFormat = 'xls' | 'ods' | 'html-table' | 'xml-2003';
+
+/** Why a file in one of the other formats was not read, in terms the messages can put in the user's words. */
+export type LegacyIssueReason =
+  /** The file ends before its own structure says it does (a cut-short copy or download). */
+  | 'truncated'
+  /** The container around the data (the OLE compound file of an .xls, the zip of an .ods) is broken. */
+  | 'damaged-container'
+  /** One part inside the file is broken; `part` names it. */
+  | 'damaged-part'
+  /** The file holds no worksheet. */
+  | 'no-sheets'
+  /** A web page without any table. */
+  | 'no-table'
+  /** An Office 97-2003 file that is not a workbook (`office` says which). */
+  | 'other-office-file'
+  /** Encrypted (password-protected). */
+  | 'encrypted';
+
+/**
+ * Cause of a refusal of an .xls, .ods, HTML-table or XML 2003 file: what is wrong, in
+ * a form the messages word for the user; `detail` keeps the reader's own words.
+ */
+export class LegacyReadIssue extends Error {
+  override readonly name = 'LegacyReadIssue';
+
+  constructor(
+    public readonly format: LegacyFormat,
+    public readonly reason: LegacyIssueReason,
+    options: { part?: string; office?: 'word' | 'powerpoint' | 'other'; detail?: string } = {},
+  ) {
+    super(`${format}: ${reason}${options.part ? ` (${options.part})` : ''}${options.detail ? `: ${options.detail}` : ''}`);
+    this.part = options.part;
+    this.office = options.office;
+    this.detail = options.detail;
+  }
+
+  readonly part: string | undefined;
+  readonly office: 'word' | 'powerpoint' | 'other' | undefined;
+  readonly detail: string | undefined;
+}
+
+/** The LegacyReadIssue behind an error, also when it crossed a module boundary (worker, jest). */
+function legacyIssue(err: WorkbookReadError): LegacyReadIssue | undefined {
+  const cause = (err as { cause?: unknown }).cause;
+  if (cause instanceof LegacyReadIssue) return cause;
+  if (cause && typeof cause === 'object' && (cause as { name?: unknown }).name === 'LegacyReadIssue' && typeof (cause as { reason?: unknown }).reason === 'string') {
+    return cause as LegacyReadIssue;
+  }
+  return undefined;
+}
+
 function isContentTooLarge(err: WorkbookReadError): boolean {
   const cause = (err as { cause?: unknown }).cause;
   return cause instanceof ContentTooLargeError || (!!cause && typeof cause === 'object' && (cause as { name?: unknown }).name === 'ContentTooLargeError');
@@ -69,6 +122,11 @@ export function readErrorMessage(err: WorkbookReadError, lang: 'id' | 'en'): str
   const f = `"${err.file}"`;
   const errno = causeErrno(err);
   const id = lang === 'id';
+  const issue = legacyIssue(err);
+  if (issue) {
+    const said = legacyIssueMessage(err, issue, lang);
+    if (said) return said;
+  }
   switch (err.code) {
     case 'not-found':
       if (errno === 'EACCES' || errno === 'EPERM' || errno === 'EBUSY') {
@@ -101,8 +159,8 @@ export function readErrorMessage(err: WorkbookReadError, lang: 'id' | 'en'): str
         : `The file ${f} is an OpenDocument spreadsheet (.ods, from LibreOffice or WPS), not .xlsx. Open it in LibreOffice or Excel, save it as "Excel Workbook (*.xlsx)", and try again.`;
     case 'legacy-xls':
       return id
-        ? `Berkas ${f} memakai format Excel lama (.xls, Excel 97-2003) yang tidak didukung. ${SAVE_AS_ID}`
-        : `The file ${f} uses the old Excel format (.xls, Excel 97-2003), which is not supported. ${SAVE_AS_EN}`;
+        ? `Berkas ${f} memakai format Excel lama (.xls, Excel 97-2003) dan tidak dapat dibaca pemeriksa ini. ${SAVE_AS_ID}`
+        : `The file ${f} uses the old Excel format (.xls, Excel 97-2003) and this checker could not read it. ${SAVE_AS_EN}`;
     case 'encrypted':
       return id
         ? `Berkas ${f} dilindungi kata sandi (terenkripsi) sehingga tidak dapat dibaca. Buka berkas di Excel dengan kata sandinya, hapus kata sandi (File > Info > Proteksi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan), simpan, lalu coba lagi.`
@@ -133,6 +191,122 @@ export function readErrorMessage(err: WorkbookReadError, lang: 'id' | 'en'): str
         ? `Berkas ${f} terlalu besar untuk diperiksa (batas ${MAX_FILE_BYTES / (1024 * 1024)} MB). Hapus lembar, gambar, atau data yang tidak diperlukan, atau pisahkan tabel LAKIP ke buku kerja tersendiri, lalu coba lagi.`
         : `The file ${f} is too large to check (limit ${MAX_FILE_BYTES / (1024 * 1024)} MB). Remove sheets, pictures or data that are not needed, or move the LAKIP tables into a workbook of their own, and try again.`;
   }
+}
+
+/** How each of the other formats is named in a sentence ("Berkas X adalah ..."). */
+const LEGACY_FORMAT: Record<LegacyFormat, { id: string; en: string; app: { id: string; en: string } }> = {
+  xls: {
+    id: 'buku kerja Excel lama (.xls, Excel 97-2003)',
+    en: 'an old-format Excel workbook (.xls, Excel 97-2003)',
+    app: { id: 'Excel', en: 'Excel' },
+  },
+  ods: {
+    id: 'lembar kerja OpenDocument (.ods, dari LibreOffice atau WPS)',
+    en: 'an OpenDocument spreadsheet (.ods, from LibreOffice or WPS)',
+    app: { id: 'LibreOffice atau Excel', en: 'LibreOffice or Excel' },
+  },
+  'html-table': {
+    id: 'tabel halaman web (HTML) yang disimpan dengan nama .xls, seperti hasil "ekspor ke Excel" dari aplikasi web',
+    en: 'a web page table (HTML) saved with an .xls name, as web applications\' "export to Excel" produce',
+    app: { id: 'Excel', en: 'Excel' },
+  },
+  'xml-2003': {
+    id: 'buku kerja "XML Spreadsheet 2003" dari Excel lama',
+    en: 'an old Excel "XML Spreadsheet 2003" workbook',
+    app: { id: 'Excel', en: 'Excel' },
+  },
+};
+
+/** The reader's own words for a cause, short, or '' (never the whole stack). */
+function shortDetail(text: string | undefined): string {
+  const line = (text ?? '').split('\n')[0].trim();
+  return line.length > 120 ? `${line.slice(0, 117)}…` : line;
+}
+
+/**
+ * The message for a file in another format that was not read, naming the real format,
+ * the real cause and what to do. undefined when the pair of code and cause has no
+ * wording of its own (the generic message of the code is used).
+ */
+function legacyIssueMessage(err: WorkbookReadError, issue: LegacyReadIssue, lang: 'id' | 'en'): string | undefined {
+  const f = `"${err.file}"`;
+  const id = lang === 'id';
+  const fmt = LEGACY_FORMAT[issue.format] ?? LEGACY_FORMAT.xls;
+  const app = id ? fmt.app.id : fmt.app.en;
+  const part = issue.part ? `"${issue.part}"` : '';
+  const detail = shortDetail(issue.detail);
+  const saveAs = id
+    ? `Buka berkas itu di ${app}, pilih File > Simpan Sebagai (Save As), pilih jenis "Buku Kerja Excel (*.xlsx)", lalu periksa berkas .xlsx yang baru.`
+    : `Open it in ${app}, choose File > Save As, pick "Excel Workbook (*.xlsx)", then check the new .xlsx file.`;
+  // A damaged file may still open elsewhere (Excel repairs what it can): say what helps in either case.
+  const damagedAdvice = id
+    ? `Jika berkas itu masih dapat dibuka di ${app} (Excel dapat menawarkan perbaikan), pilih File > Simpan Sebagai (Save As), jenis "Buku Kerja Excel (*.xlsx)", lalu periksa berkas .xlsx itu. Jika tidak dapat dibuka juga, minta berkas aslinya lagi dari pengirimnya.`
+    : `If it still opens in ${app} (Excel may offer to repair it), use File > Save As, pick "Excel Workbook (*.xlsx)", and check that .xlsx file. If it does not open there either, ask the sender for the original file again.`;
+
+  if (err.code === 'encrypted') {
+    if (issue.format === 'ods') {
+      return id
+        ? `Berkas ${f} adalah ${fmt.id} yang dilindungi kata sandi (terenkripsi), sehingga isinya tidak dapat dibaca. Buka berkas itu di LibreOffice dengan kata sandinya, pilih File > Simpan Sebagai (Save As), jenis "Buku Kerja Excel (*.xlsx)" tanpa mencentang "Simpan dengan kata sandi", lalu periksa berkas .xlsx yang baru.`
+        : `The file ${f} is ${fmt.en} protected with a password (encrypted), so its content cannot be read. Open it in LibreOffice with its password, choose File > Save As, pick "Excel Workbook (*.xlsx)" without ticking "Save with password", then check the new .xlsx file.`;
+    }
+    return id
+      ? `Berkas ${f} adalah ${fmt.id} yang terenkripsi, sehingga isinya tidak dapat dibaca. Jika Excel membukanya tanpa meminta kata sandi (buku kerja yang hanya strukturnya dilindungi), cukup pilih File > Simpan Sebagai (Save As), jenis "Buku Kerja Excel (*.xlsx)". Jika Excel meminta kata sandi, buka dengan kata sandinya, hapus kata sandi itu (File > Info > Proteksi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan), lalu simpan sebagai .xlsx. Kemudian periksa berkas .xlsx yang baru.`
+      : `The file ${f} is ${fmt.en} that is encrypted, so its content cannot be read. If Excel opens it without asking for a password (a workbook whose structure only is protected), just use File > Save As and pick "Excel Workbook (*.xlsx)". If Excel asks for a password, open it with the password, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it) and save it as .xlsx. Then check the new .xlsx file.`;
+  }
+
+  if (err.code === 'not-xlsx' && issue.reason === 'other-office-file') {
+    const what =
+      issue.office === 'word'
+        ? { id: 'dokumen Word lama (.doc, Word 97-2003)', en: 'an old-format Word document (.doc, Word 97-2003)' }
+        : issue.office === 'powerpoint'
+          ? { id: 'presentasi PowerPoint lama (.ppt, PowerPoint 97-2003)', en: 'an old-format PowerPoint presentation (.ppt, PowerPoint 97-2003)' }
+          : { id: 'berkas Office 97-2003 yang bukan buku kerja Excel', en: 'an Office 97-2003 file that is not an Excel workbook' };
+    return id
+      ? `Berkas ${f} bukan buku kerja Excel, melainkan ${what.id}. Periksa apakah berkas yang dipilih sudah benar; jika tabelnya ada di Excel, ${lowerFirst(SAVE_AS_ID)}`
+      : `The file ${f} is not an Excel workbook but ${what.en}. Check that the right file was chosen; if the table is in Excel, ${lowerFirst(SAVE_AS_EN)}`;
+  }
+
+  if (err.code !== 'legacy-xls' && err.code !== 'ods' && err.code !== 'html-table' && err.code !== 'xml-2003') return undefined;
+
+  const detailId = detail ? ` (${detail})` : '';
+  let cause: string;
+  let advice: string;
+  switch (issue.reason) {
+    case 'truncated':
+      cause = id
+        ? `berkasnya terpotong: ${part ? `bagian ${part} di dalamnya` : 'isinya'} berhenti sebelum selesai, seperti salinan atau unduhan yang terputus`
+        : `the file is cut short: ${part ? `its part ${part}` : 'its content'} stops before its end, as when a copy or download is interrupted`;
+      advice = damagedAdvice;
+      break;
+    case 'damaged-container':
+      cause =
+        issue.format === 'ods'
+          ? id
+            ? `arsip zip yang membungkus isinya rusak${detailId}`
+            : `the zip archive that holds its content is damaged${detailId}`
+          : id
+            ? `wadah berkasnya (OLE Compound File yang membungkus buku kerja) rusak${detailId}`
+            : `its container (the OLE compound file around the workbook) is damaged${detailId}`;
+      advice = damagedAdvice;
+      break;
+    case 'damaged-part':
+      cause = id ? `bagian ${part || 'datanya'} di dalamnya rusak${detailId}` : `its part ${part || 'holding the data'} is damaged${detailId}`;
+      advice = damagedAdvice;
+      break;
+    case 'no-sheets':
+      cause = id ? 'berkas itu tidak berisi satu lembar kerja pun' : 'it holds no worksheet';
+      advice = saveAs;
+      break;
+    case 'no-table':
+      cause = id ? 'halamannya tidak berisi tabel (<table>)' : 'the page holds no table (<table>)';
+      advice = id
+        ? 'Periksa apakah berkas yang dipilih sudah benar; ekspor ulang dari aplikasinya, atau buka di Excel dan simpan sebagai "Buku Kerja Excel (*.xlsx)".'
+        : 'Check that the right file was chosen; export it again from its application, or open it in Excel and save it as "Excel Workbook (*.xlsx)".';
+      break;
+    default:
+      return undefined;
+  }
+  return id ? `Berkas ${f} adalah ${fmt.id}, tetapi tidak dapat dibaca: ${cause}. ${advice}` : `The file ${f} is ${fmt.en}, but it could not be read: ${cause}. ${advice}`;
 }
 
 /** The first line of the underlying error, short, for the user to quote to support. */

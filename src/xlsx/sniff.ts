@@ -75,6 +75,83 @@ export function sniffText(head: Uint8Array): 'html-table' | 'xml-2003' | null {
   }
   text = text.replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
   if (/<\?mso-application\s+progid\s*=\s*["']excel\.sheet["']/.test(text) || /urn:schemas-microsoft-com:office:spreadsheet/.test(text)) return 'xml-2003';
-  if (/^(<!doctype\s+html|<html|<table|<meta|<head|<body)/.test(text) || (/<html[\s>]/.test(text) && /<table[\s>]/.test(text))) return 'html-table';
+  // An XML declaration or comments may come before the first tag of an HTML export.
+  const first = text.replace(/^(?:<\?xml[^>]{0,200}>\s*|<!--[\s\S]{0,1000}?-->\s*)+/, '');
+  if (/^(<!doctype\s+html|<html|<table|<meta|<head|<body)/.test(first) || (/<html[\s>]/.test(text) && /<table[\s>]/.test(text))) return 'html-table';
   return null;
+}
+
+/**
+ * Which reader of src/xlsx/legacy/ a file goes to: an OLE compound file (.xls, BIFF5/8),
+ * a bare BIFF2-5 stream (Excel 2.x-4.0 and some exports), an OpenDocument spreadsheet
+ * (zip or flat XML), Excel 2003 XML, or an HTML table saved as .xls.
+ */
+export type LegacyKind = 'cfb' | 'biff' | 'ods' | 'fods' | 'xml-2003' | 'html';
+
+/**
+ * A bare BIFF stream: a BOF record first (type 0x0009, 0x0209, 0x0409 or 0x0809) with the
+ * length that version writes. Excel 2.x-4.0 worksheets are saved this way, without the
+ * OLE container BIFF5 and BIFF8 use.
+ */
+export function looksLikeBareBiff(head: Uint8Array): boolean {
+  if (head.length < 8 || head[0] !== 0x09 || head[3] !== 0x00) return false;
+  const len = head[2];
+  switch (head[1]) {
+    case 0x00:
+      return len === 4 || len === 6;
+    case 0x02:
+    case 0x04:
+      return len === 6;
+    case 0x08:
+      return len === 8 || len === 16;
+    default:
+      return false;
+  }
+}
+
+const ODS_MIMETYPES = ['application/vnd.oasis.opendocument.spreadsheet', 'application/vnd.oasis.opendocument.spreadsheet-template'];
+
+/**
+ * An OpenDocument spreadsheet zip, from its first entry: the specification has every
+ * package start with an uncompressed "mimetype" entry naming the type, so 90 bytes tell.
+ */
+export function looksLikeOdsZip(head: Uint8Array): boolean {
+  if (head.length < 38 + 46) return false;
+  if (head[0] !== 0x50 || head[1] !== 0x4b || head[2] !== 0x03 || head[3] !== 0x04) return false;
+  const method = head[8] | (head[9] << 8);
+  const nameLen = head[26] | (head[27] << 8);
+  const extraLen = head[28] | (head[29] << 8);
+  if (method !== 0 || nameLen !== 8) return false;
+  let name = '';
+  for (let i = 30; i < 38; i++) name += String.fromCharCode(head[i]);
+  if (name !== 'mimetype') return false;
+  const start = 38 + extraLen;
+  let text = '';
+  for (let i = start; i < Math.min(head.length, start + 80); i++) text += String.fromCharCode(head[i]);
+  return ODS_MIMETYPES.some((m) => text.startsWith(m));
+}
+
+/**
+ * For a file that is neither a zip nor a CFB container: the legacy kind it holds (an HTML
+ * table, Excel 2003 XML, a flat OpenDocument spreadsheet, a bare BIFF stream), or null.
+ */
+export function sniffLegacyOther(head: Uint8Array): LegacyKind | null {
+  if (looksLikeBareBiff(head)) return 'biff';
+  const text = sniffText(head);
+  if (text === 'xml-2003') return 'xml-2003';
+  if (text === 'html-table') return 'html';
+  if (looksLikeFlatOds(head)) return 'fods';
+  return null;
+}
+
+/**
+ * Flat XML OpenDocument (.fods): an office:document root. Its mimetype attribute often sits
+ * past the first 2 KB (after the namespace declarations); the reader checks that the body
+ * is a spreadsheet and refuses a flat text document as not a workbook.
+ */
+function looksLikeFlatOds(head: Uint8Array): boolean {
+  let text = '';
+  const n = Math.min(head.length, TEXT_SNIFF_BYTES);
+  for (let i = 0; i < n; i++) text += String.fromCharCode(head[i]);
+  return /<office:document[\s>]/.test(text);
 }
