@@ -6,9 +6,9 @@ import { predikatFor } from '../iku/scales';
 import { fmtNum, message, type MessageKey } from '../messages';
 import { extractFigures } from './figures';
 import { claimKind, type ClaimKind } from './kinds';
-import { canHold, linkFigure, type CellRef, type FigureWhen } from './link';
+import { canHold, FallbackRows, linkFigure, type CellRef, type FigureWhen } from './link';
 import { averageCapaian, claimHolds, findPredikatClaim } from './predikat';
-import { buildSubjects, headingSubjects, mentions, type Mention, type Subject } from './subjects';
+import { buildSubjects, headingSubjects, mentions, SubjectIndex, type Mention, type Subject } from './subjects';
 import { fromWords, toWords } from './terbilang';
 import { sentences } from './text';
 import { looksLikeHeading } from './fromWorkbook';
@@ -54,6 +54,13 @@ interface Place {
   quote?: string;
 }
 
+/** A paragraph's figures that no cell restates. */
+interface Unlinked {
+  place: Place;
+  figures: ProseFigure[];
+  text: string;
+}
+
 function placeOf(p: NarrativeParagraph, sourceName: string): Place {
   if (p.sheet && p.cell) return { sheet: p.sheet, cell: p.cell };
   const file = p.file ?? sourceName;
@@ -87,26 +94,34 @@ function uniq(subjects: Subject[]): Subject[] {
  */
 export class NarrativeChecker {
   readonly findings: Finding[] = [];
-  private subjectList: Subject[] | undefined;
+  private subjectIndex: SubjectIndex | undefined;
   /** Prose places that restate a table cell as it stands, by 'Sheet!A1' of the cell. */
-  private readonly agreed: { key: string; place: Place }[] = [];
-  private readonly fallback: Subject[];
-  private readonly unlinked: { place: Place; figures: ProseFigure[]; text: string }[] = [];
+  private readonly agreed = new Map<string, Place[]>();
+  private readonly fallback: FallbackRows;
+  /** Rows of the belanja and IKU tables per unit ('7 program', '9 indikator'), counted once. */
+  private rowCounts: Map<string, { n: number; alt?: number }[]> | undefined;
+  /** The average capaian of the IKU tables, computed once (null: none). */
+  private average: ReturnType<typeof averageCapaian> | undefined;
+  /** Budget cells by value, for saying which row a wrong amount probably meant. */
+  private valueIndex: Map<string, CellRef[]> | undefined;
+  private readonly unlinked: Unlinked[] = [];
 
   constructor(
     private readonly contexts: TableContext[],
     private readonly options: ResolvedOptions,
   ) {
-    this.fallback = contexts.flatMap((ctx) =>
-      ctx.table.rows
-        .filter((r) => r.role === 'total' || r.role === 'parent')
-        .map((row) => ({ ctx, row, phrases: [], content: [], total: true })),
+    this.fallback = new FallbackRows(
+      contexts.flatMap((ctx) =>
+        ctx.table.rows
+          .filter((r) => r.role === 'total' || r.role === 'parent')
+          .map((row) => ({ ctx, row, phrases: [], content: [], total: true })),
+      ),
     );
   }
 
-  /** Row names for linking prose to cells; built on the first paragraph, since most workbooks carry no prose. */
-  private get subjects(): Subject[] {
-    return (this.subjectList ??= buildSubjects(this.contexts));
+  /** Row names for linking prose to cells, indexed; built on the first paragraph, since most workbooks carry no prose. */
+  get subjects(): SubjectIndex {
+    return (this.subjectIndex ??= new SubjectIndex(buildSubjects(this.contexts)));
   }
 
   private get lang() {
@@ -169,13 +184,18 @@ export class NarrativeChecker {
       const earlier = fits.filter((m) => m.end <= sentence.start);
       const oneEarlier = new Set(earlier.map((m) => text.slice(m.start, m.end).toLowerCase())).size === 1 ? nearestBefore(earlier, sentence.start) : [];
       const primary = [nearestBefore(fits, f.start, sentence.start), oneEarlier, heading.filter((s) => canHold(s, f, kind))].find((l) => l.length) ?? [];
-      let candidates = uniq([...primary, ...inSentence, ...found.map((m) => m.subject), ...heading]);
+      const candidates = uniq([...primary, ...inSentence, ...found.map((m) => m.subject), ...heading]);
       // A sum named by no row ('alokasi anggaran sebesar ...') can still restate some table's total.
-      if (primary.length === 0 && (f.unit === 'rupiah' || f.unit === 'percent')) candidates = uniq([...candidates, ...this.fallback]);
+      const fallback = primary.length === 0 && (f.unit === 'rupiah' || f.unit === 'percent') ? this.fallback : undefined;
       // 'selisih anggaran dengan realisasi pendapatan sejumlah Rp …': the gap of the row the sentence names.
       if (f.unit === 'rupiah' && DIFFERENCE.test(text.slice(sentence.start, f.start)) && this.checkDifference(f, inSentence, place)) return;
-      const link = linkFigure(f, kind, candidates, primary, whenOf(text.slice(sentence.start, f.start)));
-      if (link.status === 'agree') this.agreed.push({ key: `${link.cell.ctx.table.sheet}!${link.cell.ctx.addr(link.cell.row, link.cell.col)}`, place });
+      const link = linkFigure(f, kind, candidates, primary, whenOf(text.slice(sentence.start, f.start)), fallback);
+      if (link.status === 'agree') {
+        const key = `${link.cell.ctx.table.sheet}!${link.cell.ctx.addr(link.cell.row, link.cell.col)}`;
+        const places = this.agreed.get(key);
+        if (places) places.push(place);
+        else this.agreed.set(key, [place]);
+      }
       if (link.status === 'agree' && link.roundedTo !== undefined) {
         this.push('narrative-rounded', 'info', at(place, f), 'narrative-rounded', {
           raw: f.raw,
@@ -252,20 +272,29 @@ export class NarrativeChecker {
   private findValue(f: ProseFigure, not: CellRef): CellRef | undefined {
     const money = (k: string) => k === 'budget' || k === 'belanja';
     if (!money(not.ctx.table.kind)) return undefined;
-    for (const ctx of this.contexts) {
-      if (!money(ctx.table.kind)) continue;
-      for (const row of ctx.table.rows) {
-        for (const k of ctx.table.columns) {
-          if (row.row === not.row && ctx === not.ctx) continue;
-          const money = k.role === 'anggaran' || k.role === 'realisasi';
-          const pct = k.role === 'percent';
-          if ((f.unit === 'rupiah') !== money || (f.unit === 'percent') !== pct) continue;
-          const v = ctx.num(row.row, k.col).value;
-          if (v && v.eq(f.value)) return { ctx, row: row.row, col: k.col, label: row.label, header: k.header, value: v };
+    // Every budget cell by its kind of figure and value, in table, row and column order, made once.
+    if (!this.valueIndex) {
+      const index = new Map<string, CellRef[]>();
+      for (const ctx of this.contexts) {
+        if (!money(ctx.table.kind)) continue;
+        for (const row of ctx.table.rows) {
+          for (const k of ctx.table.columns) {
+            const sort = k.role === 'anggaran' || k.role === 'realisasi' ? 'rupiah' : k.role === 'percent' ? 'percent' : 'other';
+            const v = ctx.num(row.row, k.col).value;
+            if (!v) continue;
+            const key = `${sort} ${valueKey(v)}`;
+            const ref = { ctx, row: row.row, col: k.col, label: row.label, header: k.header, value: v };
+            const list = index.get(key);
+            if (list) list.push(ref);
+            else index.set(key, [ref]);
+          }
         }
       }
+      this.valueIndex = index;
     }
-    return undefined;
+    const sort = f.unit === 'rupiah' ? 'rupiah' : f.unit === 'percent' ? 'percent' : 'other';
+    const list = this.valueIndex.get(`${sort} ${valueKey(f.value)}`);
+    return list?.find((c) => !(c.row === not.row && c.ctx === not.ctx));
   }
 
   private checkWords(f: ProseFigure, place: Place): void {
@@ -296,6 +325,17 @@ export class NarrativeChecker {
    * belum tercapai' counts rows meeting a condition, not the table's rows.
    */
   private countAgrees(f: ProseFigure): boolean {
+    this.rowCounts ??= new Map();
+    let counts = this.rowCounts.get(f.unit);
+    if (!counts) this.rowCounts.set(f.unit, (counts = this.countRows(f)));
+    if (counts.length === 0) return false;
+    // A count that equals the rows is settled. One that does not is left unlinked, never an error:
+    // '2 indikator belum tercapai' counts rows that meet a condition, not the table's rows.
+    return counts.some((c) => f.value.eq(c.n) || (c.alt !== undefined && f.value.eq(c.alt)));
+  }
+
+  /** The rows of every table that a count of this unit may count, once per unit. */
+  private countRows(f: ProseFigure): { n: number; alt?: number }[] {
     // A row typed twice (one code, two rows) is one kegiatan to the writer: either count agrees.
     const counts: { n: number; alt?: number }[] = [];
     for (const ctx of this.contexts) {
@@ -311,10 +351,7 @@ export class NarrativeChecker {
         if (col) counts.push({ n: ctx.rows('item').filter((r) => ctx.grid.textAt(r.row, col.col) !== '').length });
       }
     }
-    if (counts.length === 0) return false;
-    // A count that equals the rows is settled. One that does not is left unlinked, never an error:
-    // '2 indikator belum tercapai' counts rows that meet a condition, not the table's rows.
-    return counts.some((c) => f.value.eq(c.n) || (c.alt !== undefined && f.value.eq(c.alt)));
+    return counts;
   }
 
   private checkPredikat(text: string, place: Place): { start: number; end: number }[] {
@@ -323,7 +360,8 @@ export class NarrativeChecker {
     if (!scale) return [];
     const claim = findPredikatClaim(text, scale);
     if (!claim) return [];
-    const avg = averageCapaian(this.contexts);
+    if (this.average === undefined) this.average = averageCapaian(this.contexts);
+    const avg = this.average;
     if (!avg) return claim.spans;
     if (claimHolds(claim, avg.average, scale)) return claim.spans;
     const expected = predikatFor(avg.average, scale);
@@ -348,29 +386,43 @@ export class NarrativeChecker {
     // A wrong table figure that the prose repeats will disagree with it once fixed: say where, now.
     for (const tf of tableFindings) {
       if (tf.code !== 'total-mismatch' && tf.code !== 'parent-sum-mismatch' && tf.code !== 'percent-mismatch') continue;
-      const places = this.agreed.filter((a) => a.key === `${tf.sheet}!${tf.cell}`).map((a) => a.place);
-      if (places.length === 0) continue;
+      const places = this.agreed.get(`${tf.sheet}!${tf.cell}`);
+      if (!places) continue;
       tf.repeatedIn = places.map((p) => (p.source ? { sheet: p.sheet, cell: p.cell, source: p.source } : { sheet: p.sheet, cell: p.cell }));
       const names = places.map((p) => (p.source ? `${p.source.file} ¶${p.source.paragraph}` : `${p.sheet}!${p.cell}`));
       tf.message += message('repeated-in-prose', { places: [...new Set(names)].join(', ') }, this.lang);
     }
+    // Unlinked amounts by value, in the order of the text: each gap takes the first one left.
+    const amounts = new Map<string, { list: { u: Unlinked; hit: ProseFigure }[]; next: number }>();
+    for (const u of this.unlinked) {
+      for (const hit of u.figures) {
+        if (hit.unit !== 'rupiah' || hit.per) continue;
+        const key = valueKey(hit.value);
+        const q = amounts.get(key);
+        if (q) q.list.push({ u, hit });
+        else amounts.set(key, { list: [{ u, hit }], next: 0 });
+      }
+    }
     for (const tf of tableFindings) {
       if ((tf.code !== 'total-mismatch' && tf.code !== 'parent-sum-mismatch') || !tf.expected || !tf.actual) continue;
       const gap = new Decimal(tf.expected).minus(tf.actual).abs();
-      for (const u of this.unlinked) {
-        const hit = u.figures.find((f) => f.unit === 'rupiah' && !f.per && f.value.eq(gap));
-        if (!hit) continue;
-        const snippet = u.text.slice(Math.max(0, hit.start - 70), hit.end).replace(/^\S*\s/, '').trim();
-        tf.message += message('why-narrative-amount', { gap: fmtNum(gap, this.lang), raw: hit.raw, where: `${u.place.sheet}!${u.place.cell}`, snippet }, this.lang);
-        u.figures = u.figures.filter((f) => f !== hit);
-        break;
-      }
+      const q = amounts.get(valueKey(gap));
+      if (!q || q.next >= q.list.length) continue;
+      const { u, hit } = q.list[q.next++];
+      const snippet = u.text.slice(Math.max(0, hit.start - 70), hit.end).replace(/^\S*\s/, '').trim();
+      tf.message += message('why-narrative-amount', { gap: fmtNum(gap, this.lang), raw: hit.raw, where: `${u.place.sheet}!${u.place.cell}`, snippet }, this.lang);
+      u.figures = u.figures.filter((f) => f !== hit);
     }
     for (const u of this.unlinked) {
       if (u.figures.length === 0) continue;
       this.push('narrative-unlinked', 'info', at(u.place, u.figures[0]), 'narrative-unlinked', { figures: u.figures.map((f) => f.raw).join(', ') });
     }
   }
+}
+
+/** Equal values, equal keys (Decimal prints one form per value; -0 as 0). */
+function valueKey(v: Decimal): string {
+  return v.isZero() ? '0' : v.toString();
 }
 
 const YEAR = /\b(19|20)\d\d\b/g;

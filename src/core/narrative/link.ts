@@ -188,10 +188,90 @@ function keteranganFigures(s: Subject): { col: TableColumn; figures: ProseFigure
   return text ? { col: ket, figures: extractFigures(text) } : null;
 }
 
+/** The cell of this row that says what the figure says, if any (the agreement test of linkFigure for one row). */
+function agreeWith(s: Subject, figure: ProseFigure, kind: ClaimKind | undefined): Link | undefined {
+  if (figure.per) {
+    const k = keteranganFigures(s);
+    const hit = k?.figures.find((f) => f.per === figure.per && f.value.eq(figure.value));
+    if (hit && k) return { status: 'agree', cell: cellRef(s, k.col, hit.value) };
+    return undefined;
+  }
+  if (kind === 'belum') {
+    const d = notHandled(s);
+    if (d && d.value.eq(figure.value)) return { status: 'agree', cell: d };
+  }
+  for (const col of columnsFor(s, figure, kind)) {
+    const v = cellValue(s, col);
+    if (!v) continue;
+    const m = same(figure, v);
+    if (m.ok) return { status: 'agree', cell: cellRef(s, col, v), roundedTo: m.roundedTo };
+  }
+  return undefined;
+}
+
+const keyOf = (v: Decimal) => (v.isZero() ? '0' : v.toString());
+
+/**
+ * Every table's total and parent rows, for a sum the prose names by no row ('alokasi
+ * anggaran sebesar …'), which may restate any of them. A figure's first agreeing
+ * cell among them is found by its value, from maps built once per unit and claim
+ * (and, for percentages, per number of decimals the prose shows): not a walk over
+ * every total of every table for each such figure.
+ */
+export class FallbackRows {
+  private readonly exact = new Map<string, Map<string, { order: number; s: Subject; col: TableColumn; v: Decimal }>>();
+  private readonly rounded = new Map<string, Map<string, { order: number; s: Subject; col: TableColumn; v: Decimal }>>();
+
+  constructor(readonly subjects: readonly Subject[]) {}
+
+  firstAgreeing(figure: ProseFigure, kind: ClaimKind | undefined): Link | undefined {
+    // Per-person amounts and 'belum ditangani' read other cells: those few walk the rows.
+    if (figure.per || kind === 'belum' || (figure.unit !== 'rupiah' && figure.unit !== 'percent')) {
+      for (const s of this.subjects) {
+        const a = agreeWith(s, figure, kind);
+        if (a) return a;
+      }
+      return undefined;
+    }
+    const key = `${figure.unit} ${kind ?? ''}`;
+    let exact = this.exact.get(key);
+    if (!exact) this.exact.set(key, (exact = this.build(figure, kind, (v) => keyOf(v))));
+    let hit = exact.get(keyOf(figure.value));
+    if (figure.unit === 'percent') {
+      // '96,8%' restates 96,82: the first cell equal to it, or shown with its decimals equal to it.
+      const rkey = `${key} ${figure.decimals}`;
+      let rounded = this.rounded.get(rkey);
+      if (!rounded) this.rounded.set(rkey, (rounded = this.build(figure, kind, (v) => keyOf(v.toDecimalPlaces(figure.decimals, Decimal.ROUND_HALF_UP)))));
+      const r = rounded.get(keyOf(figure.value));
+      if (r && (!hit || r.order < hit.order)) hit = r;
+    }
+    if (!hit) return undefined;
+    const m = same(figure, hit.v);
+    return m.ok ? { status: 'agree', cell: cellRef(hit.s, hit.col, hit.v), roundedTo: m.roundedTo } : undefined;
+  }
+
+  /** The first (row, column) in order holding each value, as `key` reads it; columns as columnsFor picks them for this unit and claim. */
+  private build(figure: ProseFigure, kind: ClaimKind | undefined, key: (v: Decimal) => string): Map<string, { order: number; s: Subject; col: TableColumn; v: Decimal }> {
+    const out = new Map<string, { order: number; s: Subject; col: TableColumn; v: Decimal }>();
+    let order = 0;
+    for (const s of this.subjects) {
+      for (const col of columnsFor(s, figure, kind)) {
+        const v = cellValue(s, col);
+        if (!v) continue;
+        const k = key(v);
+        if (!out.has(k)) out.set(k, { order, s, col, v });
+        order++;
+      }
+    }
+    return out;
+  }
+}
+
 /**
  * Link one figure to the table: agreement with any cell of any candidate row
- * settles it; a disagreement is reported only against the row the sentence
- * is clearly about and the column its words name.
+ * settles it (then with any total or parent row of `fallback`, when given);
+ * a disagreement is reported only against the row the sentence is clearly
+ * about and the column its words name.
  */
 export function linkFigure(
   figure: ProseFigure,
@@ -199,28 +279,19 @@ export function linkFigure(
   candidates: Subject[],
   primary: Subject[],
   when: FigureWhen = NOW,
+  fallback?: FallbackRows,
 ): Link {
   for (const s of candidates) {
-    if (figure.per) {
-      const k = keteranganFigures(s);
-      const hit = k?.figures.find((f) => f.per === figure.per && f.value.eq(figure.value));
-      if (hit && k) return { status: 'agree', cell: cellRef(s, k.col, hit.value) };
-      continue;
-    }
-    if (kind === 'belum') {
-      const d = notHandled(s);
-      if (d && d.value.eq(figure.value)) return { status: 'agree', cell: d };
-    }
-    for (const col of columnsFor(s, figure, kind)) {
-      const v = cellValue(s, col);
-      if (!v) continue;
-      const m = same(figure, v);
-      if (m.ok) return { status: 'agree', cell: cellRef(s, col, v), roundedTo: m.roundedTo };
-    }
+    const a = agreeWith(s, figure, kind);
+    if (a) return a;
+  }
+  if (fallback) {
+    const a = fallback.firstAgreeing(figure, kind);
+    if (a) return a;
   }
   // Details restated from Keterangan ('270 klien', '20 panti swasta') count as agreement, never as disagreement.
   if (!figure.per && figure.unit !== 'percent' && figure.unit !== 'rupiah') {
-    for (const s of candidates) {
+    for (const s of [...candidates, ...(fallback?.subjects ?? [])]) {
       const k = keteranganFigures(s);
       const hit = k?.figures.find((f) => !f.per && f.value.eq(figure.value));
       if (hit && k) return { status: 'agree', cell: cellRef(s, k.col, hit.value) };

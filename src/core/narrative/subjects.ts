@@ -80,36 +80,156 @@ export interface Mention {
   end: number;
 }
 
-/** Every place a row label is named in the text; longer names win where two overlap ('Anak Balita Terlantar' over 'Anak Terlantar'). */
-export function mentions(text: string, subjects: Subject[]): Mention[] {
-  const found: Mention[] = [];
-  const lower = text.toLowerCase();
-  for (const s of subjects) {
-    for (const p of s.phrases) for (const m of findPhraseInLower(lower, p)) found.push({ subject: s, ...m });
+/** One distinct phrase and every (subject, phrase) entry that names a row with it. */
+interface PhraseGroup {
+  phrase: string[];
+  /** Entry numbers, ascending: the order of the subjects, then of their phrases. */
+  entries: number[];
+}
+
+/** Distinct content words of some subjects' labels, for headings that name a row loosely. */
+interface ContentGroup {
+  words: string[];
+  /** Subject numbers, ascending. */
+  members: number[];
+}
+
+/** The single-letter deletions of a word long enough for sameWord's typo tolerance, and the word. */
+function typoKeys(word: string): string[] {
+  const keys = [word];
+  if (word.length >= 6) for (let i = 0; i < word.length; i++) keys.push(word.slice(0, i) + word.slice(i + 1));
+  return keys;
+}
+
+/**
+ * The subjects' phrases indexed by their first word, and their content words by word
+ * (and by each one-letter deletion, for typos), built once: a paragraph is matched
+ * only against the phrases whose first word it holds, each distinct phrase once
+ * however many tables repeat the label, not against every row of every table.
+ */
+export class SubjectIndex {
+  /** Phrases looked for in a text so far (each distinct phrase once per text): work a test can count. */
+  phraseTests = 0;
+  private readonly entrySubject: Subject[] = [];
+  private readonly byFirstWord = new Map<string, PhraseGroup[]>();
+  private contentKeys: Map<string, number[]> | undefined;
+  private contents: ContentGroup[] | undefined;
+
+  constructor(readonly subjects: readonly Subject[]) {
+    const groups = new Map<string, PhraseGroup>();
+    for (const s of subjects) {
+      for (const phrase of s.phrases) {
+        const entry = this.entrySubject.length;
+        this.entrySubject.push(s);
+        const key = phrase.join(' ');
+        let g = groups.get(key);
+        if (!g) {
+          groups.set(key, (g = { phrase, entries: [] }));
+          const first = phrase[0] ?? '';
+          const list = this.byFirstWord.get(first);
+          if (list) list.push(g);
+          else this.byFirstWord.set(first, [g]);
+        }
+        g.entries.push(entry);
+      }
+    }
   }
+
+  /** What mentions() finds before overlaps are settled: in subject, then phrase, then text order. */
+  found(text: string): Mention[] {
+    const lower = text.toLowerCase();
+    // A phrase's first word stands alone in the text (findPhraseInLower's word boundaries).
+    const words = new Set(lower.split(/[^a-z0-9]+/));
+    words.add('');
+    const hits: { entry: number; spans: { start: number; end: number }[] }[] = [];
+    for (const w of words) {
+      for (const g of this.byFirstWord.get(w) ?? []) {
+        this.phraseTests++;
+        const spans = findPhraseInLower(lower, g.phrase);
+        if (spans.length) for (const entry of g.entries) hits.push({ entry, spans });
+      }
+    }
+    hits.sort((a, b) => a.entry - b.entry);
+    const out: Mention[] = [];
+    for (const h of hits) for (const m of h.spans) out.push({ subject: this.entrySubject[h.entry], start: m.start, end: m.end });
+    return out;
+  }
+
+  /** Subjects whose content words the heading's cover both ways at `min` or more, the best score only, in order. */
+  loosely(hw: string[], min: number): Subject[] {
+    if (!this.contents) this.indexContents();
+    const candidates = new Set<number>();
+    for (const h of hw) for (const key of typoKeys(h)) for (const c of this.contentKeys!.get(key) ?? []) candidates.add(c);
+    let best = 0;
+    let chosen: ContentGroup[] = [];
+    for (const c of candidates) {
+      const group = this.contents![c];
+      const score = Math.min(coverage(group.words, hw), coverage(hw, group.words));
+      if (score < min) continue;
+      if (score > best) {
+        best = score;
+        chosen = [group];
+      } else if (score === best) chosen.push(group);
+    }
+    const members = chosen.flatMap((g) => g.members).sort((a, b) => a - b);
+    return members.map((i) => this.subjects[i]);
+  }
+
+  private indexContents(): void {
+    const byWords = new Map<string, number>();
+    const contents: ContentGroup[] = [];
+    const keys = new Map<string, number[]>();
+    this.subjects.forEach((s, i) => {
+      const key = s.content.join(' ');
+      let c = byWords.get(key);
+      if (c === undefined) {
+        c = contents.length;
+        byWords.set(key, c);
+        contents.push({ words: s.content, members: [] });
+        for (const w of new Set(s.content)) {
+          for (const k of typoKeys(w)) {
+            const list = keys.get(k);
+            if (!list) keys.set(k, [c]);
+            else if (list[list.length - 1] !== c) list.push(c);
+          }
+        }
+      }
+      contents[c].members.push(i);
+    });
+    this.contents = contents;
+    this.contentKeys = keys;
+  }
+}
+
+const asIndex = (subjects: readonly Subject[] | SubjectIndex) => (subjects instanceof SubjectIndex ? subjects : new SubjectIndex(subjects));
+
+/** Every place a row label is named in the text; longer names win where two overlap ('Anak Balita Terlantar' over 'Anak Terlantar'). */
+export function mentions(text: string, subjects: readonly Subject[] | SubjectIndex): Mention[] {
+  const found = asIndex(subjects).found(text);
   found.sort((a, b) => b.end - b.start - (a.end - a.start));
   const kept: Mention[] = [];
+  // Kept mentions overlap only where they name the same words (one label in many tables):
+  // each is tested against the distinct places kept so far, not every mention kept.
+  const places: { start: number; end: number }[] = [];
+  const placeKeys = new Set<string>();
   for (const m of found) {
-    const overlaps = kept.some((k) => m.start < k.end && k.start < m.end && !(k.start === m.start && k.end === m.end));
-    if (!overlaps) kept.push(m);
+    const overlaps = places.some((k) => m.start < k.end && k.start < m.end && !(k.start === m.start && k.end === m.end));
+    if (overlaps) continue;
+    kept.push(m);
+    const key = `${m.start}:${m.end}`;
+    if (!placeKeys.has(key)) {
+      placeKeys.add(key);
+      places.push({ start: m.start, end: m.end });
+    }
   }
   return kept.sort((a, b) => a.start - b.start);
 }
 
 /** Rows a heading is about: the heading names them, allowing a typo or a dropped word. */
-export function headingSubjects(heading: string, subjects: Subject[]): Subject[] {
-  const exact = mentions(heading, subjects).map((m) => m.subject);
+export function headingSubjects(heading: string, subjects: readonly Subject[] | SubjectIndex): Subject[] {
+  const index = asIndex(subjects);
+  const exact = mentions(heading, index).map((m) => m.subject);
   if (exact.length) return exact;
-  const hw = contentWords(heading);
-  let best = 0;
-  let rows: Subject[] = [];
-  for (const s of subjects) {
-    const score = Math.min(coverage(s.content, hw), coverage(hw, s.content));
-    if (score < 0.75) continue;
-    if (score > best) {
-      best = score;
-      rows = [s];
-    } else if (score === best) rows.push(s);
-  }
-  return rows;
+  // Only rows sharing a word (or a word one typo away) with the heading can reach the bar.
+  return index.loosely(contentWords(heading), 0.75);
 }
