@@ -23,11 +23,18 @@ export function looksLikeHeading(text: string): boolean {
  */
 export function narrativeFromWorkbook(snapshot: WorkbookSnapshot, tables: RecognizedTable[]): NarrativeSource[] {
   const out: NarrativeSource[] = [];
+  // Each sheet's table ranges, gathered once: not a pass over every table for every sheet.
+  const rangesOf = new Map<string, NonNullable<ReturnType<typeof parseRange>>[]>();
+  for (const t of tables) {
+    const list = rangesOf.get(t.sheet);
+    if (list) list.push(parseRange(t.range)!);
+    else rangesOf.set(t.sheet, [parseRange(t.range)!]);
+  }
   for (const sheet of snapshot.sheets) {
     if (sheet.kind === 'chart') continue;
     const grid = new Grid(sheet);
     if (grid.isEmpty) continue;
-    const ranges = tables.filter((t) => t.sheet === sheet.name).map((t) => parseRange(t.range)!);
+    const ranges = rangesOf.get(sheet.name) ?? [];
     const inTable = (r: number, c: number) => ranges.some((g) => r >= g.top && r <= g.bottom && c >= g.left && c <= g.right);
     const cells: { row: number; col: number; text: string }[] = [];
     // Beside tables only long text counts (see below), so short cells are passed over before the table test.
