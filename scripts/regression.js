@@ -315,10 +315,13 @@ function runChild(args, timeoutMs) {
   });
 }
 
+/** LibreOffice's own profile for this run, so it neither clashes with an office already open nor changes the user's. */
+const LO_PROFILE = path.join(os.tmpdir(), `lakip-regression-lo-profile-${process.pid}`);
+
 function libreofficeTry(file, timeoutMs) {
   return new Promise((resolve) => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lakip-regression-lo-'));
-    const profile = `file://${path.join(os.tmpdir(), `lakip-regression-lo-profile-${process.pid}`)}`;
+    const profile = `file://${LO_PROFILE}`;
     const child = spawn('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'csv', '--outdir', out, file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-8192)));
@@ -416,6 +419,7 @@ async function main(argv) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.jobs, items.length || 1) }, worker));
+  fs.rmSync(LO_PROFILE, { recursive: true, force: true });
   const summary = summarize(entries);
   process.stdout.write(`\n${formatSummary(summary).join('\n')}\n`);
   const code = exitCodeFor(entries);
