@@ -8,7 +8,8 @@ import JSZip from 'jszip';
 import type { RawValue, SheetSnapshot, SheetVisibility, ValueType, WorkbookSnapshot } from '../core/snapshot';
 import { ContentTooLargeError, MAX_FILE_BYTES, WorkbookReadError } from './errors';
 import { displayText, GENERAL } from './formatText';
-import { cfbLooksEncrypted, sniff, sniffText, TEXT_SNIFF_BYTES } from './sniff';
+import { readLegacyWorkbook } from './legacy';
+import { cfbLooksEncrypted, looksLikeOdsZip, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
 import { listSheets, type SheetEntry } from './workbookParts';
 import { clipTo, sheetExtent, type Rect } from './sheetExtent';
 import { prepareForExcelJs } from './unprefix';
@@ -44,10 +45,17 @@ export async function readWorkbookBuffer(data: Uint8Array, name: string): Promis
     case 'empty':
       throw new WorkbookReadError('empty-file', name);
     case 'cfb':
-      throw new WorkbookReadError(cfbLooksEncrypted(data) ? 'encrypted' : 'legacy-xls', name);
-    case 'other':
-      throw new WorkbookReadError(sniffText(data.subarray(0, TEXT_SNIFF_BYTES)) ?? 'not-xlsx', name);
+      // An encrypted .xlsx travels in a CFB container too; anything else there goes to the .xls reader.
+      if (cfbLooksEncrypted(data)) throw new WorkbookReadError('encrypted', name);
+      return readLegacyWorkbook(data, name, 'cfb');
+    case 'other': {
+      // HTML tables, Excel 2003 XML, flat .fods, bare BIFF2-4: the legacy reader (src/xlsx/legacy/).
+      const kind = sniffLegacyOther(data.subarray(0, TEXT_SNIFF_BYTES));
+      if (kind) return readLegacyWorkbook(data, name, kind);
+      throw new WorkbookReadError('not-xlsx', name);
+    }
     case 'zip':
+      if (looksLikeOdsZip(data)) return readLegacyWorkbook(data, name, 'ods');
       return readZip(data, name);
   }
 }
@@ -89,7 +97,7 @@ async function readZip(data: Uint8Array, name: string): Promise<WorkbookSnapshot
       .file('mimetype')
       ?.async('string')
       .catch(() => undefined);
-    if (mimetype?.trim() === 'application/vnd.oasis.opendocument.spreadsheet') throw new WorkbookReadError('ods', name);
+    if (mimetype?.trim() === 'application/vnd.oasis.opendocument.spreadsheet') return readLegacyWorkbook(data, name, 'ods');
     throw new WorkbookReadError(saysSpreadsheet ? 'corrupt' : 'not-xlsx', name, new Error('no xl/workbook.xml part'));
   }
 

@@ -9,7 +9,7 @@ import { promises as fsp } from 'node:fs';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { MAX_FILE_BYTES, WorkbookReadError } from './errors';
 import { readWorkbookBuffer } from './fromBuffer';
-import { ENCRYPTION_INFO_UTF16LE, indexOfBytes, SNIFF_BYTES, sniff, sniffText, TEXT_SNIFF_BYTES } from './sniff';
+import { ENCRYPTION_INFO_UTF16LE, indexOfBytes, SNIFF_BYTES, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
 
 export { readWorkbookBuffer } from './fromBuffer';
 
@@ -82,9 +82,14 @@ export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> 
       case 'empty':
         throw new WorkbookReadError('empty-file', path);
       case 'other':
-        throw new WorkbookReadError(sniffText(await readAt(fh, Math.min(TEXT_SNIFF_BYTES, size), 0)) ?? 'not-xlsx', path);
+        // HTML tables, Excel 2003 XML, flat .fods, bare BIFF2-4 are read (src/xlsx/legacy/); anything else is no workbook.
+        if (!sniffLegacyOther(await readAt(fh, Math.min(TEXT_SNIFF_BYTES, size), 0))) throw new WorkbookReadError('not-xlsx', path);
+        data = await readAt(fh, size, 0);
+        break;
       case 'cfb':
-        throw new WorkbookReadError((await cfbFileLooksEncrypted(fh, size)) ? 'encrypted' : 'legacy-xls', path);
+        if (await cfbFileLooksEncrypted(fh, size)) throw new WorkbookReadError('encrypted', path);
+        data = await readAt(fh, size, 0);
+        break;
       case 'zip':
         data = await readAt(fh, size, 0);
         break;
