@@ -70,13 +70,17 @@ function normalize(text: string): string {
   );
 }
 
-function mentions(text: string, phrases: readonly string[]): boolean {
-  return phrases.some((p) => new RegExp(`\\b${p}`).test(text));
+/** Any of the phrases at a word start, compiled once (every IKU row is asked, several times). */
+function atWordStart(phrases: readonly string[]): RegExp {
+  return new RegExp(`\\b(?:${phrases.join('|')})`);
 }
+
+const REACH = atWordStart(REACH_OVERRIDES);
+const LOWER = atWordStart(LOWER_IS_BETTER);
 
 /** Guess polarity from the indicator's wording; 'positive' unless it clearly says lower is better. */
 export function guessPolarity(indicator: string): Polarity {
   const text = normalize(indicator);
-  if (mentions(text, REACH_OVERRIDES)) return 'positive';
-  return mentions(text, LOWER_IS_BETTER) ? 'negative' : 'positive';
+  if (REACH.test(text)) return 'positive';
+  return LOWER.test(text) ? 'negative' : 'positive';
 }
