@@ -60,6 +60,8 @@ function phraseForms(label: string): string[][] {
 
 export function buildSubjects(contexts: TableContext[]): Subject[] {
   const out: Subject[] = [];
+  // Reports repeat their labels (PMKS types, programs) in table after table: each label's forms are made once.
+  const forms = new Map<string, { phrases: string[][]; content: string[] }>();
   for (const ctx of contexts) {
     for (const row of ctx.table.rows) {
       if (row.role === 'section' || !row.label) continue;
@@ -68,7 +70,9 @@ export function buildSubjects(contexts: TableContext[]): Subject[] {
         if (phrases.length) out.push({ ctx, row, phrases, content: phrases.flat(), total: true });
         continue;
       }
-      out.push({ ctx, row, phrases: phraseForms(row.label), content: contentWords(row.label) });
+      let f = forms.get(row.label);
+      if (!f) forms.set(row.label, (f = { phrases: phraseForms(row.label), content: contentWords(row.label) }));
+      out.push({ ctx, row, phrases: f.phrases, content: f.content });
     }
   }
   return out;
