@@ -22,7 +22,7 @@ function subHeader(ctx: TableContext, col: number): string {
 
 /** What one run of checkCrossTables did: the work a test can hold linear in tables without timing it. */
 export interface CrossTableWork {
-  /** Labels and sub-headers normalised (once each). */
+  /** Distinct labels and sub-headers normalised (each once, however many tables repeat it). */
   labels: number;
   /** Row labels tested against a column's words: once per distinct pair of table signatures. */
   categoryTests: number;
@@ -63,6 +63,16 @@ interface AcrossGroup {
 export function checkCrossTables(contexts: TableContext[]): CrossTableWork {
   const work: CrossTableWork = { labels: 0, categoryTests: 0, signaturePairs: 0 };
   const counts = contexts.filter((c) => c.table.kind === 'count');
+  // Labels recur from table to table: each distinct one is normalised once.
+  const keyOf = new Map<string, string>();
+  const labelKey = (label: string) => {
+    let k = keyOf.get(label);
+    if (k === undefined) {
+      keyOf.set(label, (k = tokenKey(label)));
+      work.labels++;
+    }
+    return k;
+  };
   const groups: AcrossGroup[] = [];
   const groupOf = new Map<string, AcrossGroup>();
   // Word -> the groups with a column holding it.
@@ -72,8 +82,7 @@ export function checkCrossTables(contexts: TableContext[]): CrossTableWork {
     for (let i = ctx.table.rows.length - 1; i >= 0 && !total; i--) if (ctx.table.rows[i].role === 'total') total = ctx.table.rows[i];
     const columns = ctx.cols('count');
     if (!total || columns.length < 2) return;
-    const keys = columns.map((k) => tokenKey(subHeader(ctx, k.col)));
-    work.labels += keys.length;
+    const keys = columns.map((k) => labelKey(subHeader(ctx, k.col)));
     const signature = keys.join('|');
     let group = groupOf.get(signature);
     if (!group) {
@@ -96,8 +105,7 @@ export function checkCrossTables(contexts: TableContext[]): CrossTableWork {
     const jumlah = down.col('jumlah');
     if (!jumlah) continue;
     const items = down.rows('item');
-    const keys = items.map((row) => tokenKey(row.label));
-    work.labels += keys.length;
+    const keys = items.map((row) => labelKey(row.label));
     const rowWords = keys.map((k) => (k ? k.split(' ') : []));
     const signature = keys.join('|');
     let byGroup = pairings.get(signature);
@@ -264,11 +272,14 @@ export function checkBreakdowns(contexts: TableContext[]): void {
 /** Each table's first item or parent row of each normalised label, tables in order. */
 function rowsByLabel(contexts: TableContext[]): Map<string, { whole: TableContext; row: TableRow }[]> {
   const out = new Map<string, { whole: TableContext; row: TableRow }[]>();
+  // Labels recur from table to table: each distinct one is normalised once.
+  const normal = new Map<string, string>();
   for (const whole of contexts) {
     const seen = new Set<string>();
     for (const row of whole.table.rows) {
       if (row.role !== 'item' && row.role !== 'parent') continue;
-      const label = normalizeHeader(row.label);
+      let label = normal.get(row.label);
+      if (label === undefined) normal.set(row.label, (label = normalizeHeader(row.label)));
       if (seen.has(label)) continue;
       seen.add(label);
       const list = out.get(label);
