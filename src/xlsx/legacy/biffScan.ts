@@ -18,6 +18,12 @@ export interface BiffScan {
   cutShort: boolean;
   /** The scan stopped at `maxCells` cells. */
   overLimit: boolean;
+  /** BIFF5/8: sheets the workbook globals list (BOUNDSHEET records, Visual Basic modules aside). */
+  sheetsListed: number;
+  /** Substreams (BOF ... EOF) at the top level, the workbook globals included. */
+  substreams: number;
+  /** Substreams still open at the end (a BOF without its EOF). */
+  openAtEnd: number;
 }
 
 const u16 = (d: Uint8Array, i: number) => d[i] | (d[i + 1] << 8);
@@ -43,6 +49,9 @@ const BLANK = 0x0201;
 const BLANK_BIFF2 = 0x0001;
 const MULBLANK = 0x00be;
 const FILEPASS = 0x002f;
+const BOF = new Set([0x0009, 0x0209, 0x0409, 0x0809]);
+const EOF = 0x000a;
+const BOUNDSHEET = 0x0085;
 
 function bofVersion(type: number, body: Uint8Array): number | null {
   switch (type) {
@@ -62,7 +71,8 @@ function bofVersion(type: number, body: Uint8Array): number | null {
 }
 
 export function scanBiff(stream: Uint8Array, maxCells: number): BiffScan {
-  const out: BiffScan = { version: null, cells: 0, blanks: 0, encrypted: false, cutShort: false, overLimit: false };
+  const out: BiffScan = { version: null, cells: 0, blanks: 0, encrypted: false, cutShort: false, overLimit: false, sheetsListed: 0, substreams: 0, openAtEnd: 0 };
+  let depth = 0;
   const n = stream.length;
   let pos = 0;
   let first = true;
@@ -78,6 +88,7 @@ export function scanBiff(stream: Uint8Array, maxCells: number): BiffScan {
           break;
         }
       }
+      out.openAtEnd = depth;
       return out;
     }
     if (first) {
@@ -89,6 +100,11 @@ export function scanBiff(stream: Uint8Array, maxCells: number): BiffScan {
     else if (type === BLANK || (type === BLANK_BIFF2 && out.version === 2)) out.blanks++;
     else if (type === MULBLANK && len >= 6) out.blanks += Math.floor((len - 6) / 2);
     else if (type === FILEPASS) out.encrypted = true;
+    else if (BOF.has(type)) {
+      if (depth === 0) out.substreams++;
+      depth++;
+    } else if (type === EOF) depth = Math.max(0, depth - 1);
+    else if (type === BOUNDSHEET && (out.version === 5 || out.version === 8) && len >= 6 && stream[start + 5] !== 0x06) out.sheetsListed++;
     if (out.cells > maxCells) {
       out.overLimit = true;
       return out;
@@ -101,5 +117,6 @@ export function scanBiff(stream: Uint8Array, maxCells: number): BiffScan {
       break;
     }
   }
+  out.openAtEnd = depth;
   return out;
 }

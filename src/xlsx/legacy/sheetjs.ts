@@ -88,6 +88,20 @@ interface Prepared {
   ods?: OdsScan;
 }
 
+/**
+ * Every sheet the workbook lists has its data, and every part that starts also ends:
+ * SheetJS would read a stream whose sheets were zeroed out (an interrupted download into a
+ * file of the right size) as a workbook of empty sheets, and check nothing without a word.
+ */
+function biffWhole(scan: ReturnType<typeof scanBiff>, part: string | undefined): void {
+  if (scan.version === null) throw refuse('xls', 'damaged-part', { part, detail: 'no BOF record at the start' });
+  if (scan.openAtEnd > 0) throw refuse('xls', 'truncated', { part, detail: 'the data stops inside a sheet (BOF without EOF)' });
+  const missing = scan.sheetsListed - (scan.substreams - 1);
+  if (scan.sheetsListed > 0 && missing > 0) {
+    throw refuse('xls', 'damaged-part', { part, detail: `the data of ${missing} of its ${scan.sheetsListed} sheets is missing` });
+  }
+}
+
 /** An .xls in its OLE container: the workbook stream found, counted and checked before SheetJS. */
 function prepareCfb(data: Uint8Array, maxCells: number): Prepared {
   let container: { FullPaths?: unknown };
@@ -119,6 +133,7 @@ function prepareCfb(data: Uint8Array, maxCells: number): Prepared {
   if (scan.encrypted) throw refuse('xls', 'encrypted');
   if (scan.overLimit) throw tooManyCells(`more than ${maxCells} cells`);
   if (scan.cutShort) throw refuse('xls', 'truncated', { part, detail: 'the last record runs past the end of the stream' });
+  biffWhole(scan, part);
   return { bytes: data, part, stubs: scan.blanks <= MAX_STYLED_EMPTY };
 }
 
@@ -128,6 +143,7 @@ function prepareBareBiff(data: Uint8Array, maxCells: number): Prepared {
   if (scan.encrypted) throw refuse('xls', 'encrypted');
   if (scan.overLimit) throw tooManyCells(`more than ${maxCells} cells`);
   if (scan.cutShort) throw refuse('xls', 'truncated', { detail: 'the last record runs past the end of the file' });
+  biffWhole(scan, undefined);
   return { bytes: data, stubs: scan.blanks <= MAX_STYLED_EMPTY };
 }
 
@@ -168,6 +184,7 @@ function prepareOdsZip(data: Uint8Array, maxCells: number): Prepared {
   } catch (e) {
     throw refuse('ods', 'damaged-part', { part: 'content.xml', detail: message(e) });
   }
+  if (!endsWithRoot(xml, ['document-content'])) throw refuse('ods', 'truncated', { part: 'content.xml', detail: 'the part ends before </office:document-content>' });
   const ods = odsChecks(xml, maxCells);
   if (!ods.spreadsheet) throw refuse('ods', 'damaged-part', { part: 'content.xml', detail: 'no office:spreadsheet body' });
   const stored: Zippable = {};
@@ -180,10 +197,23 @@ function utf8(data: Uint8Array): string {
   return strFromU8(data.subarray(start));
 }
 
+/**
+ * An XML file must end with its root's end tag: SheetJS reads a cut-short document as far as
+ * it goes, which would check half a table as if it were all of it (Excel refuses such a file).
+ */
+function endsWithRoot(xml: string, names: string[]): boolean {
+  let end = xml.length;
+  while (end > 0 && /[\s\0]/.test(xml.charAt(end - 1))) end--;
+  const tail = xml.slice(Math.max(0, end - 64), end);
+  return names.some((n) => new RegExp(`</(?:[A-Za-z][\\w.-]*:)?${n}\\s*>$`).test(tail));
+}
+
 /** A flat OpenDocument file (.fods). */
 function prepareFlatOds(data: Uint8Array, maxCells: number): Prepared {
   if (data.length > LEGACY_MAX_MARKUP_BYTES) throw tooManyCells(`${data.length} bytes of markup`);
-  const ods = odsChecks(utf8(data), maxCells);
+  const xml = utf8(data);
+  if (!endsWithRoot(xml, ['document'])) throw refuse('ods', 'truncated', { detail: 'the document ends before </office:document>' });
+  const ods = odsChecks(xml, maxCells);
   // A flat text document or drawing is an OpenDocument file, but no spreadsheet.
   if (!ods.spreadsheet) throw new WorkbookReadError('not-xlsx', '', new Error('an OpenDocument file without a spreadsheet body'));
   return { bytes: data, stubs: ods.styledEmpty <= MAX_STYLED_EMPTY, ods };
@@ -193,6 +223,7 @@ function prepareFlatOds(data: Uint8Array, maxCells: number): Prepared {
 function prepareXml2003(data: Uint8Array, maxCells: number): Prepared {
   if (data.length > LEGACY_MAX_MARKUP_BYTES) throw tooManyCells(`${data.length} bytes of markup`);
   const xml = utf8(data);
+  if (!endsWithRoot(xml, ['Workbook'])) throw refuse('xml-2003', 'truncated', { detail: 'the document ends before </Workbook>' });
   let cells = 0;
   for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) {
     const j = xml.startsWith('Cell', i + 1) ? i + 5 : xml.startsWith('ss:Cell', i + 1) ? i + 8 : -1;
