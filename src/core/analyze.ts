@@ -13,7 +13,7 @@ import { NarrativeChecker } from './narrative/check';
 import { narrativeFromWorkbook } from './narrative/fromWorkbook';
 import type { AnalyzeOptions, RecognizedTable, WorkbookReport } from './model';
 import { findTables } from './recognize/findTables';
-import type { WorkbookSnapshot } from './snapshot';
+import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { parseA1 } from './a1';
 
 export { DEFAULT_PUSAT_MARKER };
@@ -74,11 +74,13 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
   const contexts: TableContext[] = [];
   const order = new Map<string, number>();
   const grids: Grid[] = [];
+  const gridOf = new Map<SheetSnapshot, Grid>();
   snapshot.sheets.forEach((sheet, i) => {
     order.set(sheet.name, i);
     if (sheet.kind === 'chart') return;
     const grid = new Grid(sheet);
     grids.push(grid);
+    gridOf.set(sheet, grid);
     for (const table of findTables(grid)) {
       tables.push(table);
       const ctx = new TableContext(grid, table, resolved);
@@ -96,7 +98,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
     resolved.lang,
   );
   const narrative = new NarrativeChecker(contexts, resolved);
-  for (const source of [...narrativeFromWorkbook(snapshot, tables), ...(options.narratives ?? [])]) narrative.checkSource(source);
+  for (const source of [...narrativeFromWorkbook(snapshot, tables, gridOf), ...(options.narratives ?? [])]) narrative.checkSource(source);
   narrative.finish(tableFindings);
   const findings: Finding[] = [...tableFindings, ...narrative.findings];
   return { tables, findings };

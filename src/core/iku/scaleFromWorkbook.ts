@@ -30,13 +30,13 @@ const num = (t: string) => new Decimal(t.replace(',', '.'));
 export function scaleFromWorkbook(snapshot: WorkbookSnapshot): PredikatScale | undefined {
   for (const sheet of snapshot.sheets) {
     if (sheet.kind === 'chart') continue;
-    const grid = new Grid(sheet);
+    // Made only for a sheet with a cell that reads as a band: most sheets have none.
+    let grid: Grid | undefined;
     const bands: PredikatBand[] = [];
     for (let i = 0; i < sheet.values.length; i++) {
       const types = sheet.valueTypes[i];
       const values = sheet.values[i];
       if (!types) continue;
-      const r = grid.top + i;
       for (let j = 0; j < types.length - 1; j++) {
         // Bands are text cells: test the stored text before anything else, so a big data sheet costs one regex per text cell.
         if (types[j] !== 'String') continue;
@@ -44,6 +44,8 @@ export function scaleFromWorkbook(snapshot: WorkbookSnapshot): PredikatScale | u
         if (!mayBeBand(text)) continue;
         const m = RANGE.exec(text) ?? ATLEAST.exec(text);
         if (!m && !BELOW.test(text)) continue;
+        grid ??= new Grid(sheet);
+        const r = grid.top + i;
         const c = grid.left + j;
         if (grid.textAt(r, c) === '') continue; // covered by a merge: Excel shows it empty
         const label = grid.textAt(r, c + 1);

@@ -1,7 +1,7 @@
 import { parseRange, toA1 } from '../a1';
 import { Grid } from '../grid';
 import type { RecognizedTable } from '../model';
-import type { WorkbookSnapshot } from '../snapshot';
+import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import type { NarrativeParagraph, NarrativeSource } from './types';
 
 const LONG = 150;
@@ -21,7 +21,7 @@ export function looksLikeHeading(text: string): boolean {
  * table but has real paragraphs (a 'Narasi' sheet), and long text cells
  * outside the tables elsewhere. Keterangan cells inside tables are data.
  */
-export function narrativeFromWorkbook(snapshot: WorkbookSnapshot, tables: RecognizedTable[]): NarrativeSource[] {
+export function narrativeFromWorkbook(snapshot: WorkbookSnapshot, tables: RecognizedTable[], grids?: ReadonlyMap<SheetSnapshot, Grid>): NarrativeSource[] {
   const out: NarrativeSource[] = [];
   // Each sheet's table ranges, gathered once: not a pass over every table for every sheet.
   const rangesOf = new Map<string, NonNullable<ReturnType<typeof parseRange>>[]>();
@@ -32,7 +32,8 @@ export function narrativeFromWorkbook(snapshot: WorkbookSnapshot, tables: Recogn
   }
   for (const sheet of snapshot.sheets) {
     if (sheet.kind === 'chart') continue;
-    const grid = new Grid(sheet);
+    // The grids the analysis made, when given: a sheet's merges are indexed once.
+    const grid = grids?.get(sheet) ?? new Grid(sheet);
     if (grid.isEmpty) continue;
     const ranges = rangesOf.get(sheet.name) ?? [];
     const inTable = (r: number, c: number) => ranges.some((g) => r >= g.top && r <= g.bottom && c >= g.left && c <= g.right);
