@@ -6,9 +6,11 @@
  * from their first bytes without reading the rest.
  */
 import { promises as fsp } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { MAX_FILE_BYTES, WorkbookReadError } from './errors';
 import { readWorkbookBuffer } from './fromBuffer';
+import { limitsForHeap } from './read/limits';
 import { ENCRYPTION_INFO_UTF16LE, indexOfBytes, SNIFF_BYTES, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
 
 export { readWorkbookBuffer } from './fromBuffer';
@@ -100,5 +102,6 @@ export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> 
   } finally {
     await fh.close().catch(() => undefined);
   }
-  return readWorkbookBuffer(data, path);
+  // The cell limit follows this process's own heap (--max-old-space-size raises it).
+  return readWorkbookBuffer(data, path, limitsForHeap(getHeapStatistics().heap_size_limit));
 }

@@ -14,9 +14,9 @@
  * Every dialect was also opened with LibreOffice 7 (soffice --convert-to csv), which
  * read each one as the same table: the packages are valid, a refusal is the reader's.
  *
- * Gaps of the current (exceljs) reader are marked it.failing with the gap named
- * (GAPS below): such a test passes while the gap exists and fails once the reader
- * is fixed, and the mark must then be removed.
+ * Gaps of the reader are marked it.failing with the gap named (GAPS below): such a
+ * test passes while the gap exists and fails once the reader is fixed, and the mark
+ * must then be removed.
  *
  * DIALECTS_OUT=/tmp/dialects writes every variant there, to open by hand.
  */
@@ -46,20 +46,9 @@ jest.setTimeout(30_000);
  * gap for each test. Remove an entry (and so the it.failing) once the reader reads it.
  */
 const GAPS: Record<string, { snapshot?: string; findings?: string }> = {
-  // exceljs parses a t="d" cell's ISO value with parseFloat: 2023-12-31T00:00:00 reads as 2023
-  // (15/07/1905), not the serial 45291. Silent: the dates sit outside the table, so the findings agree.
-  strict: { snapshot: 't="d" ISO dates read as their year' },
-  // exceljs finds a cell's column only from its r: cells without one throw ("Cannot read properties
-  // of undefined (reading 'col')") and the file is refused as unreadable.
-  'no-cell-refs': { snapshot: 'cells without r refused', findings: 'cells without r refused' },
-  // exceljs needs r on every row ("Invalid row number in model"): refused as unreadable.
-  'no-row-refs': { snapshot: 'rows without r refused', findings: 'rows without r refused' },
-  'no-refs': { snapshot: 'rows and cells without r refused', findings: 'rows and cells without r refused' },
-  // exceljs decodes only upper-case references: r="a1" throws "A Cell needs a Row" (unreadable).
-  'lowercase-refs': { snapshot: 'lower-case references refused', findings: 'lower-case references refused' },
-  // The reader looks for xl/workbook.xml by name instead of following _rels/.rels (and exceljs
-  // takes xl/sharedStrings.xml and xl/styles.xml by name): refused as corrupt, "no xl/workbook.xml part".
-  'renamed-core-parts': { snapshot: 'workbook part not found through relationships', findings: 'workbook part not found through relationships' },
+  // None with the streaming reader (src/xlsx/read/). The exceljs reader it replaced read strict
+  // t="d" dates as their year, refused rows or cells without r and lower-case references, and
+  // did not follow _rels/.rels to a workbook part under another name.
 };
 
 interface NormCell {

@@ -5,7 +5,7 @@
  * exhausting memory. Jest timeouts are the hang guard; nothing here asserts time.
  *
  * Already covered elsewhere, and not repeated here:
- * - test/xlsx/heavyParts.test.ts: 50,000 merged areas (read only), data validation in
+ * - test/xlsx/readerHeavy.test.ts: 50,000 merged areas (read only), data validation in
  *   one rule over A1:Z1048576, CDATA text, cells naming shared strings of a package
  *   without xl/sharedStrings.xml (refused as 'corrupt' naming the part);
  * - test/xlsx/sheetExtent.test.ts: a stray value at XFD1048576 in a workbook exceljs
@@ -25,9 +25,9 @@
  * the table, zips cut at four places, a .docx carrying a workbook, entity expansion in
  * a DOCTYPE, 200,000 nested elements.
  *
- * Outcomes of the current (exceljs) reader were found first in child processes with a
- * time limit. Those it fails quickly are it.failing (remove the mark once the reader
- * passes); those it hangs on are it.skip, to enable with the new reader.
+ * Outcomes of the previous (exceljs) reader were found first in child processes with a
+ * time limit; it failed or hung on the cases whose comments say so. The streaming
+ * reader (src/xlsx/read/) passes them all.
  */
 import { analyzeWorkbook } from '../../src/core/analyze';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
@@ -63,9 +63,9 @@ function expectSmall(s: SheetSnapshot, most = 300): void {
 
 // First, while the process is still small: the memory check is on the whole process.
 describe('a zip entry that lies about its size', () => {
-  // The exceljs reader (JSZip) trusts the declared 1 KB, inflates the whole 1.1 GiB and
-  // then refuses the file as 'corrupt' ("uncompressed data size mismatch"), its RSS past 1.3 GB.
-  it.failing(
+  // The exceljs reader (JSZip) trusted the declared 1 KB, inflated the whole 1.1 GiB and
+  // then refused the file as 'corrupt' ("uncompressed data size mismatch"), its RSS past 1.3 GB.
+  it(
     'a worksheet entry declaring 1 KB that inflates past 1 GiB is refused as too-large, without inflating it',
     async () => {
       const { bytes, inflatedSize } = P.zipBomb();
@@ -80,8 +80,8 @@ describe('a zip entry that lies about its size', () => {
 });
 
 describe('huge text', () => {
-  // The exceljs reader keeps the whole string: A7 holds 104,960,000 characters.
-  it.failing(
+  // The exceljs reader kept the whole string: A7 held 104,960,000 characters.
+  it(
     "100 MB in one shared string: read, the cell cut to Excel's 32,767 characters, the table beside it checked",
     async () => {
       const { bytes, textLength } = P.hugeSharedString();
@@ -99,9 +99,8 @@ describe('huge text', () => {
 });
 
 describe('merges over whole sheets and columns', () => {
-  // hangs with the exceljs reader; enable with the new reader (exceljs marks every cell of a merge:
-  // past 120 s and 4 GB on A1:XFD1048576).
-  it.skip(
+  // The exceljs reader hung here (it marked every cell of a merge: past 120 s and 4 GB on A1:XFD1048576).
+  it(
     'one merge over the whole sheet: its top-left cell is read, the arrays stay small',
     async () => {
       const snap = await readWorkbookBuffer(P.wholeSheetMerge(), 'gabung-seluruh.xlsx');
@@ -113,9 +112,8 @@ describe('merges over whole sheets and columns', () => {
     2 * MINUTE,
   );
 
-  // hangs with the exceljs reader; enable with the new reader (the same: past 120 s and 4 GB on
-  // ten merges H1:H1048576 ... Q1:Q1048576).
-  it.skip(
+  // The exceljs reader hung here too (past 120 s and 4 GB on ten merges H1:H1048576 ... Q1:Q1048576).
+  it(
     'ten merged columns of full height beside the table: the table is read and checked, the arrays stay small',
     async () => {
       const snap = await readWorkbookBuffer(P.fullHeightMergedColumns(), 'kolom-gabung.xlsx');
@@ -169,9 +167,9 @@ describe('rules and extents over whole columns and the whole sheet', () => {
 });
 
 describe('damaged and foreign packages', () => {
-  // The exceljs reader fails inside its string lookup and says 'unreadable' ("the file is
+  // The exceljs reader failed inside its string lookup and said 'unreadable' ("the file is
   // intact"), which it is not.
-  it.failing('a cell naming shared string 7 of a table of 3 is refused as corrupt', async () => {
+  it('a cell naming shared string 7 of a table of 3 is refused as corrupt', async () => {
     expect((await refusal(P.sharedStringOutOfRange(), 'indeks-sst.xlsx')).code).toBe('corrupt');
   });
 
