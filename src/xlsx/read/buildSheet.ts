@@ -40,10 +40,10 @@ function boundsOf(c: SparseCells, merges: Rect[]): Rect | null {
   let left = Infinity;
   let bottom = -Infinity;
   let right = -Infinity;
-  const { rows, cols } = c;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const k = cols[i];
+  const st = c.store;
+  for (let i = 0; i < st.length; i++) {
+    const r = st.row(i);
+    const k = st.col(i);
     if (r < top) top = r;
     if (r > bottom) bottom = r;
     if (k < left) left = k;
@@ -71,7 +71,8 @@ export function fillSheet(snap: SheetSnapshot, c: SparseCells, formats: string[]
   const area = (r: Rect) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
   if (area(all) > MAX_RECT_CELLS) {
     // Rare: stray cells far away, or merges over whole rows. sheetExtent decides what to leave out.
-    const pairs: [number, number][] = c.rows.map((r, i) => [r, c.cols[i]]);
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < c.store.length; i++) pairs.push([c.store.row(i), c.store.col(i)]);
     let extent;
     try {
       extent = sheetExtent(pairs, mergeRects);
@@ -113,16 +114,16 @@ export function fillSheet(snap: SheetSnapshot, c: SparseCells, formats: string[]
     if (r >= 0 && r < nRows && k >= 0 && k < nCols) numberFormat[r][k] = formats[se[i + 2]] ?? GENERAL;
   }
 
-  const { rows, cols } = c;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] - top;
-    const k = cols[i] - left;
+  const st = c.store;
+  for (let i = 0; i < st.length; i++) {
+    const r = st.row(i) - top;
+    const k = st.col(i) - left;
     if (r < 0 || r >= nRows || k < 0 || k >= nCols) continue;
-    const v = c.values[i];
+    const v = st.value(i);
     values[r][k] = v;
-    valueTypes[r][k] = c.types[i];
-    numberFormat[r][k] = formats[c.styles[i]] ?? GENERAL;
-    formulas[r][k] = c.formulas.get(i) ?? v;
+    valueTypes[r][k] = st.type(i);
+    numberFormat[r][k] = formats[st.style(i)] ?? GENERAL;
+    formulas[r][k] = st.formulas.get(i) ?? v;
   }
 
   // Cells under a merged area, other than its top-left, are empty in Excel whatever the file holds.

@@ -6,6 +6,7 @@
  */
 import type { RawValue, ValueType } from '../../core/snapshot';
 import { toA1 } from '../../core/a1';
+import { CellStore } from './cellStore';
 import { shiftFormula } from './sharedFormula';
 import { MAX_CELL_CHARS, StringItem } from './sharedStrings';
 import { attributes, decodeEntities, normaliseNewlines, rawAttribute, type XmlHandler } from './xmlScan';
@@ -25,14 +26,8 @@ export class DamagedPartError extends Error {
 
 /** Cells by position, in the order the part lists them. */
 export interface SparseCells {
-  rows: number[];
-  cols: number[];
-  values: RawValue[];
-  types: ValueType[];
-  /** Style index per cell (its number format is looked up when the snapshot is built). */
-  styles: number[];
-  /** Formula text with '=' by cell index, for formula cells only. */
-  formulas: Map<number, string>;
+  /** Value, type, style index (its number format is looked up when the snapshot is built) and formula per cell. */
+  store: CellStore;
   /** Merged areas as written (A1 ranges). */
   merges: string[];
   /** 0-based rows marked hidden. */
@@ -109,7 +104,7 @@ const enum In {
 }
 
 export class SheetCellsReader implements XmlHandler {
-  readonly cells: SparseCells = { rows: [], cols: [], values: [], types: [], styles: [], formulas: new Map(), merges: [], hiddenRows: [], styledEmpty: [] };
+  readonly cells: SparseCells = { store: new CellStore(), merges: [], hiddenRows: [], styledEmpty: [] };
   private inSheetData = false;
   private row = -1;
   private col = -1;
@@ -311,14 +306,7 @@ export class SheetCellsReader implements XmlHandler {
       return;
     }
     if (--this.ctx.cellBudget.remaining < 0) throw new CellLimitError(`more cells than the reader may keep`);
-    const c = this.cells;
-    const i = c.rows.length;
-    c.rows.push(row);
-    c.cols.push(col);
-    c.values.push(value);
-    c.types.push(type);
-    c.styles.push(this.cStyle);
-    if (formula !== undefined) c.formulas.set(i, formula);
+    this.cells.store.push(row, col, value, type, this.cStyle, formula);
   }
 
   /** The cell's formula with '=', undefined when it has none. */
