@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { TableContext } from './context';
-import type { TableColumn, TableRow } from '../model';
+import type { ColumnRole, TableColumn, TableRow } from '../model';
 import { normalizeHeader } from '../recognize/vocabulary';
 
 /** The words of a label, normalised once, as a canonical key ('s1', 'sd sma slta'). */
@@ -43,8 +43,8 @@ interface Across {
 interface AcrossGroup {
   categories: { words: ReadonlySet<string> }[];
   members: Across[];
-  /** Per category, the members' totals that hold a figure, with the next member whose total differs. */
-  totals: ({ across: Across; value: Decimal; nextDiffering: number }[] | undefined)[];
+  /** Per category, the members' totals that hold a figure (made when first asked). */
+  totals: (Total<Across>[] | undefined)[];
 }
 
 /**
@@ -150,10 +150,11 @@ export function checkCrossTables(contexts: TableContext[]): CrossTableWork {
       for (const { item, category } of pairs) {
         const mine = down.value(items[item].row, jumlah.col);
         if (!mine) continue;
-        const hit = firstDisagreeing(group, category, down, mine);
+        const totals = (group.totals[category] ??= totalsOf(group.members, (a) => a.ctx.value(a.total.row, a.columns[category].col)));
+        const hit = firstDisagreeing(totals, down, mine);
         if (!hit) continue;
         const before = named.get(item);
-        if (!before || hit.across.order < before.across.order) named.set(item, { across: hit.across, category, theirs: hit.value, mine });
+        if (!before || hit.member.order < before.across.order) named.set(item, { across: hit.member, category, theirs: hit.value, mine });
       }
     }
     for (const item of [...named.keys()].sort((a, b) => a - b)) {
@@ -182,26 +183,33 @@ export function checkCrossTables(contexts: TableContext[]): CrossTableWork {
   return work;
 }
 
-/**
- * The first member of a group (in workbook order), other than the table itself, whose
- * total in this category holds a figure other than `mine`. Runs of equal totals are
- * skipped in one step, so the answer takes a few steps however many tables share
- * the signature.
- */
-function firstDisagreeing(group: AcrossGroup, category: number, self: TableContext, mine: Decimal): { across: Across; value: Decimal } | undefined {
-  let list = group.totals[category];
-  if (!list) {
-    list = [];
-    for (const across of group.members) {
-      const value = across.ctx.value(across.total.row, across.columns[category].col);
-      if (value) list.push({ across, value, nextDiffering: 0 });
-    }
-    for (let j = list.length - 1; j >= 0; j--) list[j].nextDiffering = j + 1 < list.length && list[j + 1].value.eq(list[j].value) ? list[j + 1].nextDiffering : j + 1;
-    group.totals[category] = list;
+/** A table's total in one column, in workbook order, with the next one whose total differs. */
+interface Total<M extends { ctx: TableContext; order: number }> {
+  member: M;
+  value: Decimal;
+  nextDiffering: number;
+}
+
+/** The members' totals that hold a figure, in order, each pointing past its run of equal totals. */
+function totalsOf<M extends { ctx: TableContext; order: number }>(members: readonly M[], valueOf: (m: M) => Decimal | null): Total<M>[] {
+  const list: Total<M>[] = [];
+  for (const member of members) {
+    const value = valueOf(member);
+    if (value) list.push({ member, value, nextDiffering: 0 });
   }
+  for (let j = list.length - 1; j >= 0; j--) list[j].nextDiffering = j + 1 < list.length && list[j + 1].value.eq(list[j].value) ? list[j + 1].nextDiffering : j + 1;
+  return list;
+}
+
+/**
+ * The first total (in workbook order), of a table other than `self`, that holds a figure
+ * other than `mine`. Runs of equal totals are skipped in one step, so the answer takes a
+ * few steps however many tables share the signature.
+ */
+function firstDisagreeing<M extends { ctx: TableContext; order: number }>(list: readonly Total<M>[], self: TableContext, mine: Decimal): Total<M> | undefined {
   for (let j = 0; j < list.length; ) {
     const e = list[j];
-    if (e.across.ctx === self) j++;
+    if (e.member.ctx === self) j++;
     else if (e.value.eq(mine)) j = e.nextDiffering;
     else return e;
   }
@@ -211,43 +219,113 @@ function firstDisagreeing(group: AcrossGroup, category: number, self: TableConte
 const TABLE_NUMBER = /^(tabel|table)\s*[\d.]+\s*[:.\-–]?\s*/i;
 const FIGURE_ROLES = new Set(['anggaran', 'realisasi', 'count', 'jumlah', 'populasi', 'ditangani']);
 
+/** What one run of checkBreakdowns did, for the test that keeps it linear in tables. */
+export interface BreakdownWork {
+  /** Distinct row labels and headers normalised (each once). */
+  labels: number;
+  /** Distinct titles looked up among the rows. */
+  titles: number;
+  /** Column matches made between a titled table's columns and a summary's: once per pair of column signatures. */
+  columnMatches: number;
+}
+
+/** A titled table with a total: it breaks down the row its title names. */
+interface Part {
+  ctx: TableContext;
+  order: number;
+  total: TableRow;
+  /** Its figure columns, in order. */
+  columns: TableColumn[];
+}
+
+/** Titled tables with one title and the same figure columns (role and header): one signature. */
+interface PartGroup {
+  columns: { role: ColumnRole; header: string }[];
+  members: Part[];
+  totals: (Total<Part>[] | undefined)[];
+}
+
 /**
  * A table titled by a row of another table breaks that row down: 'Tabel 7.38
  * Belanja Pegawai' under the 'Belanja Pegawai' row of 'Tabel 7.37 Belanja
  * Operasi'. Its total must equal that row in every column headed the same
  * ('Tahun 2018 Anggaran (Rp)'). Which of the two is wrong cannot be told, so
- * the finding is a warning on the summary row, naming the other cell.
+ * the finding is a warning on the summary row, naming the other cell: the first
+ * titled table, in workbook order, that disagrees.
  * Source: corpus case bud-calk-2018-belanja-operasi-pegawai (class 12).
+ *
+ * Labels and headers are normalised once, rows indexed by their label, and titled
+ * tables grouped by title and columns, so each summary row finds the first
+ * disagreeing breakdown by lookup: linear in tables, not a compare of every
+ * titled table with every table.
  */
-export function checkBreakdowns(contexts: TableContext[]): void {
-  // Row labels and column headers are normalised once per table and rows indexed by their
-  // label, so each titled table finds the rows it breaks down by one lookup: linear in
-  // tables, not a scan of every row of every table for each title.
-  let byLabel: Map<string, { whole: TableContext; row: TableRow }[]> | undefined;
-  const headers = new Map<TableContext, string[]>();
-  const headersOf = (ctx: TableContext) => {
-    let h = headers.get(ctx);
-    if (!h) headers.set(ctx, (h = ctx.table.columns.map((x) => normalizeHeader(x.header))));
-    return h;
+export function checkBreakdowns(contexts: TableContext[]): BreakdownWork {
+  const work: BreakdownWork = { labels: 0, titles: 0, columnMatches: 0 };
+  const normal = new Map<string, string>();
+  const normalised = (text: string) => {
+    let n = normal.get(text);
+    if (n === undefined) {
+      normal.set(text, (n = normalizeHeader(text)));
+      work.labels++;
+    }
+    return n;
   };
-  for (const part of contexts) {
-    const title = normalizeHeader((part.table.title ?? '').split(' / ').pop()!.replace(TABLE_NUMBER, ''));
-    if (title.split(' ').length < 2) continue;
-    const total = [...part.table.rows].reverse().find((r) => r.role === 'total');
-    if (!total) continue;
-    byLabel ??= rowsByLabel(contexts);
+  const byTitle = new Map<string, Map<string, PartGroup>>();
+  contexts.forEach((ctx, order) => {
+    const title = normalizeHeader((ctx.table.title ?? '').split(' / ').pop()!.replace(TABLE_NUMBER, ''));
+    if (title.split(' ').length < 2) return;
+    let total: TableRow | undefined;
+    for (let i = ctx.table.rows.length - 1; i >= 0 && !total; i--) if (ctx.table.rows[i].role === 'total') total = ctx.table.rows[i];
+    if (!total) return;
+    const columns = ctx.table.columns.filter((k) => FIGURE_ROLES.has(k.role));
+    const heads = columns.map((k) => ({ role: k.role, header: normalised(k.header) }));
+    const signature = heads.map((h) => `${h.role}\u0001${h.header}`).join('\u0000');
+    let groups = byTitle.get(title);
+    if (!groups) byTitle.set(title, (groups = new Map()));
+    let group = groups.get(signature);
+    if (!group) groups.set(signature, (group = { columns: heads, members: [], totals: [] }));
+    group.members.push({ ctx, order, total, columns });
+  });
+  if (byTitle.size === 0) return work;
+  const byLabel = rowsByLabel(contexts, normalised);
+  // A summary's columns (role and normalised header) as one key, and its column matched to each part column.
+  const wholeHeads = new Map<TableContext, { key: string; heads: { role: ColumnRole; header: string }[] }>();
+  const matches = new Map<string, Map<PartGroup, number[]>>();
+  for (const [title, groups] of byTitle) {
+    work.titles++;
     for (const { whole, row } of byLabel.get(title) ?? []) {
-      if (whole === part) continue;
-      const partHeaders = headersOf(part);
-      const wholeHeaders = headersOf(whole);
-      part.table.columns.forEach((k, i) => {
-        if (!FIGURE_ROLES.has(k.role)) return;
-        const j = whole.table.columns.findIndex((x, jj) => x.role === k.role && wholeHeaders[jj] === partHeaders[i]);
-        if (j < 0) return;
+      let w = wholeHeads.get(whole);
+      if (!w) {
+        const heads = whole.table.columns.map((x) => ({ role: x.role, header: normalised(x.header) }));
+        wholeHeads.set(whole, (w = { key: heads.map((h) => `${h.role}\u0001${h.header}`).join('\u0000'), heads }));
+      }
+      let byGroup = matches.get(w.key);
+      if (!byGroup) matches.set(w.key, (byGroup = new Map()));
+      // Per summary column: the first titled table (then column) whose total disagrees.
+      const named = new Map<number, { part: Part; k: number; theirs: Decimal; mine: Decimal }>();
+      for (const group of groups.values()) {
+        let twins = byGroup.get(group);
+        if (!twins) {
+          work.columnMatches++;
+          const heads = w.heads;
+          twins = group.columns.map((c) => heads.findIndex((h) => h.role === c.role && h.header === c.header));
+          byGroup.set(group, twins);
+        }
+        twins.forEach((j, k) => {
+          if (j < 0) return;
+          const mine = whole.value(row.row, whole.table.columns[j].col);
+          if (!mine) return;
+          const totals = (group.totals[k] ??= totalsOf(group.members, (p) => p.ctx.value(p.total.row, p.columns[k].col)));
+          const hit = firstDisagreeing(totals, whole, mine);
+          if (!hit) return;
+          const before = named.get(j);
+          if (!before || hit.member.order < before.part.order || (hit.member === before.part && k < before.k)) named.set(j, { part: hit.member, k, theirs: hit.value, mine });
+        });
+      }
+      for (const j of [...named.keys()].sort((a, b) => a - b)) {
+        const { part, k, theirs, mine } = named.get(j)!;
         const twin = whole.table.columns[j];
-        const mine = whole.value(row.row, twin.col);
-        const theirs = part.value(total.row, k.col);
-        if (!mine || !theirs || mine.eq(theirs)) return;
+        const col = part.columns[k];
         whole.report({
           code: 'cross-table-mismatch',
           severity: 'warning',
@@ -258,28 +336,26 @@ export function checkBreakdowns(contexts: TableContext[]): void {
             label: row.label,
             column: twin.header,
             actual: whole.fmt(mine),
-            expected: part.fmt(theirs),
-            otherCell: `'${part.table.sheet}'!${part.addr(total.row, k.col)}`,
+            expected: part.ctx.fmt(theirs),
+            otherCell: `'${part.ctx.table.sheet}'!${part.ctx.addr(part.total.row, col.col)}`,
           },
           expected: theirs,
           actual: mine,
         });
-      });
+      }
     }
   }
+  return work;
 }
 
 /** Each table's first item or parent row of each normalised label, tables in order. */
-function rowsByLabel(contexts: TableContext[]): Map<string, { whole: TableContext; row: TableRow }[]> {
+function rowsByLabel(contexts: TableContext[], normalised: (text: string) => string): Map<string, { whole: TableContext; row: TableRow }[]> {
   const out = new Map<string, { whole: TableContext; row: TableRow }[]>();
-  // Labels recur from table to table: each distinct one is normalised once.
-  const normal = new Map<string, string>();
   for (const whole of contexts) {
     const seen = new Set<string>();
     for (const row of whole.table.rows) {
       if (row.role !== 'item' && row.role !== 'parent') continue;
-      let label = normal.get(row.label);
-      if (label === undefined) normal.set(row.label, (label = normalizeHeader(row.label)));
+      const label = normalised(row.label);
       if (seen.has(label)) continue;
       seen.add(label);
       const list = out.get(label);
