@@ -10,7 +10,7 @@
 import { looksLikeHeading } from '../core/narrative/fromWorkbook';
 import type { NarrativeParagraph, NarrativeSource } from '../core/narrative/types';
 import { ENCRYPTION_INFO_UTF16LE, indexOfBytes, sniff } from '../xlsx/sniff';
-import JSZip from 'jszip';
+import { inflateEntry, InflateBudgetError, readCentralDirectory } from '../xlsx/read/zip';
 import { MAX_DOCUMENT_XML_BYTES, MAX_NARRATIVE_BYTES, NarrativeReadError } from './narrativeErrors';
 
 /**
@@ -291,24 +291,28 @@ async function loadMammoth(): Promise<Mammoth> {
 }
 
 /**
- * Refuse a document whose text part would unpack to more than the limit
- * (a zip bomb, or no report), before mammoth inflates it. The size is the
- * one the archive declares; jszip is the same copy mammoth uses.
+ * Refuse a document whose text parts unpack to more than the limit (a zip bomb,
+ * or no report), before mammoth inflates it. The parts are inflated here with
+ * their output counted (src/xlsx/read/zip.ts): the sizes a zip declares are not
+ * trusted, either way.
  */
-async function refuseHugeDocument(data: Uint8Array, file: string): Promise<void> {
-  let zip: JSZip;
+function refuseHugeDocument(data: Uint8Array, file: string): void {
+  let entries;
   try {
-    zip = await JSZip.loadAsync(data);
+    entries = readCentralDirectory(data);
   } catch (e) {
     throw new NarrativeReadError('corrupt', file, undefined, e);
   }
-  let total = 0;
-  for (const f of Object.values(zip.files)) {
-    if (!/^word\/.*\.xml$/i.test(f.name)) continue;
-    const size = (f as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
-    if (typeof size === 'number' && size > 0) total += size;
+  const budget = { remaining: MAX_DOCUMENT_XML_BYTES };
+  for (const e of entries.values()) {
+    if (!/^word\/.*\.xml$/.test(e.key)) continue;
+    try {
+      inflateEntry(data, e, budget, () => undefined);
+    } catch (err) {
+      if (err instanceof InflateBudgetError) throw new NarrativeReadError('too-large', file);
+      throw new NarrativeReadError('corrupt', file, undefined, err);
+    }
   }
-  if (total > MAX_DOCUMENT_XML_BYTES) throw new NarrativeReadError('too-large', file);
 }
 
 async function docxParagraphs(data: Uint8Array, file: string): Promise<RawParagraph[]> {
@@ -320,7 +324,7 @@ async function docxParagraphs(data: Uint8Array, file: string): Promise<RawParagr
   // The browser build of mammoth reads `arrayBuffer`, the Node build `buffer`;
   // JSZip under both accepts a Uint8Array, so no Node Buffer is needed here.
   const input = { arrayBuffer, buffer: data } as unknown as Parameters<Mammoth['convertToHtml']>[0];
-  await refuseHugeDocument(data, file);
+  refuseHugeDocument(data, file);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(input, {
