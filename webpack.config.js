@@ -113,6 +113,12 @@ module.exports = async (env = {}, argv = {}) => {
     },
     module: {
       rules: [
+        // Modules that only define things, so an export nobody uses on a page brings nothing to it:
+        // decimal.js, and the settings modules whose scale reader needs decimal.js (see settingsModel.ts).
+        {
+          test: [/[\\/]node_modules[\\/]decimal\.js[\\/]/, /[\\/]src[\\/]taskpane[\\/](settingsModel|scaleSetting)\.ts$/],
+          sideEffects: false,
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

@@ -15,7 +15,8 @@ import { OfficeHost } from '../excel/officeHost';
 import { countBySeverity } from '../taskpane/findingGroups';
 import { PENDING_CHECK_EVENT, requestPaneCheck, writeRibbonResult } from '../taskpane/ribbonResult';
 import { readLangPreference } from '../taskpane/langPreference';
-import { effectiveLang, normaliseScale } from '../taskpane/settingsModel';
+import { effectiveLang } from '../taskpane/settingsModel';
+import { normaliseScaleSetting } from '../taskpane/loadSettings';
 import { errorMessage } from '../taskpane/errorMessages';
 import { t } from '../taskpane/i18n';
 import { partitionIgnored } from '../core/ignore';
@@ -53,10 +54,11 @@ async function checkHere(host: OfficeHost, lang: Lang, workbook: string): Promis
     import(/* webpackChunkName: "engine" */ '../taskpane/engine'),
     host.loadIgnoreList().catch(() => []),
   ]);
+  const scale = await normaliseScaleSetting(settings.scale);
   const snapshot = await host.readSnapshot();
   const { report } = engine.analyze(snapshot, {
     lang,
-    scale: normaliseScale(settings.scale) || undefined,
+    scale: scale || undefined,
     pusatMarker: settings.pusatMarker,
   });
   // The office's ignore list counts here as in the pane and the CLI.

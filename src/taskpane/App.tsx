@@ -18,7 +18,6 @@ import { ReadNotes } from './components/ReadNotes';
 import { Header } from './components/Header';
 import { NarrativePicker } from './components/NarrativePicker';
 import { NoticeBar, type Notice } from './components/NoticeBar';
-import { SettingsPanel } from './components/SettingsPanel';
 import type { Analysis } from './analysis';
 import type { EngineMode } from './engineClient';
 import { engine, preloadEngine } from './engineRuntime';
@@ -30,7 +29,9 @@ import { translator } from './i18n';
 import { useDelayedFlag } from './useDelayedFlag';
 import { loadNarrativeReader } from './loadEngine';
 import { PENDING_CHECK_EVENT, takePaneCheckRequest, takeRibbonResult, type RibbonResult } from './ribbonResult';
-import { normaliseScale, type LangPreference } from './settingsModel';
+import { afterFirstPaint } from './idle';
+import { normaliseScaleSetting } from './loadSettings';
+import type { LangPreference } from './settingsModel';
 
 type ResultsModule = typeof import('./ResultsView');
 let resultsView: Promise<ResultsModule> | undefined;
@@ -43,6 +44,8 @@ function loadResultsView(): Promise<ResultsModule> {
   return resultsView;
 }
 const ResultsView = lazy(loadResultsView);
+/** Pengaturan (Fluent's Input, Textarea, RadioGroup and the scale-line reader): its own chunk, fetched when the panel is first opened. */
+const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 /** "Tabel LAKIP": its own chunk, fetched when the view is first opened. */
 const TablesView = lazy(() => import(/* webpackChunkName: "tables-view" */ './TablesView'));
 
@@ -130,13 +133,26 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
 
   useEffect(() => {
     let live = true;
+    let cancelNormalise = () => {};
     preloadEngine(loadResultsView);
     void (async () => {
       try {
         const [name, s] = await Promise.all([host.workbookName(), host.loadSettings()]);
         if (!live) return;
         setWorkbook(name);
-        setSettings({ scale: normaliseScale(s.scale), pusatMarker: s.pusatMarker || DEFAULT_SETTINGS.pusatMarker });
+        // The scale as stored for now: made canonical ('' when it cannot be read) once the scale-line
+        // reader (decimal.js, not on the first screen) is fetched after the first paint. A check
+        // normalises it itself (runCheck), so one clicked before then runs with the same scale.
+        const stored = typeof s.scale === 'string' ? s.scale.trim() : '';
+        setSettings({ scale: stored, pusatMarker: s.pusatMarker || DEFAULT_SETTINGS.pusatMarker });
+        if (stored) {
+          cancelNormalise = afterFirstPaint(() => {
+            void normaliseScaleSetting(stored).then(
+              (scale) => live && setSettings((cur) => (cur.scale === stored && scale !== stored ? { ...cur, scale } : cur)),
+              () => undefined, // fetched again by the next check
+            );
+          });
+        }
         // An unreadable revert log only hides the undo button until the next check.
         const n = await host.revertLogSize().catch(() => 0);
         if (live) setRevertCount(n);
@@ -149,6 +165,7 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
     })();
     return () => {
       live = false;
+      cancelNormalise();
     };
     // Only when the host changes: the language is read as it is at start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -162,6 +179,9 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
   const runCheck = useCallback(
     async (after?: Notice, scope: ReadScope = scopeRef.current) => {
       setBusy({ key: 'reading' });
+      // The scale as normaliseScale leaves it (a stored one may not be read yet); fetched alongside the read.
+      const scale = normaliseScaleSetting(settings.scale);
+      scale.catch(() => undefined); // awaited below; a failed fetch is that check's error
       try {
         engine.warm();
         void loadResultsView().catch(() => undefined);
@@ -178,7 +198,7 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
         // In the engine worker: this thread stays free for the spinner (and Excel) however long it takes.
         const run = await engine.analyze(snapshot, {
           lang,
-          scale: settings.scale || undefined,
+          scale: (await scale) || undefined,
           pusatMarker: settings.pusatMarker,
           narratives: narrative ? [narrative.source] : [],
         });
@@ -396,7 +416,9 @@ export function App({ host, lang, langPref, onLangPrefChange, tableOutput }: App
     <main className={styles.root} aria-busy={isBusy} lang={lang} data-engine={result?.ranIn}>
       <Header t={t} workbook={workbook} settingsOpen={showSettings} onToggleSettings={() => setShowSettings((v) => !v)} />
       {showSettings && (
-        <SettingsPanel t={t} lang={lang} settings={settings} langPref={langPref} disabled={showBusy} onSave={unlessBusy(saveSettings)} onLangPrefChange={onLangPrefChange} />
+        <Suspense fallback={<Spinner size="small" />}>
+          <SettingsPanel t={t} lang={lang} settings={settings} langPref={langPref} disabled={showBusy} onSave={unlessBusy(saveSettings)} onLangPrefChange={onLangPrefChange} />
+        </Suspense>
       )}
       <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value === 'tables' ? 'tables' : 'check')} size="small" aria-label={t('tabsLabel')} data-testid="views">
         <Tab value="check" data-testid="tab-check">

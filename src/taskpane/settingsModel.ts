@@ -3,8 +3,12 @@
  * Pure (no DOM); the language preference is kept by the caller.
  */
 import type { Lang } from '../core/findings';
-import { formatScaleSpec, isScaleSpec, parseScaleSpec } from '../core/iku/scaleSpec';
 import type { StringKey } from './i18n';
+
+// The scale setting's reader is its own module (it needs decimal.js, which the first screen does not
+// carry); re-exported for the settings panel and the tests. webpack.config.js marks both modules free of
+// side effects, so this line brings scaleSetting.ts only to the chunks that use it.
+export { normaliseScale, scaleMode } from './scaleSetting';
 
 /** 'own' stands for the office's own bands written out; the setting then holds that line. */
 export const SCALE_OPTIONS: readonly { value: string; label: StringKey }[] = [
@@ -12,11 +16,6 @@ export const SCALE_OPTIONS: readonly { value: string; label: StringKey }[] = [
   { value: 'rkpd-5', label: 'scalePermenpan' },
   { value: 'own', label: 'scaleOwn' },
 ];
-
-/** Which option a stored scale setting shows as. */
-export function scaleMode(scale: string): string {
-  return isScaleSpec(scale) ? 'own' : scale;
-}
 
 export type LangPreference = 'auto' | Lang;
 
@@ -32,21 +31,4 @@ export function parseLangPreference(v: unknown): LangPreference {
 
 export function effectiveLang(pref: LangPreference, display: Lang): Lang {
   return pref === 'auto' ? display : pref;
-}
-
-/**
- * A stored scale: a preset id, or the office's bands written out (kept in the one-line
- * form they read back as). Anything else (edited by hand, or an id this version no
- * longer has) falls back to the workbook's own scale.
- */
-export function normaliseScale(v: unknown): string {
-  const raw = typeof v === 'string' ? v.trim() : '';
-  if (isScaleSpec(raw)) {
-    const parsed = parseScaleSpec(raw);
-    return 'scale' in parsed ? formatScaleSpec(parsed.scale) : '';
-  }
-  const s = raw.toLowerCase();
-  // Workbooks saved before the RKPD scale was named by its source hold its old id.
-  if (s === 'permenpan-5') return 'rkpd-5';
-  return s === 'rkpd-5' ? s : '';
 }
