@@ -1,6 +1,7 @@
-import { Button, makeStyles, Text, tokens, Tooltip } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Settings20Regular } from '@fluentui/react-icons';
 import type { Translate } from '../i18n';
+import { DeferredTooltip } from './DeferredTooltip';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'flex-start', gap: '8px', minWidth: 0 },
@@ -23,7 +24,7 @@ export function Header(props: { t: Translate; workbook: string; settingsOpen: bo
           </Text>
         )}
       </div>
-      <Tooltip content={label} relationship="label">
+      <DeferredTooltip content={label} relationship="label">
         <Button
           appearance={props.settingsOpen ? 'primary' : 'subtle'}
           icon={<Settings20Regular />}
@@ -32,7 +33,7 @@ export function Header(props: { t: Translate; workbook: string; settingsOpen: bo
           onClick={props.onToggleSettings}
           data-testid="settings-toggle"
         />
-      </Tooltip>
+      </DeferredTooltip>
     </header>
   );
 }
