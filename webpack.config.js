@@ -107,6 +107,12 @@ module.exports = async (env = {}, argv = {}) => {
     target: ['web', 'es2020'],
     resolve: {
       extensions: ['.tsx', '.ts', '.js', '.mjs', '.json'],
+      alias: {
+        // exceljs's browser field names dist/exceljs.min.js, which carries core-js and regenerator
+        // polyfills for old browsers (20 KB gzip, and core-js may replace the page's own Promise).
+        // The pages need ES2020 anyway (target below), so the build of the same code without them.
+        exceljs$: require.resolve('exceljs/dist/exceljs.bare.min.js'),
+      },
       // The engine's dependencies are browser-safe; these Node modules are only
       // referenced on code paths the browser never takes.
       fallback: { fs: false, path: false, os: false, crypto: false, stream: false, util: false, buffer: false },
