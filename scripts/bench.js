@@ -19,7 +19,8 @@
  * Prints the tables and writes them to docs/bench.md.
  * Env: BENCH_SKIP_BUILD=1 uses the existing dist/ and dist-web/; BENCH_RUNS=n (default 5, at least 5
  * for the figures the README quotes); BENCH_NO_BASELINE=1 skips re-measuring the baseline commit;
- * BENCH_QUICK=1 a smoke test (small inputs, one round); BENCH_OUT=<file> writes the markdown there.
+ * BENCH_QUICK=1 a smoke test (small inputs, one round); BENCH_OUT=<file> writes the markdown there;
+ * BENCH_JSON=<file> also writes every measured figure there as JSON.
  */
 'use strict';
 const fs = require('fs');
@@ -137,20 +138,28 @@ function measure(input) {
     fixes: ours[0].fixes,
     tables: ours[0].tables,
   };
-  res.project = res.total - res.parse;
-  res.projectCpu = res.totalCpu - res.parseCpu;
-  res.share = res.project / res.parse;
-  res.shareCpu = res.projectCpu / res.parseCpu;
-  const shares = parse.map((p, i) => (ours[i].ms - p.ms) / p.ms);
-  res.shareMin = Math.min(...shares);
-  res.shareMax = Math.max(...shares);
+  // Project time = ours − the bare parse holds while ours parses with exceljs; with a reader of
+  // its own, ours has no exceljs parse in it to take away, and the goal is ours < the parse.
+  res.usesExceljs = ours.every((r) => r.usesExceljs);
+  if (res.usesExceljs) {
+    res.project = res.total - res.parse;
+    res.projectCpu = res.totalCpu - res.parseCpu;
+    res.share = res.project / res.parse;
+    res.shareCpu = res.projectCpu / res.parseCpu;
+    const shares = parse.map((p, i) => (ours[i].ms - p.ms) / p.ms);
+    res.shareMin = Math.min(...shares);
+    res.shareMax = Math.max(...shares);
+  }
   res.ratio = res.total / res.parse;
-  res.goal = res.cells >= 10_000 ? res.share <= GOAL_SHARE || res.total < res.parse : undefined;
+  const ratios = parse.map((p, i) => ours[i].ms / p.ms);
+  res.ratioMin = Math.min(...ratios);
+  res.ratioMax = Math.max(...ratios);
+  res.goal = res.cells >= 10_000 ? (res.usesExceljs && res.share <= GOAL_SHARE) || res.total < res.parse : undefined;
   return res;
 }
 
 /** The columns every engine table shares. */
-const ENGINE_HEAD = ['exceljs parse ms (min–max)', 'parse CPU ms', 'our read ms (CPU)', 'analysis ms (CPU)', 'ours total ms (min–max)', 'project ms (CPU)', 'project / parse (min–max)', 'project / parse, CPU', 'ours / parse', 'peak RSS ours / parse', 'goal'];
+const ENGINE_HEAD = ['exceljs parse ms (min–max)', 'parse CPU ms', 'our read ms (CPU)', 'analysis ms (CPU)', 'ours total ms (min–max)', 'project ms (CPU)', 'project / parse (min–max)', 'project / parse, CPU', 'ours / parse (min–max)', 'peak RSS ours / parse', 'goal'];
 function engineCells(e) {
   if (e.error) return [`failed: ${e.error.slice(0, 80)}`, '', '', '', '', '', '', '', '', '', ''];
   return [
@@ -159,10 +168,10 @@ function engineCells(e) {
     `${f0(e.read)} (${f0(e.readCpu)})`,
     `${f0(e.analyze)} (${f0(e.analyzeCpu)})`,
     `${f0(e.total)} (${range(e.totalAll)})`,
-    `${f0(e.project)} (${f0(e.projectCpu)})`,
-    `${pct(e.share)} (${pct(e.shareMin)}–${pct(e.shareMax)})`,
-    pct(e.shareCpu),
-    `${f2(e.ratio)}×`,
+    e.usesExceljs ? `${f0(e.project)} (${f0(e.projectCpu)})` : 'n/a',
+    e.usesExceljs ? `${pct(e.share)} (${pct(e.shareMin)}–${pct(e.shareMax)})` : 'n/a',
+    e.usesExceljs ? pct(e.shareCpu) : 'n/a',
+    `${f2(e.ratio)}× (${f2(e.ratioMin)}–${f2(e.ratioMax)})`,
     `${f0(e.oursRss)} / ${f0(e.parseRss)} MB`,
     e.goal === undefined ? '(< 10k cells)' : mark(e.goal),
   ];
@@ -260,6 +269,7 @@ function main() {
 
   fs.rmSync(TMP, { recursive: true, force: true });
   const load1 = os.loadavg();
+  if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify({ gen, engine, mem, start, batch, excel, pane, load0, load1 }, null, 1));
 
   // ------------------------------------------------------------------ report
   const cpus = os.cpus();
@@ -366,10 +376,11 @@ function main() {
   // Goals, in the issue's order.
   const atSize = [...a, ...b, ...c, ...d].filter((x) => !x.error && x.cells >= 10_000);
   const failedAtSize = [...a, ...b, ...c, ...d].filter((x) => x.error);
-  const worst = atSize.reduce((w, x) => (!w || x.share > w.share ? x : w), undefined);
+  const worst = atSize.reduce((w, x) => (!w || x.ratio > w.ratio ? x : w), undefined);
+  const worstShare = atSize.filter((x) => x.usesExceljs).reduce((w, x) => (!w || x.share > w.share ? x : w), undefined);
   const shareOk = failedAtSize.length === 0 && atSize.every((x) => x.goal);
   const goals = table(['Goal (issue 13)', 'Measured in this run', ''], [
-    [`Project time ≤ 25 % of the bare exceljs parse (or ours < parse) on (a)–(d), every input ≥ 10k cells`, worst ? `${atSize.filter((x) => x.goal).length} of ${atSize.length + failedAtSize.length} inputs; largest share ${pct(worst.share)} (${worst.label}), ours/parse ${f2(worst.ratio)}×` : 'failed', mark(shareOk)],
+    [`Project time ≤ 25 % of the bare exceljs parse (or ours < parse) on (a)–(d), every input ≥ 10k cells`, worst ? `${atSize.filter((x) => x.goal).length} of ${atSize.length + failedAtSize.length} inputs; largest ours / parse ${f2(worst.ratio)}× (${worst.label})${worstShare ? `; largest project share ${pct(worstShare.share)} (${worstShare.label})` : '; ours reads without exceljs'}` : 'failed', mark(shareOk)],
     ['800 sheets ≤ 4.5× 200 sheets', scale ? `${f2(scale.ours)}× (ours total)` : 'failed', scale ? mark(scale.ours <= GOAL_SCALE) : '✗'],
     [`Batch on 200-sheet workbooks ≥ 4× the files/s of ${BASELINE.commit}`, ok(batchRatio) ? `${f2(batchRatio)}× (${ok(sameRun200) ? 'baseline re-measured in this run' : 'against the kept figure'})` : 'failed', ok(batchRatio) ? mark(batchRatio >= GOAL_BATCH) : '✗'],
     ['lakip --help ≤ 1.5× node -e 0', ok(helpRatio) ? `${f2(helpRatio)}×` : 'failed', ok(helpRatio) ? mark(helpRatio <= GOAL_HELP) : '✗'],
@@ -387,7 +398,8 @@ function main() {
     `Machine: ${machine}. ${loadNote}`,
     '',
     '**Project time** is everything after the bare exceljs parse: ours (narrative read, `readWorkbookFile`, `analyzeWorkbook` with the narrative, and the fix plan `lakip check` makes) minus the bare parse (`new ExcelJS.Workbook().xlsx.readFile`), each in its own fresh process, ' +
-      `${RUNS} rounds of the two back to back. While the project's reader parses with exceljs, ours contains the parse and project time is the snapshot, analysis and narrative; once a reader replaces exceljs, the goal is met by ours < parse. ` +
+      `${RUNS} rounds of the two back to back. While the project's reader parses with exceljs, ours contains the parse and project time is the snapshot, analysis and narrative (goal ≤ 25 % of the parse). ` +
+      `With a reader of its own (exceljs not loaded by ours, checked in every run: ${[...new Set(Object.values(engine).flat().filter((x) => !x.error).map((x) => (x.usesExceljs ? 'exceljs loaded' : 'exceljs not loaded')))].join(' / ')} in this run) there is no exceljs parse inside ours to take away: the project columns say n/a and the goal is ours total < the bare parse. ` +
       'Times are from after the modules are loaded (start-up is measured in section 3), with no forced gc and no pause. Medians, with the range over the rounds; CPU is user + sys of the process (every thread). The goal is judged on the wall-clock medians; "project / parse, CPU" is the same share in CPU time, steadier when other work shares the machine. Inputs are generated by scripts/bench/generate.js (fflate, deterministic) into a temp folder. K / P / I = Kesalahan / Peringatan / Info.',
     '',
     '## Goals',

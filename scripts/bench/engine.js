@@ -7,10 +7,11 @@
  *   node scripts/bench/engine.js ours <file.xlsx> [narrative ...]
  *     what `lakip check` does with the file (src/cli/check.ts, checkOne and loadNarratives):
  *     readNarrativeFile for each narrative (.docx/.txt), readWorkbookFile (the project's
- *     reader: today the exceljs parse + the snapshot), analyzeWorkbook with the narratives
+ *     reader), analyzeWorkbook with the narratives
  *     (tables, checks, and the prose linked to the tables by NarrativeChecker) and the fix
  *     plan the CLI computes for every report (partitionIgnored, planFixes).
  *
+ * `usesExceljs`: whether exceljs was loaded by then (the reader before issue 13 parsed with it).
  * Prints JSON: wall ms and CPU ms (user + sys of the whole process, every thread) of each
  * step, counted from after the modules are loaded (start-up is measured apart), and the
  * process's peak RSS. Env BENCH_DIST=<dir> reads another build's dist/. No forced gc, no pause: the steps run back to back, as in the CLI.
@@ -56,6 +57,8 @@ async function ours(file, narrativeFiles) {
   const plan = planFixes(snapshot, fixableFindings(shown, ignored));
   const t3 = now();
   const c3 = cpu();
+  // Does our read still parse with exceljs? (The streaming reader of issue 13 does not load it.)
+  const usesExceljs = Object.keys(require.cache).some((k) => /[\\/]node_modules[\\/]exceljs[\\/]/.test(k));
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const f of shown) bySeverity[f.severity] = (bySeverity[f.severity] || 0) + 1;
   return {
@@ -73,6 +76,7 @@ async function ours(file, narrativeFiles) {
     fixes: plan.edits.length,
     tables: report.tables.length,
     sheets: snapshot.sheets.length,
+    usesExceljs,
   };
 }
 
