@@ -64,9 +64,16 @@ function entryKeys(e: IgnoreEntry): string[] {
 
 export class IgnoreList {
   private readonly keys = new Set<string>();
+  /** The first entry naming each cell, for entryFor: a lookup, not a scan of the list per finding. */
+  private readonly firstEntry = new Map<string, IgnoreEntry>();
 
   constructor(readonly entries: readonly IgnoreEntry[]) {
-    for (const e of entries) for (const k of entryKeys(e)) this.keys.add(k);
+    for (const e of entries) {
+      for (const k of entryKeys(e)) {
+        this.keys.add(k);
+        if (!this.firstEntry.has(k)) this.firstEntry.set(k, e);
+      }
+    }
   }
 
   has(f: Finding): boolean {
@@ -76,7 +83,7 @@ export class IgnoreList {
   /** The entry a finding matched, for its reason (the one naming its first cell, else any that covers it). */
   entryFor(f: Finding): IgnoreEntry | undefined {
     const first = ignoreKey(f);
-    return this.entries.find((e) => entryKeys(e).includes(first));
+    return this.firstEntry.get(first);
   }
 }
 

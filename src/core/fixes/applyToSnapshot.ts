@@ -4,6 +4,7 @@ import { evaluateFormula } from '../formula/evaluate';
 import { formatNumber } from '../numbers/parse';
 import { formatDecimals } from '../numbers/displayDecimals';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
+import { sheetsByName } from './plan';
 import type { CellEdit, CellState } from './types';
 
 function clone(s: WorkbookSnapshot): WorkbookSnapshot {
@@ -53,8 +54,8 @@ export function shownText(v: number, format: string): string {
   return /%/.test(format.split(';')[0]) ? formatNumber(new Decimal(v).times(100), 'en', d) + '%' : text;
 }
 
-function write(snapshot: WorkbookSnapshot, sheetName: string, address: string, state: CellState): void {
-  const sheet = snapshot.sheets.find((s) => s.name === sheetName);
+function write(byName: ReadonlyMap<string, SheetSnapshot>, sheetName: string, address: string, state: CellState): void {
+  const sheet = byName.get(sheetName);
   const at = parseA1(address);
   if (!sheet || !at) throw new RangeError(`no cell ${sheetName}!${address}`);
   const { r, c } = ensure(sheet, at.row, at.col);
@@ -93,6 +94,7 @@ function write(snapshot: WorkbookSnapshot, sheetName: string, address: string, s
 export function applyToSnapshot(snapshot: WorkbookSnapshot, edits: CellEdit[], side: 'after' | 'before' = 'after'): WorkbookSnapshot {
   const out = clone(snapshot);
   const ordered = side === 'after' ? edits : [...edits].reverse();
-  for (const e of ordered) write(out, e.sheet, e.address, side === 'after' ? e.after : e.before);
+  const byName = sheetsByName(out);
+  for (const e of ordered) write(byName, e.sheet, e.address, side === 'after' ? e.after : e.before);
   return out;
 }

@@ -5,6 +5,13 @@ import type { Finding } from '../findings';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import type { CellEdit, CellState, FixPlan } from './types';
 
+/** The first sheet of each name, found by lookup: a plan of many fixes over hundreds of sheets does not scan the sheets for each. */
+export function sheetsByName(snapshot: WorkbookSnapshot): Map<string, SheetSnapshot> {
+  const out = new Map<string, SheetSnapshot>();
+  for (const s of snapshot.sheets) if (!out.has(s.name)) out.set(s.name, s);
+  return out;
+}
+
 /** What a snapshot says a cell holds now. */
 export function cellState(sheet: SheetSnapshot, row: number, col: number): CellState {
   const r = row - sheet.origin.row;
@@ -102,9 +109,10 @@ export function planFixes(snapshot: WorkbookSnapshot, findings: Finding[]): FixP
   const taken = new Set<string>();
   // A grouped finding stands for every cell it lists, each with its own fix.
   const each = findings.flatMap((f) => (f.group ? f.group.members.map((m) => ({ ...f, cell: m.cell, fix: m.fix, group: undefined })) : [f]));
+  const byName = sheetsByName(snapshot);
   for (const f of each) {
     if (!f.fix || f.source) continue;
-    const sheet = snapshot.sheets.find((s) => s.name === f.sheet);
+    const sheet = byName.get(f.sheet);
     const at = parseA1(f.cell);
     if (!sheet || !at) {
       plan.skipped.push({ code: f.code, sheet: f.sheet, cell: f.cell, reason: 'no-such-cell' });

@@ -10,6 +10,7 @@ import { parseA1, toA1 } from '../a1';
 import { evaluateFormula } from '../formula/evaluate';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { applyToSnapshot, shownText } from './applyToSnapshot';
+import { sheetsByName } from './plan';
 import type { CellEdit } from './types';
 
 export interface CellRef {
@@ -40,8 +41,9 @@ export function recalculateDependents(snapshot: WorkbookSnapshot, changed: CellR
     set.add(`${p.row},${p.col}`);
     bySheet.set(c.sheet, set);
   }
+  const byName = sheetsByName(snapshot);
   for (const [name, dirty] of bySheet) {
-    const sheet = snapshot.sheets.find((s) => s.name === name);
+    const sheet = byName.get(name);
     if (!sheet) continue;
     const formulas = formulaCells(sheet);
     const settled = new Map<string, CellRef>();
