@@ -104,6 +104,7 @@ export class NarrativeChecker {
   private average: ReturnType<typeof averageCapaian> | undefined;
   /** Budget cells by value, for saying which row a wrong amount probably meant. */
   private valueIndex: Map<string, CellRef[]> | undefined;
+  private readonly ownFindings = new Map<TableContext, Map<string, Finding>>();
   private readonly unlinked: Unlinked[] = [];
 
   constructor(
@@ -249,7 +250,7 @@ export class NarrativeChecker {
     const show = (v: Decimal, places?: number) => (money ? 'Rp ' : '') + fmtNum(v, this.lang, places) + (f.unit === 'percent' ? '%' : '');
     let suffix = '';
     // When the table's own check expects the prose's figure, the table cell is the one to correct.
-    const own = cell.ctx.findings.find((x) => x.cell === related.cell && x.expected !== undefined);
+    const own = this.expectedAt(cell.ctx).get(related.cell);
     if (own && own.expected === f.value.toFixed()) suffix += message('narrative-table-agrees', { actual: show(f.value, f.decimals) }, this.lang);
     else {
       const elsewhere = this.findValue(f, cell);
@@ -266,6 +267,17 @@ export class NarrativeChecker {
       where: where(cell),
       per: f.per && PER_WORD[f.per][this.lang],
     }, { expected: cell.value.toFixed(), actual: f.value.toFixed(), related }, suffix);
+  }
+
+  /** A table's first finding with an expected figure at each cell, gathered once per table (the table checks are done by now). */
+  private expectedAt(ctx: TableContext): Map<string, Finding> {
+    let m = this.ownFindings.get(ctx);
+    if (!m) {
+      m = new Map();
+      for (const x of ctx.findings) if (x.expected !== undefined && !m.has(x.cell)) m.set(x.cell, x);
+      this.ownFindings.set(ctx, m);
+    }
+    return m;
   }
 
   /** The same amount in another row of a budget table, to say which row the text probably meant. */
