@@ -202,7 +202,7 @@ export function PreviewApp({ host, paneOnly }: { host: PreviewHost; paneOnly: bo
         </div>
         <HiddenFileInput
           inputRef={fileInput}
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,.xls,.ods,.fods,.xml,.htm,.html,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
           className={styles.hidden}
           testId="xlsx-input"
           onFile={(f) => void open(async () => host.openBuffer(new Uint8Array(await f.arrayBuffer()), f.name), f.name)}

@@ -372,7 +372,10 @@ export const STRINGS = {
   sampleNtt: { id: 'Dinsos NTT 2021', en: 'Dinsos NTT 2021' },
   sampleFlotim: { id: 'Dinsos Flores Timur 2020', en: 'Dinsos Flores Timur 2020' },
   openXlsx: { id: 'Buka berkas .xlsx', en: 'Open .xlsx file' },
-  openXlsxLabel: { id: 'Buka berkas buku kerja .xlsx dari komputer Anda', en: 'Open an .xlsx workbook from your computer' },
+  openXlsxLabel: {
+    id: 'Buka buku kerja dari komputer Anda: .xlsx, .xlsm, .xls (Excel 97-2003), .ods, atau tabel HTML/XML yang disimpan sebagai .xls',
+    en: 'Open a workbook from your computer: .xlsx, .xlsm, .xls (Excel 97-2003), .ods, or an HTML/XML table saved as .xls',
+  },
   downloadFixed: { id: 'Unduh buku kerja yang diperbaiki', en: 'Download the fixed workbook' },
   downloadFixedLabel: {
     id: 'Unduh berkas ini dengan perbaikan yang diterapkan di sini dan daftar abaikannya; bagian lain berkas tetap seperti aslinya',
