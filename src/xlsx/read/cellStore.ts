@@ -10,6 +10,9 @@ const SHIFT = 14;
 const BLOCK = 1 << SHIFT;
 const MASK = BLOCK - 1;
 
+/** The first block starts small and doubles up to BLOCK: a sheet of 30 cells costs a few KB, not 300. */
+const FIRST = 64;
+
 const TYPES: ValueType[] = ['Empty', 'Double', 'String', 'Boolean', 'Error'];
 const CODE: Partial<Record<ValueType, number>> = { Empty: 0, Double: 1, String: 2, Boolean: 3, Error: 4 };
 
@@ -30,12 +33,15 @@ export class CellStore {
     const b = i >>> SHIFT;
     const j = i & MASK;
     if (j === 0) {
-      this.rowB.push(new Int32Array(BLOCK));
-      this.colB.push(new Uint16Array(BLOCK));
-      this.styleB.push(new Uint32Array(BLOCK));
-      this.typeB.push(new Uint8Array(BLOCK));
-      this.numB.push(new Float64Array(BLOCK));
+      const size = b === 0 ? FIRST : BLOCK;
+      this.rowB.push(new Int32Array(size));
+      this.colB.push(new Uint16Array(size));
+      this.styleB.push(new Uint32Array(size));
+      this.typeB.push(new Uint8Array(size));
+      this.numB.push(new Float64Array(size));
       this.otherB.push([]);
+    } else if (b === 0 && j === this.rowB[0].length) {
+      this.grow(Math.min(BLOCK, j * 2));
     }
     this.rowB[b][j] = row;
     this.colB[b][j] = col;
@@ -44,6 +50,19 @@ export class CellStore {
     if (typeof value === 'number') this.numB[b][j] = value;
     else if (value !== '') this.otherB[b][j] = value;
     if (formula !== undefined) this.formulas.set(i, formula);
+  }
+
+  private grow(size: number): void {
+    const wider = <T extends Int32Array | Uint16Array | Uint32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const out = make(size);
+      out.set(a as never);
+      return out;
+    };
+    this.rowB[0] = wider(this.rowB[0], (n) => new Int32Array(n));
+    this.colB[0] = wider(this.colB[0], (n) => new Uint16Array(n));
+    this.styleB[0] = wider(this.styleB[0], (n) => new Uint32Array(n));
+    this.typeB[0] = wider(this.typeB[0], (n) => new Uint8Array(n));
+    this.numB[0] = wider(this.numB[0], (n) => new Float64Array(n));
   }
 
   row(i: number): number {
