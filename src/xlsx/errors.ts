@@ -309,6 +309,19 @@ function legacyIssueMessage(err: WorkbookReadError, issue: LegacyReadIssue, lang
   return id ? `Berkas ${f} adalah ${fmt.id}, tetapi tidak dapat dibaca: ${cause}. ${advice}` : `The file ${f} is ${fmt.en}, but it could not be read: ${cause}. ${advice}`;
 }
 
+/**
+ * Fixes are written only into an .xlsx/.xlsm package (every other part kept byte for byte).
+ * The message for `lakip fix` and the preview's download when the workbook was read from
+ * another format (src/xlsx/sniff.ts legacyKindOf tells which): what to do instead.
+ */
+export function fixNeedsXlsxMessage(file: string, format: LegacyFormat, lang: 'id' | 'en'): string {
+  const fmt = LEGACY_FORMAT[format] ?? LEGACY_FORMAT.xls;
+  const app = lang === 'id' ? fmt.app.id : fmt.app.en;
+  return lang === 'id'
+    ? `Perbaikan hanya dapat ditulis ke buku kerja .xlsx, sedangkan "${file}" adalah ${fmt.id}. Temuan dan perbaikannya tetap dapat diperiksa; untuk menuliskannya, buka berkas itu di ${app}, pilih File > Simpan Sebagai (Save As), jenis "Buku Kerja Excel (*.xlsx)", lalu perbaiki berkas .xlsx yang baru.`
+    : `Fixes can only be written into an .xlsx workbook, and "${file}" is ${fmt.en}. Its findings and fixes can still be checked; to write them, open it in ${app}, use File > Save As, pick "Excel Workbook (*.xlsx)", then fix the new .xlsx file.`;
+}
+
 /** The first line of the underlying error, short, for the user to quote to support. */
 function causeDetail(err: WorkbookReadError): string {
   const cause = (err as { cause?: unknown }).cause;

@@ -155,3 +155,21 @@ function looksLikeFlatOds(head: Uint8Array): boolean {
   for (let i = 0; i < n; i++) text += String.fromCharCode(head[i]);
   return /<office:document[\s>]/.test(text);
 }
+
+/**
+ * The legacy kind of a whole file's bytes, or null for an .xlsx/.xlsm package (or anything
+ * else). For callers that write back into the file read (lakip fix, the preview's download):
+ * fixes can only be written into an .xlsx/.xlsm package.
+ */
+export function legacyKindOf(data: Uint8Array): LegacyKind | null {
+  switch (sniff(data.subarray(0, SNIFF_BYTES), data.byteLength)) {
+    case 'cfb':
+      return 'cfb';
+    case 'zip':
+      return looksLikeOdsZip(data.subarray(0, 256)) ? 'ods' : null;
+    case 'other':
+      return sniffLegacyOther(data.subarray(0, TEXT_SNIFF_BYTES));
+    default:
+      return null;
+  }
+}

@@ -9,10 +9,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { CFB } from '@e965/xlsx';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { LegacyReadIssue, readErrorMessage, WorkbookReadError, type LegacyFormat, type LegacyIssueReason, type ReadErrorCode } from '../../src/xlsx/errors';
+import { fixNeedsXlsxMessage, LegacyReadIssue, readErrorMessage, WorkbookReadError, type LegacyFormat, type LegacyIssueReason, type ReadErrorCode } from '../../src/xlsx/errors';
 import { readZipEntries, ZipTooLarge } from '../../src/xlsx/legacy/zipEntries';
 import { readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/readWorkbook';
-import { looksLikeBareBiff, looksLikeOdsZip, sniffLegacyOther } from '../../src/xlsx/sniff';
+import { legacyKindOf, looksLikeBareBiff, looksLikeOdsZip, sniffLegacyOther } from '../../src/xlsx/sniff';
 
 const FIX = path.resolve(__dirname, '..', 'fixtures', 'legacy');
 const fixture = (f: string) => fs.readFileSync(path.join(FIX, f));
@@ -256,4 +256,16 @@ test('every cause has its own message, in both languages, naming the file', () =
       expect(m).toMatch(lang === 'id' ? /xlsx/ : /xlsx/);
     }
   }
+});
+
+test('fixes are written only into .xlsx: which files are of another kind, and what to say (for lakip fix and the preview download)', () => {
+  expect(legacyKindOf(new Uint8Array(fixture('dinsos-ntt-2021.xls')))).toBe('cfb');
+  expect(legacyKindOf(new Uint8Array(fixture('dinsos-ntt-2021.ods')))).toBe('ods');
+  expect(legacyKindOf(new Uint8Array(fixture('pmks-ekspor-web.xls')))).toBe('html');
+  expect(legacyKindOf(new Uint8Array(fixture('dinsos-ntt-2021-xml2003.xml')))).toBe('xml-2003');
+  expect(legacyKindOf(new Uint8Array(fixture('fitur.xlsx')))).toBeNull();
+  const id = fixNeedsXlsxMessage('laporan.xls', 'xls', 'id');
+  const en = fixNeedsXlsxMessage('laporan.xls', 'xls', 'en');
+  expect(id).toMatch(/Perbaikan hanya dapat ditulis ke buku kerja \.xlsx, sedangkan "laporan\.xls" adalah buku kerja Excel lama \(\.xls, Excel 97-2003\).*Simpan Sebagai/);
+  expect(en).toMatch(/Fixes can only be written into an \.xlsx workbook, and "laporan\.xls" is an old-format Excel workbook.*Save As/);
 });
