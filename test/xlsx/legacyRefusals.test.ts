@@ -196,6 +196,13 @@ describe('.ods', () => {
     expect(issueOf(e)).toMatchObject({ reason: 'truncated', part: 'content.xml' });
   });
 
+  test('a content.xml without a spreadsheet body (an empty root) is a damaged part, not a cut file', async () => {
+    const z = parts();
+    z['content.xml'] = strToU8('<?xml version="1.0"?>\n<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>\n');
+    const e = await refused('kosong.ods', zipSync(z), 'ods');
+    expect(issueOf(e)).toMatchObject({ reason: 'damaged-part', part: 'content.xml' });
+  });
+
   test('a part that inflates past its limit stops there: counted as it inflates, never trusting the sizes the zip declares', () => {
     const zip = zipSync({ 'content.xml': new Uint8Array(4 * 1024 * 1024) });
     expect(() => readZipEntries(zip, { 'content.xml': 1024 * 1024 }, 10 * 1024 * 1024)).toThrow(ZipTooLarge);

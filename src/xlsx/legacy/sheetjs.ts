@@ -214,8 +214,9 @@ function utf8(data: Uint8Array): string {
 function endsWithRoot(xml: string, names: string[]): boolean {
   let end = xml.length;
   while (end > 0 && /[\s\0]/.test(xml.charAt(end - 1))) end--;
-  const tail = xml.slice(Math.max(0, end - 64), end);
-  return names.some((n) => new RegExp(`</(?:[A-Za-z][\\w.-]*:)?${n}\\s*>$`).test(tail));
+  // The last tag: the root's end tag, or the root itself when it is empty (<x:root .../>).
+  const lastTag = xml.slice(Math.max(0, xml.lastIndexOf('<', end - 1)), end);
+  return names.some((n) => new RegExp(`^</(?:[A-Za-z][\\w.-]*:)?${n}\\s*>$`).test(lastTag) || new RegExp(`^<(?:[A-Za-z][\\w.-]*:)?${n}\\b[^<>]*/>$`).test(lastTag));
 }
 
 /** A flat OpenDocument file (.fods). */
