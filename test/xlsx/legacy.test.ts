@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CFB, write as sheetjsWrite, read as sheetjsRead } from '@e965/xlsx';
+import { CFB, utils as sheetjsUtils, write as sheetjsWrite, read as sheetjsRead } from '@e965/xlsx';
 import { analyzeWorkbook } from '../../src/core/analyze';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
 import { readErrorMessage, WorkbookReadError } from '../../src/xlsx/errors';
@@ -151,6 +151,17 @@ describe('older BIFF versions (written by SheetJS from the sample .xls)', () => 
     expect(cellDiffs(a, b, 'values', cut)).toEqual([]);
     if (bookType === 'biff5') expect(other.sheets.map((s) => s.name)).toEqual(sample.sheets.map((s) => s.name));
   });
+});
+
+test('an .xls in the 1904 date system keeps its serials and shows its dates as Excel does', async () => {
+  const ws = sheetjsUtils.aoa_to_sheet([[{ t: 'n', v: 43099, z: 'dd/mm/yyyy' }, 'tanggal']]);
+  const wb = sheetjsUtils.book_new();
+  sheetjsUtils.book_append_sheet(wb, ws, 'Tanggal');
+  wb.Workbook = { WBProps: { date1904: true } };
+  const data = new Uint8Array(sheetjsWrite(wb, { bookType: 'biff8', type: 'array' }) as ArrayBuffer);
+  const snap = await readLegacyWorkbook(data, 'mac.xls', 'cfb');
+  // 43,099 days after 1 January 1904 is 31 December 2021 (in the 1900 system it would be 2017).
+  expect([snap.sheets[0].values[0][0], snap.sheets[0].text[0][0], snap.sheets[0].numberFormat[0][0]]).toEqual([43099, '31/12/2021', 'dd/mm/yyyy']);
 });
 
 describe('bounds', () => {
