@@ -189,6 +189,14 @@ describe('layout', () => {
   });
 });
 
+test('a page built to be slow (tall spans over every column, then row after row going round them) is refused in bounded time', async () => {
+  const html = `<table><tr>${'<td colspan="1000" rowspan="65534">x</td>'.repeat(17)}</tr>${'<tr><td>y</td></tr>'.repeat(200000)}</table>`;
+  const t0 = Date.now();
+  const err = await readLegacyWorkbook(new Uint8Array(Buffer.from(html)), 'lambat.xls', 'html').catch((e: unknown) => e as WorkbookReadError);
+  expect(Date.now() - t0).toBeLessThan(5000);
+  expect((err as WorkbookReadError).code).toBe('too-large');
+});
+
 describe('text encodings', () => {
   const table = (cell: string) => `<html><head>META</head><body><table><tr><td>${cell}</td></tr></table></body></html>`;
   test.each([

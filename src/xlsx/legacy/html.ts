@@ -33,6 +33,12 @@ import { buildSheet, type LegacyCell } from './sheet';
 /** Browsers' own limits on spans: larger values are read as these. */
 const MAX_COLSPAN = 1000;
 const MAX_ROWSPAN = 65534;
+/**
+ * Layout steps a page may take (a cell placed, a column a rowspan covers marked or skipped):
+ * about half a second. Real exports take a few per cell; only a page built to be slow,
+ * thousands of tall spans, comes near.
+ */
+const MAX_LAYOUT_WORK = 200_000_000;
 
 interface Style {
   /** Number format code; '@' for text. */
@@ -266,6 +272,14 @@ class Grid {
     return this.rows.length - 1;
   }
 
+  /** Steps of layout work (cells placed, covered columns skipped or marked), bounded. */
+  private work = 0;
+
+  spend(steps: number): void {
+    this.work += steps;
+    if (this.work > MAX_LAYOUT_WORK) throw new WorkbookReadError('too-large', '', new ContentTooLargeError(`more than ${MAX_LAYOUT_WORK} steps to lay out its merged cells`));
+  }
+
   put(row: number, col: number, cell: RawCell): void {
     if (col >= SHEET_COLS) return; // past the last column Excel has: left out, as Excel leaves it
     if (++this.cells > this.maxCells) throw new WorkbookReadError('too-large', '', new ContentTooLargeError(`more than ${this.maxCells} cells`));
@@ -281,13 +295,6 @@ interface OpenCell {
   parts: string[];
 }
 
-interface Span {
-  left: number;
-  right: number;
-  /** Last row (inclusive) the span covers. */
-  until: number;
-}
-
 /** The page's rows and cells. Throws WorkbookReadError (too-large) past the limits. */
 function layout(html: string, maxCells: number): Grid {
   const grid = new Grid(maxCells);
@@ -297,7 +304,12 @@ function layout(html: string, maxCells: number): Grid {
   let row = -1; // current row of the top-level table (-1: none open)
   let rowStyle: Style | undefined;
   let col = 0;
-  let spans: Span[] = [];
+  // Last row a rowspan above covers, per column (-1: none); reset for each table.
+  let coverUntil = new Int32Array(0);
+  const cover = () => {
+    if (coverUntil.length === 0) coverUntil = new Int32Array(SHEET_COLS).fill(-1);
+    return coverUntil;
+  };
   let cell: OpenCell | undefined;
   let inHead = false;
 
@@ -347,23 +359,20 @@ function layout(html: string, maxCells: number): Grid {
     closeRow();
     row = grid.newRow();
     col = 0;
-    spans = spans.filter((s) => s.until >= row);
     rowStyle = styleOf(attrs, classes);
     if (rowStyle.hidden) grid.hidden.add(row);
   };
   const openCell = (attrs: Attrs) => {
     closeCell();
     if (row < 0) openRow(Object.create(null) as Attrs);
-    // Skip the columns rows above still cover.
-    for (let moved = true; moved; ) {
-      moved = false;
-      for (const s of spans) {
-        if (s.until >= row && col >= s.left && col <= s.right) {
-          col = s.right + 1;
-          moved = true;
-        }
+    // Skip the columns rows above still cover (each step counted: a page cannot make this slow).
+    if (coverUntil.length > 0) {
+      while (col < SHEET_COLS && coverUntil[col] >= row) {
+        col++;
+        grid.spend(1);
       }
     }
+    grid.spend(1);
     const colspan = Math.min(MAX_COLSPAN, Math.max(1, parseInt(attrs['colspan'] ?? '1', 10) || 1));
     const rowspanRaw = parseInt(attrs['rowspan'] ?? '1', 10);
     const rowspan = Math.min(MAX_ROWSPAN, Math.max(1, Number.isFinite(rowspanRaw) ? rowspanRaw : 1));
@@ -372,7 +381,11 @@ function layout(html: string, maxCells: number): Grid {
     if ((colspan > 1 || rowspan > 1) && col < SHEET_COLS) {
       const m = { top: row, left: col, bottom: Math.min(SHEET_ROWS - 1, row + rowspan - 1), right: Math.min(SHEET_COLS - 1, col + colspan - 1) };
       grid.merges.push(m);
-      if (rowspan > 1) spans.push({ left: m.left, right: m.right, until: m.bottom });
+      if (rowspan > 1) {
+        const cu = cover();
+        for (let k = m.left; k <= m.right; k++) cu[k] = Math.max(cu[k], m.bottom);
+        grid.spend(m.right - m.left + 1);
+      }
     }
     col += colspan;
   };
@@ -462,14 +475,14 @@ function layout(html: string, maxCells: number): Grid {
         grid.sawTable = true;
         if (depth === 0) {
           flushOutside();
-          spans = [];
+          coverUntil = new Int32Array(0);
         } else if (cell) cell.parts.push(' ');
         depth++;
       } else if (depth > 0) {
         depth--;
         if (depth === 0) {
           closeRow();
-          spans = [];
+          coverUntil = new Int32Array(0);
         } else if (cell) cell.parts.push(' ');
       }
       continue;
