@@ -77,6 +77,14 @@ describe('.xls', () => {
     expect(readErrorMessage(e, 'en')).toMatch(/If it still opens in Excel .*Save As/);
   });
 
+  test('a sector chain that loops back on itself, in a file of full length: the part is damaged, not cut, and nothing hangs', async () => {
+    const data = Buffer.from(fixture('dinsos-ntt-2021.xls'));
+    const fat = (data.readUInt32LE(0x4c) + 1) * 512;
+    data.writeUInt32LE(20, fat + 20 * 4); // sector 20 (inside the Workbook stream) -> itself
+    const e = await refused('berputar.xls', data, 'legacy-xls');
+    expect(issueOf(e)).toMatchObject({ reason: 'damaged-part', part: 'Workbook' });
+  });
+
   test('a CFB header of noise: its container is damaged', async () => {
     const data = Buffer.concat([fixture('dinsos-ntt-2021.xls').subarray(0, 8), Buffer.alloc(4096, 0x5a)]);
     const e = await refused('rusak.xls', data, 'legacy-xls');

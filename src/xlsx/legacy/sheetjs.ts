@@ -137,7 +137,10 @@ function prepareCfb(data: Uint8Array, maxCells: number): Prepared {
   const part = typeof stream.name === 'string' && stream.name ? stream.name : 'Workbook';
   const content = stream.content instanceof Uint8Array ? stream.content : Uint8Array.from(stream.content);
   if (typeof stream.size === 'number' && content.length < stream.size) {
-    throw refuse('xls', 'truncated', { part, detail: `${content.length} of ${stream.size} bytes` });
+    // Short of its declared size: cut short when the file is shorter than its container says,
+    // otherwise a broken sector chain (a loop, a wrong size) inside a file of full length.
+    const cut = cfbDamage(data).reason === 'truncated';
+    throw refuse('xls', cut ? 'truncated' : 'damaged-part', { part, detail: `${content.length} of ${stream.size} bytes` });
   }
   const scan = scanBiff(content, maxCells);
   if (scan.encrypted) throw refuse('xls', 'encrypted');
