@@ -55,11 +55,12 @@ describe('the PMKS table as a government web application exports it (windows-125
     // The workbook's 30 rows, then the page's footer on a row of its own (windows-1252's en dash decoded).
     expect(s.values.length).toBe(31);
     expect(at(s, 'A31')).toEqual(['Dicetak dari Sistem Informasi Kinerja – Dinas Sosial', 'String', 'Dicetak dari Sistem Informasi Kinerja – Dinas Sosial', 'General']);
-    expect(at(s, 'D4')).toEqual([201667, 'Double', '201.667', '#,##0']);
+    // Numbers' text as the .xlsx reader renders it (en-US; the preview shows the reader's separators).
+    expect(at(s, 'D4')).toEqual([201667, 'Double', '201,667', '#,##0']);
     expect(at(s, 'E4')).toEqual([126, 'Double', '126', 'General']);
-    expect(at(s, 'G4')).toEqual([100, 'Double', '100,00', '0.00']);
-    expect(at(s, 'G27')).toEqual([78.94, 'Double', '78,94', '0.00']);
-    expect(at(s, 'D30')).toEqual([2560142, 'Double', '2.560.142', '#,##0']);
+    expect(at(s, 'G4')).toEqual([100, 'Double', '100.00', '0.00']);
+    expect(at(s, 'G27')).toEqual([78.94, 'Double', '78.94', '0.00']);
+    expect(at(s, 'D30')).toEqual([2560142, 'Double', '2,560,142', '#,##0']);
     expect(at(s, 'G13')).toEqual(['#DIV/0!', 'Error', '#DIV/0!', 'General']);
     expect(at(s, 'J13')).toEqual(['-', 'String', '-', 'General']);
   });
@@ -93,11 +94,11 @@ test("Excel's own web-page export (x:num, class formats, <x:Name>) reads as the 
 describe('values as they were meant', () => {
   test('a page with a decimal comma or grouping dots reads "1.595" as 1595 and "79,13" as 79.13', async () => {
     const s = await page('<table><tr><td>1.595</td><td>79,13</td><td>1.234.567</td><td>6.353.928.630,80</td><td>201,667</td></tr></table>');
-    expect(at(s, 'A1')).toEqual([1595, 'Double', '1.595', '#,##0']);
-    expect(at(s, 'B1')).toEqual([79.13, 'Double', '79,13', '0.00']);
-    expect(at(s, 'C1')).toEqual([1234567, 'Double', '1.234.567', '#,##0']);
-    expect(at(s, 'D1')).toEqual([6353928630.8, 'Double', '6.353.928.630,80', '#,##0.00']);
-    expect(at(s, 'E1')).toEqual([201.667, 'Double', '201,667', '0.000']);
+    expect(at(s, 'A1')).toEqual([1595, 'Double', '1,595', '#,##0']);
+    expect(at(s, 'B1')).toEqual([79.13, 'Double', '79.13', '0.00']);
+    expect(at(s, 'C1')).toEqual([1234567, 'Double', '1,234,567', '#,##0']);
+    expect(at(s, 'D1')).toEqual([6353928630.8, 'Double', '6,353,928,630.80', '#,##0.00']);
+    expect(at(s, 'E1')).toEqual([201.667, 'Double', '201.667', '0.000']);
   });
 
   test('an English page reads "1.595" as 1.595 and "201,667" as 201667', async () => {
@@ -126,18 +127,21 @@ describe('values as they were meant', () => {
     expect(at(s, 'D1')).toEqual(['Rp.9.257.070.000,-', 'String', 'Rp.9.257.070.000,-', 'General']);
     expect(at(s, 'E1')).toEqual(['-', 'String', '-', 'General']);
     expect(at(s, 'A2')[0]).toBeCloseTo(0.9682, 12);
-    expect(at(s, 'A2').slice(1)).toEqual(['Double', '96,82%', '0.00%']);
-    expect(at(s, 'B2')).toEqual([-1234, 'Double', '(1.234)', '#,##0']);
-    expect(at(s, 'C2')).toEqual([12.5, 'Double', '12,5', '0.00%']);
-    expect(at(s, 'D2')).toEqual([1500000, 'Double', '1.500.000', '#,##0']);
+    expect(at(s, 'A2').slice(1)).toEqual(['Double', '96.82%', '0.00%']);
+    expect(at(s, 'B2')).toEqual([-1234, 'Double', '-1,234', '#,##0']);
+    // "Percent" is Excel's name for 0.00%: 12,5 under it is 12.5 (1250.00%), as Excel takes a typed value.
+    expect(at(s, 'C2')).toEqual([12.5, 'Double', '1250.00%', '0.00%']);
+    expect(at(s, 'D2')).toEqual([1500000, 'Double', '1,500,000', '#,##0']);
     expect(at(s, 'E2')).toEqual(['1.06.01', 'String', '1.06.01', 'General']);
   });
 
   test("Excel's attributes: x:num, x:fmla, x:str, x:bool, x:err", async () => {
     const s = await page(
-      '<table><tr><td x:num="1595.5">1.595,50</td><td x:num="10" x:fmla="=SUM(A1:A3)">10</td><td x:str>0012</td><td x:bool="TRUE">TRUE</td><td x:err="#DIV/0!">#DIV/0!</td><td>#N/A</td></tr></table>',
+      '<table><tr><td x:num="1595.5">1.595,50</td><td x:num="10" x:fmla="=SUM(A1:A3)">10</td><td x:str>0012</td><td x:bool="TRUE">TRUE</td><td x:err="#DIV/0!">#DIV/0!</td><td>#N/A</td><td x:num="0">-</td></tr></table>',
     );
-    expect(at(s, 'A1')).toEqual([1595.5, 'Double', '1.595,50', 'General']);
+    expect(at(s, 'A1')).toEqual([1595.5, 'Double', '1595.5', 'General']);
+    // Excel writes a zero under an accounting format as its dash: the dash is kept, the checks read it.
+    expect(at(s, 'G1')).toEqual([0, 'Double', '-', 'General']);
     expect([s.values[0][1], s.formulas[0][1]]).toEqual([10, '=SUM(A1:A3)']);
     expect(at(s, 'C1')).toEqual(['0012', 'String', '0012', 'General']);
     expect(at(s, 'D1')).toEqual([true, 'Boolean', 'TRUE', 'General']);

@@ -24,7 +24,7 @@ import Decimal from 'decimal.js';
 import { parseNumberText } from '../../core/numbers/parse';
 import type { RawValue, ValueType, WorkbookSnapshot } from '../../core/snapshot';
 import { ContentTooLargeError, LegacyReadIssue, WorkbookReadError } from '../errors';
-import { GENERAL } from '../formatText';
+import { displayText, GENERAL } from '../formatText';
 import type { Rect } from '../sheetExtent';
 import { decodeEntities, decodeHtmlBytes } from './htmlText';
 import { LEGACY_MAX_MARKUP_BYTES, SHEET_COLS, SHEET_ROWS } from './limits';
@@ -591,12 +591,15 @@ const ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM
 
 function toCell(raw: RawCell, convention: Convention): LegacyCell {
   const fmt = raw.format !== undefined && raw.format !== '@' ? raw.format : undefined;
+  // Numbers show as the .xlsx reader renders them (SSF, en-US, the snapshot's contract; the preview
+  // shows them with the reader's separators), whatever the page's own text: but for a dash, which
+  // Excel's export writes for a zero under an accounting format, and which the checks read.
   const finish = (value: RawValue, type: ValueType, numberFormat: string): LegacyCell => ({
     value,
     type,
     numberFormat,
     formula: raw.formula ?? value,
-    text: type === 'Empty' ? '' : raw.text !== '' ? raw.text : String(value),
+    text: type === 'Double' ? (/^[-\u2013\u2014]$/.test(raw.text) ? raw.text : displayText(value, type, numberFormat)) : type === 'Empty' ? '' : raw.text !== '' ? raw.text : displayText(value, type, numberFormat),
   });
   if (raw.err !== undefined) return finish(raw.err, 'Error', fmt ?? GENERAL);
   if (raw.bool !== undefined) return finish(raw.bool, 'Boolean', fmt ?? GENERAL);

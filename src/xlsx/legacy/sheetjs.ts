@@ -309,6 +309,11 @@ function numberFormatFor(code: string): string {
   return /[0#?]/.test(outsideQuotes) ? code : GENERAL;
 }
 
+/** A lone dash, as accounting formats show zero. */
+export function isDash(text: string): boolean {
+  return text === '-' || text === '\u2013' || text === '\u2014';
+}
+
 /** One SheetJS cell as the snapshot holds it; undefined for a cell that holds nothing. */
 export function convertCell(c: SjsCell, date1904: boolean): LegacyCell | undefined {
   let numberFormat = formatCode(c.z);
@@ -341,10 +346,15 @@ export function convertCell(c: SjsCell, date1904: boolean): LegacyCell | undefin
       break;
   }
   if (type === 'Empty' && !f) return undefined;
+  // LibreOffice has no boolean cells: an .ods keeps TRUE/FALSE as 1/0 shown as TRUE/FALSE.
+  if (type === 'Double' && (value === 1 || value === 0) && (c.w === 'TRUE' || c.w === 'FALSE')) [value, type] = [value === 1, 'Boolean'];
   if (type === 'Double') numberFormat = numberFormatFor(numberFormat);
-  let text: string;
-  if (type === 'Double') text = typeof c.w === 'string' ? c.w.trim() : displayText(value, type, numberFormat, date1904);
-  else text = displayText(value, type, numberFormat, date1904);
+  // Displayed text as the .xlsx reader renders it (SSF, en-US: the snapshot's contract, which the
+  // preview turns into the reader's own separators). SheetJS's own text is the same for an .xls,
+  // but for an .ods it is what LibreOffice showed in its own locale ('201.667' in Indonesian);
+  // only its dash for zero (accounting formats) is kept, a sign the checks read.
+  const w = typeof c.w === 'string' ? c.w.trim() : '';
+  const text = type === 'Double' && isDash(w) ? w : displayText(value, type, numberFormat, date1904);
   return { value, formula: f ?? value, type, numberFormat, text };
 }
 
