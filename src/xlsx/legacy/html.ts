@@ -15,7 +15,8 @@
  *   a page that shows none stays text, for the check to explain. SheetJS's HTML reader
  *   is not used: it reads "1.595" as 1.595 and "79,13" as 7913.
  * The number format is the one the page gives (mso-number-format), else the one Excel
- * would give the typed text (#,##0, 0.00, 0.00%); the displayed text is the page's.
+ * would give the typed text (#,##0, 0.00, 0.00%); numbers' text is rendered from value and format
+ * as the .xlsx reader renders it (the page's own dash for a zero aside).
  *
  * A linear scanner over the markup (indexOf, no regular expression over the page), bounded
  * by the cell limit and the sheet's size.
