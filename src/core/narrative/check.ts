@@ -6,9 +6,9 @@ import { predikatFor } from '../iku/scales';
 import { fmtNum, message, type MessageKey } from '../messages';
 import { extractFigures } from './figures';
 import { claimKind, type ClaimKind } from './kinds';
-import { canHold, FallbackRows, linkFigure, type CellRef, type FigureWhen } from './link';
+import { canHold, linkFigure, RowValues, type CellRef, type FigureWhen } from './link';
 import { averageCapaian, claimHolds, findPredikatClaim } from './predikat';
-import { buildSubjects, headingSubjects, mentions, SubjectIndex, type Mention, type Subject } from './subjects';
+import { buildSubjects, headingRows, SubjectIndex, type MentionGroup, type Subject, type SubjectSeq } from './subjects';
 import { fromWords, toWords } from './terbilang';
 import { sentences } from './text';
 import { looksLikeHeading } from './fromWorkbook';
@@ -54,6 +54,12 @@ interface Place {
   quote?: string;
 }
 
+/** The budget rows of a list of rows, with anggaran − realisasi, and those gaps as shown with so many decimals. */
+interface BudgetRows {
+  rows: { s: Subject; gap: Decimal | null }[];
+  gapsShown(decimals: number): ReadonlySet<string>;
+}
+
 /** A paragraph's figures that no cell restates. */
 interface Unlinked {
   place: Place;
@@ -76,16 +82,17 @@ function where(c: CellRef): string {
   return `'${c.ctx.table.sheet}'!${c.ctx.addr(c.row, c.col)}`;
 }
 
-function nearestBefore(list: Mention[], at: number, from = 0): Subject[] {
-  const before = list.filter((m) => m.end <= at && m.start >= from);
+/** The rows named nearest before `at` (and from `from` on): the places ending last, their rows. */
+function nearestBefore(list: { g: MentionGroup; rows: readonly Subject[] }[], at: number, from = 0): SubjectSeq {
+  const before = list.filter((m) => m.g.end <= at && m.g.start >= from);
   if (before.length === 0) return [];
-  const end = Math.max(...before.map((m) => m.end));
-  return before.filter((m) => m.end === end).map((m) => m.subject);
+  let end = -1;
+  for (const m of before) if (m.g.end > end) end = m.g.end;
+  return before.filter((m) => m.g.end === end).map((m) => m.rows);
 }
 
-function uniq(subjects: Subject[]): Subject[] {
-  return [...new Set(subjects)];
-}
+const EMPTY: readonly Subject[] = [];
+const RENAMED = /\b[Pp]rogram\s+(?!dan\b)\p{Lu}|\b[Kk]egiatan\s+(?!dan\b)\p{Lu}/u;
 
 /**
  * Every figure of the report's prose, checked against the tables: each is
@@ -97,7 +104,12 @@ export class NarrativeChecker {
   private subjectIndex: SubjectIndex | undefined;
   /** Prose places that restate a table cell as it stands, by 'Sheet!A1' of the cell. */
   private readonly agreed = new Map<string, Place[]>();
-  private readonly fallback: FallbackRows;
+  /** Every table's total and parent rows, for a sum the prose names by no row. */
+  private readonly fallback: readonly Subject[];
+  /** Cells of the (shared) lists of rows by value, for settling figures by lookup. */
+  private readonly values = new RowValues();
+  /** Per list of rows and kind of figure, the rows that can hold it (the list itself when all can). */
+  private readonly holders = new WeakMap<readonly Subject[], Map<string, readonly Subject[]>>();
   /** Rows of the belanja and IKU tables per unit ('7 program', '9 indikator'), counted once. */
   private rowCounts: Map<string, { n: number; alt?: number }[]> | undefined;
   /** The average capaian of the IKU tables, computed once (null: none). */
@@ -105,19 +117,23 @@ export class NarrativeChecker {
   /** Budget cells by value, for saying which row a wrong amount probably meant. */
   private valueIndex: Map<string, CellRef[]> | undefined;
   private readonly ownFindings = new Map<TableContext, Map<string, Finding>>();
+  private readonly budgets = new WeakMap<readonly Subject[], BudgetRows>();
   private readonly unlinked: Unlinked[] = [];
 
   constructor(
     private readonly contexts: TableContext[],
     private readonly options: ResolvedOptions,
   ) {
-    this.fallback = new FallbackRows(
-      contexts.flatMap((ctx) =>
-        ctx.table.rows
-          .filter((r) => r.role === 'total' || r.role === 'parent')
-          .map((row) => ({ ctx, row, phrases: [], content: [], total: true })),
-      ),
+    this.fallback = contexts.flatMap((ctx) =>
+      ctx.table.rows
+        .filter((r) => r.role === 'total' || r.role === 'parent')
+        .map((row) => ({ ctx, row, phrases: [], content: [], total: true })),
     );
+  }
+
+  /** The linking's counted work so far (phrases tried, rows read): for the test that keeps it linear, never timed. */
+  get work(): { phraseTests: number; rowsRead: number } {
+    return { phraseTests: this.subjectIndex?.phraseTests ?? 0, rowsRead: this.values.rowsRead };
   }
 
   /** Row names for linking prose to cells, indexed; built on the first paragraph, since most workbooks carry no prose. */
@@ -143,23 +159,39 @@ export class NarrativeChecker {
     });
   }
 
+  /** The rows of a list that can hold this figure (canHold), worked out once per list and kind of figure. */
+  private holding(list: readonly Subject[], f: ProseFigure, kind: ClaimKind | undefined): readonly Subject[] {
+    let byKind = this.holders.get(list);
+    if (!byKind) this.holders.set(list, (byKind = new Map()));
+    // Everything canHold reads of a figure.
+    const key = `${f.per ? 'per' : ''}|${kind ?? ''}|${f.unit}|${f.rateBase ?? ''}|${f.unitWord ?? ''}`;
+    let rows = byKind.get(key);
+    if (!rows) {
+      const kept = list.filter((s) => canHold(s, f, kind));
+      rows = kept.length === list.length ? list : kept.length === 0 ? EMPTY : kept;
+      byKind.set(key, rows);
+    }
+    return rows;
+  }
+
   checkSource(source: NarrativeSource): void {
-    let heading: Subject[] = [];
+    let heading: SubjectSeq = [];
     for (const p of source.paragraphs) {
       // A title line the reader did not mark ('Perlindungan dan Jaminan Sosial ... daerah provinsi') still titles what follows.
       if (p.heading || (looksLikeHeading(p.text) && extractFigures(p.text).length === 0)) {
-        heading = headingSubjects(p.text, this.subjects);
+        heading = headingRows(p.text, this.subjects);
         continue;
       }
       this.checkParagraph(p, placeOf(p, source.name), heading);
     }
   }
 
-  private checkParagraph(p: NarrativeParagraph, place: Place, heading: Subject[]): void {
+  private checkParagraph(p: NarrativeParagraph, place: Place, heading: SubjectSeq): void {
     const text = p.text;
     const figures = extractFigures(text);
     if (figures.length === 0) return;
-    const found = mentions(text, this.subjects);
+    // The places rows are named, each with its rows (lists shared with every place naming the same words).
+    const found = this.subjects.groups(text);
     const spans = sentences(text);
     const claimed = this.checkPredikat(text, place);
     const unlinked: ProseFigure[] = [];
@@ -176,21 +208,23 @@ export class NarrativeChecker {
       const before = text.slice(Math.max(sentence.start, prev && prev.end <= f.start ? prev.end : sentence.start), f.start);
       const after = text.slice(f.words ? f.words.end : f.end, next && next.start < sentence.end ? next.start : sentence.end);
       const kind = claimKind(before, after, f.unit);
-      const inSentence = found.filter((m) => m.start >= sentence.start && m.end <= sentence.end).map((m) => m.subject);
+      const inSentence = found.filter((m) => m.start >= sentence.start && m.end <= sentence.end).map((m) => m.subjects);
       // 'Program A ... dan Program B dengan anggaran Rp …': a program or kegiatan named between a known
       // row and the figure is what the figure is about, even if no table has it.
-      const renamed = (m: Mention) => /\b[Pp]rogram\s+(?!dan\b)\p{Lu}|\b[Kk]egiatan\s+(?!dan\b)\p{Lu}/u.test(text.slice(m.end, f.start));
-      const fits = found.filter((m) => canHold(m.subject, f, kind) && !renamed(m));
+      const renamed = (m: MentionGroup) => RENAMED.test(text.slice(m.end, f.start));
+      const fits = found.map((g) => ({ g, rows: renamed(g) ? EMPTY : this.holding(g.subjects, f, kind) })).filter((m) => m.rows.length > 0);
       // An earlier sentence lends its subject only when it names one thing ('Jumlah Anak Terlantar ... Sedangkan 957.251 ...').
-      const earlier = fits.filter((m) => m.end <= sentence.start);
-      const oneEarlier = new Set(earlier.map((m) => text.slice(m.start, m.end).toLowerCase())).size === 1 ? nearestBefore(earlier, sentence.start) : [];
-      const primary = [nearestBefore(fits, f.start, sentence.start), oneEarlier, heading.filter((s) => canHold(s, f, kind))].find((l) => l.length) ?? [];
-      const candidates = uniq([...primary, ...inSentence, ...found.map((m) => m.subject), ...heading]);
+      const earlier = fits.filter((m) => m.g.end <= sentence.start);
+      const oneEarlier = new Set(earlier.map((m) => text.slice(m.g.start, m.g.end).toLowerCase())).size === 1 ? nearestBefore(earlier, sentence.start) : [];
+      const headingFits = heading.map((list) => this.holding(list, f, kind)).filter((l) => l.length > 0);
+      const primary = [nearestBefore(fits, f.start, sentence.start), oneEarlier, headingFits].find((l) => l.length) ?? [];
+      // Rows in the order agreement is looked for: the row the figure is about, the sentence's, the paragraph's, the heading's.
+      const candidates: SubjectSeq = [...primary, ...inSentence, ...found.map((m) => m.subjects), ...heading];
       // A sum named by no row ('alokasi anggaran sebesar ...') can still restate some table's total.
       const fallback = primary.length === 0 && (f.unit === 'rupiah' || f.unit === 'percent') ? this.fallback : undefined;
       // 'selisih anggaran dengan realisasi pendapatan sejumlah Rp …': the gap of the row the sentence names.
       if (f.unit === 'rupiah' && DIFFERENCE.test(text.slice(sentence.start, f.start)) && this.checkDifference(f, inSentence, place)) return;
-      const link = linkFigure(f, kind, candidates, primary, whenOf(text.slice(sentence.start, f.start)), fallback);
+      const link = linkFigure(f, kind, candidates, primary, whenOf(text.slice(sentence.start, f.start)), fallback, this.values);
       if (link.status === 'agree') {
         const key = `${link.cell.ctx.table.sheet}!${link.cell.ctx.addr(link.cell.row, link.cell.col)}`;
         const places = this.agreed.get(key);
@@ -221,17 +255,21 @@ export class NarrativeChecker {
    * its sentence names. Settled when some named row's gap equals it; reported when the
    * sentence names exactly one budget row and its gap differs; else left to linking.
    */
-  private checkDifference(f: ProseFigure, named: Subject[], place: Place): boolean {
-    const rows = uniq(named).filter((s) => s.ctx.col('anggaran') && s.ctx.col('realisasi'));
-    if (rows.length === 0) return false;
-    const gaps = rows.map((s) => {
-      const a = s.ctx.num(s.row.row, s.ctx.col('anggaran')!.col).value;
-      const r = s.ctx.num(s.row.row, s.ctx.col('realisasi')!.col).value;
-      return { s, gap: a && r ? a.minus(r).abs() : null };
-    });
-    if (gaps.some((g) => g.gap && g.gap.toDecimalPlaces(f.decimals, Decimal.ROUND_HALF_UP).eq(f.value))) return true;
-    if (gaps.length !== 1 || !gaps[0].gap) return false;
-    const { s, gap } = gaps[0];
+  private checkDifference(f: ProseFigure, named: SubjectSeq, place: Place): boolean {
+    // Any named budget row whose gap, shown with the prose's decimals, is the figure settles it.
+    const lists = named.map((list) => this.budgetRows(list));
+    const key = valueKey(f.value);
+    if (lists.some((l) => l.gapsShown(f.decimals).has(key))) return true;
+    // Reported only when the sentence names exactly one budget row (however often).
+    let only: { s: Subject; gap: Decimal | null } | undefined;
+    for (const l of lists) {
+      for (const r of l.rows) {
+        if (only && only.s !== r.s) return false;
+        only = r;
+      }
+    }
+    if (!only || !only.gap) return false;
+    const { s, gap } = only;
     const anggaran = s.ctx.col('anggaran')!;
     const realisasi = s.ctx.col('realisasi')!;
     this.push('narrative-mismatch', 'error', at(place, f), 'narrative-difference', {
@@ -267,6 +305,37 @@ export class NarrativeChecker {
       where: where(cell),
       per: f.per && PER_WORD[f.per][this.lang],
     }, { expected: cell.value.toFixed(), actual: f.value.toFixed(), related }, suffix);
+  }
+
+  /** A list's rows with a budget and a realisation (each once, in order), with their gaps, worked out once per list. */
+  private budgetRows(list: readonly Subject[]): BudgetRows {
+    let b = this.budgets.get(list);
+    if (!b) {
+      const rows: { s: Subject; gap: Decimal | null }[] = [];
+      const seen = new Set<Subject>();
+      for (const s of list) {
+        if (seen.has(s) || !s.ctx.col('anggaran') || !s.ctx.col('realisasi')) continue;
+        seen.add(s);
+        const a = s.ctx.num(s.row.row, s.ctx.col('anggaran')!.col).value;
+        const r = s.ctx.num(s.row.row, s.ctx.col('realisasi')!.col).value;
+        rows.push({ s, gap: a && r ? a.minus(r).abs() : null });
+      }
+      const shown = new Map<number, Set<string>>();
+      b = {
+        rows,
+        gapsShown: (decimals) => {
+          let set = shown.get(decimals);
+          if (!set) {
+            set = new Set();
+            for (const r of rows) if (r.gap) set.add(valueKey(r.gap.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP)));
+            shown.set(decimals, set);
+          }
+          return set;
+        },
+      };
+      this.budgets.set(list, b);
+    }
+    return b;
   }
 
   /** A table's first finding with an expected figure at each cell, gathered once per table (the table checks are done by now). */

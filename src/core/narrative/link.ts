@@ -3,7 +3,7 @@ import type { TableContext } from '../checks/context';
 import type { ColumnRole, TableColumn } from '../model';
 import { extractFigures } from './figures';
 import type { ClaimKind } from './kinds';
-import type { Subject } from './subjects';
+import type { Subject, SubjectSeq } from './subjects';
 import { words } from './text';
 import type { ProseFigure } from './types';
 
@@ -211,90 +211,153 @@ function agreeWith(s: Subject, figure: ProseFigure, kind: ClaimKind | undefined)
 
 const keyOf = (v: Decimal) => (v.isZero() ? '0' : v.toString());
 
+/** A cell agreeWith would test, in its order: 'eq' agrees only when equal, 'same' also when the prose rounds it. */
+interface Candidate {
+  order: number;
+  cell: CellRef;
+  value: Decimal;
+  test: 'eq' | 'same';
+}
+
+/** One list's cells by value, for one kind of figure. */
+interface ByValue {
+  candidates: Candidate[];
+  exact: Map<string, Candidate>;
+  /** Percentages: the 'same' cells by their value shown with so many decimals. */
+  rounded: Map<number, Map<string, Candidate>>;
+}
+
+/** What agreeWith reads of a row for this kind of figure, in its order. */
+function candidatesOf(list: readonly Subject[], figure: ProseFigure, kind: ClaimKind | undefined, work: { rowsRead: number }): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of list) {
+    work.rowsRead++;
+    if (figure.per) {
+      const k = keteranganFigures(s);
+      if (k) for (const f of k.figures) if (f.per === figure.per) out.push({ order: out.length, cell: cellRef(s, k.col, f.value), value: f.value, test: 'eq' });
+      continue;
+    }
+    if (kind === 'belum') {
+      const d = notHandled(s);
+      if (d) out.push({ order: out.length, cell: d, value: d.value, test: 'eq' });
+    }
+    for (const col of columnsFor(s, figure, kind)) {
+      const v = cellValue(s, col);
+      if (v) out.push({ order: out.length, cell: cellRef(s, col, v), value: v, test: 'same' });
+    }
+  }
+  return out;
+}
+
 /**
- * Every table's total and parent rows, for a sum the prose names by no row ('alokasi
- * anggaran sebesar …'), which may restate any of them. A figure's first agreeing
- * cell among them is found by its value, from maps built once per unit and claim
- * (and, for percentages, per number of decimals the prose shows): not a walk over
- * every total of every table for each such figure.
+ * Where a prose figure agrees with a list of rows, found by its value. The lists are
+ * shared (the rows a phrase names, the totals of every table), so each list's cells
+ * are read into maps once per kind of figure (unit, claim, unit word; the decimals
+ * shown, for percentages) and a figure is settled by lookup, not by reading every
+ * row the paragraph names. Rates, whose agreement depends on their base, walk the list.
  */
-export class FallbackRows {
-  private readonly exact = new Map<string, Map<string, { order: number; s: Subject; col: TableColumn; v: Decimal }>>();
-  private readonly rounded = new Map<string, Map<string, { order: number; s: Subject; col: TableColumn; v: Decimal }>>();
+export class RowValues {
+  /** Rows read to settle figures so far (into maps, or walked for rates): work a test can count. */
+  rowsRead = 0;
+  private readonly lists = new WeakMap<readonly Subject[], Map<string, ByValue>>();
+  private readonly details = new WeakMap<readonly Subject[], Map<string, { s: Subject; col: TableColumn; value: Decimal }>>();
 
-  constructor(readonly subjects: readonly Subject[]) {}
-
-  firstAgreeing(figure: ProseFigure, kind: ClaimKind | undefined): Link | undefined {
-    // Per-person amounts and 'belum ditangani' read other cells: those few walk the rows.
-    if (figure.per || kind === 'belum' || (figure.unit !== 'rupiah' && figure.unit !== 'percent')) {
-      for (const s of this.subjects) {
+  /** The first agreement in the list, as linkFigure's walk over it would find it. */
+  firstAgreeing(list: readonly Subject[], figure: ProseFigure, kind: ClaimKind | undefined): Link | undefined {
+    if (list.length === 0) return undefined;
+    if (figure.unit === 'rate' && !figure.per) {
+      for (const s of list) {
+        this.rowsRead++;
         const a = agreeWith(s, figure, kind);
         if (a) return a;
       }
       return undefined;
     }
-    const key = `${figure.unit} ${kind ?? ''}`;
-    let exact = this.exact.get(key);
-    if (!exact) this.exact.set(key, (exact = this.build(figure, kind, (v) => keyOf(v))));
-    let hit = exact.get(keyOf(figure.value));
-    if (figure.unit === 'percent') {
+    let byKind = this.lists.get(list);
+    if (!byKind) this.lists.set(list, (byKind = new Map()));
+    const key = figure.per ? `per ${figure.per}` : `${kind ?? ''}|${figure.unit}|${figure.unitWord ?? ''}`;
+    let index = byKind.get(key);
+    if (!index) {
+      const candidates = candidatesOf(list, figure, kind, this);
+      const exact = new Map<string, Candidate>();
+      for (const c of candidates) {
+        const k = keyOf(c.value);
+        if (!exact.has(k)) exact.set(k, c);
+      }
+      byKind.set(key, (index = { candidates, exact, rounded: new Map() }));
+    }
+    let hit = index.exact.get(keyOf(figure.value));
+    if (figure.unit === 'percent' && !figure.per) {
       // '96,8%' restates 96,82: the first cell equal to it, or shown with its decimals equal to it.
-      const rkey = `${key} ${figure.decimals}`;
-      let rounded = this.rounded.get(rkey);
-      if (!rounded) this.rounded.set(rkey, (rounded = this.build(figure, kind, (v) => keyOf(v.toDecimalPlaces(figure.decimals, Decimal.ROUND_HALF_UP)))));
+      let rounded = index.rounded.get(figure.decimals);
+      if (!rounded) {
+        rounded = new Map();
+        for (const c of index.candidates) {
+          if (c.test !== 'same') continue;
+          const k = keyOf(c.value.toDecimalPlaces(figure.decimals, Decimal.ROUND_HALF_UP));
+          if (!rounded.has(k)) rounded.set(k, c);
+        }
+        index.rounded.set(figure.decimals, rounded);
+      }
       const r = rounded.get(keyOf(figure.value));
       if (r && (!hit || r.order < hit.order)) hit = r;
     }
     if (!hit) return undefined;
-    const m = same(figure, hit.v);
-    return m.ok ? { status: 'agree', cell: cellRef(hit.s, hit.col, hit.v), roundedTo: m.roundedTo } : undefined;
+    if (hit.test === 'eq') return { status: 'agree', cell: hit.cell };
+    const m = same(figure, hit.value);
+    return m.ok ? { status: 'agree', cell: hit.cell, roundedTo: m.roundedTo } : undefined;
   }
 
-  /** The first (row, column) in order holding each value, as `key` reads it; columns as columnsFor picks them for this unit and claim. */
-  private build(figure: ProseFigure, kind: ClaimKind | undefined, key: (v: Decimal) => string): Map<string, { order: number; s: Subject; col: TableColumn; v: Decimal }> {
-    const out = new Map<string, { order: number; s: Subject; col: TableColumn; v: Decimal }>();
-    let order = 0;
-    for (const s of this.subjects) {
-      for (const col of columnsFor(s, figure, kind)) {
-        const v = cellValue(s, col);
-        if (!v) continue;
-        const k = key(v);
-        if (!out.has(k)) out.set(k, { order, s, col, v });
-        order++;
+  /** The first row of the list whose Keterangan restates the figure ('270 klien', '20 panti swasta'). */
+  firstDetail(list: readonly Subject[], figure: ProseFigure): Link | undefined {
+    let map = this.details.get(list);
+    if (!map) {
+      map = new Map();
+      for (const s of list) {
+        this.rowsRead++;
+        const k = keteranganFigures(s);
+        if (!k) continue;
+        for (const f of k.figures) {
+          if (f.per) continue;
+          const key = keyOf(f.value);
+          if (!map.has(key)) map.set(key, { s, col: k.col, value: f.value });
+        }
       }
+      this.details.set(list, map);
     }
-    return out;
+    const hit = map.get(keyOf(figure.value));
+    return hit ? { status: 'agree', cell: cellRef(hit.s, hit.col, hit.value) } : undefined;
   }
 }
 
 /**
  * Link one figure to the table: agreement with any cell of any candidate row
- * settles it (then with any total or parent row of `fallback`, when given);
+ * (the lists in order, then the totals of `fallback` when given) settles it;
  * a disagreement is reported only against the row the sentence is clearly
  * about and the column its words name.
  */
 export function linkFigure(
   figure: ProseFigure,
   kind: ClaimKind | undefined,
-  candidates: Subject[],
-  primary: Subject[],
+  candidates: SubjectSeq,
+  primary: SubjectSeq,
   when: FigureWhen = NOW,
-  fallback?: FallbackRows,
+  fallback?: readonly Subject[],
+  values: RowValues = new RowValues(),
 ): Link {
-  for (const s of candidates) {
-    const a = agreeWith(s, figure, kind);
+  for (const list of candidates) {
+    const a = values.firstAgreeing(list, figure, kind);
     if (a) return a;
   }
   if (fallback) {
-    const a = fallback.firstAgreeing(figure, kind);
+    const a = values.firstAgreeing(fallback, figure, kind);
     if (a) return a;
   }
   // Details restated from Keterangan ('270 klien', '20 panti swasta') count as agreement, never as disagreement.
   if (!figure.per && figure.unit !== 'percent' && figure.unit !== 'rupiah') {
-    for (const s of [...candidates, ...(fallback?.subjects ?? [])]) {
-      const k = keteranganFigures(s);
-      const hit = k?.figures.find((f) => !f.per && f.value.eq(figure.value));
-      if (hit && k) return { status: 'agree', cell: cellRef(s, k.col, hit.value) };
+    for (const list of fallback ? [...candidates, fallback] : candidates) {
+      const a = values.firstDetail(list, figure);
+      if (a) return a;
     }
   }
   return disagreement(figure, kind, primary, when);
@@ -306,7 +369,11 @@ function comparable(figure: ProseFigure, value: Decimal): boolean {
   return rateForms(figure).some((v) => !v.isZero() && value.div(v).abs().gte(0.5) && value.div(v).abs().lte(2));
 }
 
-function disagreement(figure: ProseFigure, kind: ClaimKind | undefined, primary: Subject[], when: FigureWhen): Link {
+function disagreement(figure: ProseFigure, kind: ClaimKind | undefined, lists: SubjectSeq, when: FigureWhen): Link {
+  // Told against the first row the sentence is about that has the cell: rows in order, across the lists.
+  const primary = (function* () {
+    for (const list of lists) yield* list;
+  })();
   if (figure.per) {
     for (const s of primary) {
       const k = keteranganFigures(s);

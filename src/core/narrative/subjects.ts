@@ -84,11 +84,28 @@ export interface Mention {
   end: number;
 }
 
+/**
+ * Rows named at one place of a text, in order: every row whose label reads as the words
+ * there. The list is shared by every place and paragraph that names the same phrase, so
+ * what is worked out about it (which rows can hold a figure, their cells by value) is
+ * worked out once, however many tables repeat the label.
+ */
+export interface MentionGroup {
+  start: number;
+  end: number;
+  subjects: readonly Subject[];
+}
+
+/** Rows in order, as consecutive lists (shared lists, never copied into one). */
+export type SubjectSeq = readonly (readonly Subject[])[];
+
 /** One distinct phrase and every (subject, phrase) entry that names a row with it. */
 interface PhraseGroup {
   phrase: string[];
   /** Entry numbers, ascending: the order of the subjects, then of their phrases. */
   entries: number[];
+  /** The entries' subjects, in that order. */
+  subjects: Subject[];
 }
 
 /** Distinct content words of some subjects' labels, for headings that name a row loosely. */
@@ -96,6 +113,8 @@ interface ContentGroup {
   words: string[];
   /** Subject numbers, ascending. */
   members: number[];
+  /** Those subjects. */
+  subjects: Subject[];
 }
 
 /** The single-letter deletions of a word long enough for sameWord's typo tolerance, and the word. */
@@ -128,39 +147,46 @@ export class SubjectIndex {
         const key = phrase.join(' ');
         let g = groups.get(key);
         if (!g) {
-          groups.set(key, (g = { phrase, entries: [] }));
+          groups.set(key, (g = { phrase, entries: [], subjects: [] }));
           const first = phrase[0] ?? '';
           const list = this.byFirstWord.get(first);
           if (list) list.push(g);
           else this.byFirstWord.set(first, [g]);
         }
         g.entries.push(entry);
+        g.subjects.push(s);
       }
     }
   }
 
-  /** What mentions() finds before overlaps are settled: in subject, then phrase, then text order. */
-  found(text: string): Mention[] {
+  /**
+   * Every place a row label is named in the text, longer names winning where two
+   * overlap ('Anak Balita Terlantar' over 'Anak Terlantar'), in text order, each with
+   * the rows it names. The same phrase names the same rows wherever it stands, and
+   * two phrases never name the same place, so overlaps are settled place by place:
+   * by length, then in the order of the rows' first phrase, then of the text, as
+   * settling them mention by mention did.
+   */
+  groups(text: string): MentionGroup[] {
     const lower = text.toLowerCase();
     // A phrase's first word stands alone in the text (findPhraseInLower's word boundaries).
     const words = new Set(lower.split(/[^a-z0-9]+/));
     words.add('');
-    const hits: { entry: number; spans: { start: number; end: number }[] }[] = [];
+    const places: { g: PhraseGroup; at: number; start: number; end: number }[] = [];
     for (const w of words) {
       for (const g of this.byFirstWord.get(w) ?? []) {
         this.phraseTests++;
-        const spans = findPhraseInLower(lower, g.phrase);
-        if (spans.length) for (const entry of g.entries) hits.push({ entry, spans });
+        findPhraseInLower(lower, g.phrase).forEach((m, at) => places.push({ g, at, start: m.start, end: m.end }));
       }
     }
-    hits.sort((a, b) => a.entry - b.entry);
-    const out: Mention[] = [];
-    for (const h of hits) for (const m of h.spans) out.push({ subject: this.entrySubject[h.entry], start: m.start, end: m.end });
-    return out;
+    places.sort((a, b) => b.end - b.start - (a.end - a.start) || a.g.entries[0] - b.g.entries[0] || a.at - b.at);
+    const kept: typeof places = [];
+    for (const m of places) if (!kept.some((k) => m.start < k.end && k.start < m.end && !(k.start === m.start && k.end === m.end))) kept.push(m);
+    return kept.sort((a, b) => a.start - b.start).map((k) => ({ start: k.start, end: k.end, subjects: k.g.subjects }));
   }
 
   /** Subjects whose content words the heading's cover both ways at `min` or more, the best score only, in order. */
-  loosely(hw: string[], min: number): Subject[] {
+  loosely(hw: string[], min: number): readonly Subject[] {
     if (!this.contents) this.indexContents();
     const candidates = new Set<number>();
     for (const h of hw) for (const key of typoKeys(h)) for (const c of this.contentKeys!.get(key) ?? []) candidates.add(c);
@@ -175,6 +201,8 @@ export class SubjectIndex {
         chosen = [group];
       } else if (score === best) chosen.push(group);
     }
+    // One label (the usual case): its rows as kept, shared; several: merged back into row order.
+    if (chosen.length === 1) return chosen[0].subjects;
     const members = chosen.flatMap((g) => g.members).sort((a, b) => a - b);
     return members.map((i) => this.subjects[i]);
   }
@@ -189,7 +217,7 @@ export class SubjectIndex {
       if (c === undefined) {
         c = contents.length;
         byWords.set(key, c);
-        contents.push({ words: s.content, members: [] });
+        contents.push({ words: s.content, members: [], subjects: [] });
         for (const w of new Set(s.content)) {
           for (const k of typoKeys(w)) {
             const list = keys.get(k);
@@ -199,6 +227,7 @@ export class SubjectIndex {
         }
       }
       contents[c].members.push(i);
+      contents[c].subjects.push(s);
     });
     this.contents = contents;
     this.contentKeys = keys;
@@ -209,31 +238,22 @@ const asIndex = (subjects: readonly Subject[] | SubjectIndex) => (subjects insta
 
 /** Every place a row label is named in the text; longer names win where two overlap ('Anak Balita Terlantar' over 'Anak Terlantar'). */
 export function mentions(text: string, subjects: readonly Subject[] | SubjectIndex): Mention[] {
-  const found = asIndex(subjects).found(text);
-  found.sort((a, b) => b.end - b.start - (a.end - a.start));
-  const kept: Mention[] = [];
-  // Kept mentions overlap only where they name the same words (one label in many tables):
-  // each is tested against the distinct places kept so far, not every mention kept.
-  const places: { start: number; end: number }[] = [];
-  const placeKeys = new Set<string>();
-  for (const m of found) {
-    const overlaps = places.some((k) => m.start < k.end && k.start < m.end && !(k.start === m.start && k.end === m.end));
-    if (overlaps) continue;
-    kept.push(m);
-    const key = `${m.start}:${m.end}`;
-    if (!placeKeys.has(key)) {
-      placeKeys.add(key);
-      places.push({ start: m.start, end: m.end });
-    }
-  }
-  return kept.sort((a, b) => a.start - b.start);
+  return asIndex(subjects)
+    .groups(text)
+    .flatMap((g) => g.subjects.map((subject) => ({ subject, start: g.start, end: g.end })));
+}
+
+/** Rows a heading is about, as lists: the heading names them, allowing a typo or a dropped word. */
+export function headingRows(heading: string, subjects: readonly Subject[] | SubjectIndex): SubjectSeq {
+  const index = asIndex(subjects);
+  const exact = index.groups(heading);
+  if (exact.length) return exact.map((g) => g.subjects);
+  // Only rows sharing a word (or a word one typo away) with the heading can reach the bar.
+  const loose = index.loosely(contentWords(heading), 0.75);
+  return loose.length ? [loose] : [];
 }
 
 /** Rows a heading is about: the heading names them, allowing a typo or a dropped word. */
 export function headingSubjects(heading: string, subjects: readonly Subject[] | SubjectIndex): Subject[] {
-  const index = asIndex(subjects);
-  const exact = mentions(heading, index).map((m) => m.subject);
-  if (exact.length) return exact;
-  // Only rows sharing a word (or a word one typo away) with the heading can reach the bar.
-  return index.loosely(contentWords(heading), 0.75);
+  return headingRows(heading, subjects).flat();
 }
