@@ -9,6 +9,7 @@ import { analyzeWorkbook, resolveOptions, resolveWithWorkbookScale } from '../..
 import { TableContext } from '../../src/core/checks/context';
 import { checkBreakdowns, checkCrossTables } from '../../src/core/checks/crossTable';
 import { Grid } from '../../src/core/grid';
+import { NarrativeChecker } from '../../src/core/narrative/check';
 import { buildSubjects, mentions, SubjectIndex, type Subject } from '../../src/core/narrative/subjects';
 import { findPhrase } from '../../src/core/narrative/text';
 import { findTables } from '../../src/core/recognize/findTables';
@@ -151,6 +152,43 @@ describe('narrative linking: phrases indexed once, each distinct phrase tried on
     const many = tried(60);
     expect(many.tests).toBe(few.tests);
     expect(many.found).toBe(few.found * 20);
+  });
+});
+
+describe('narrative linking: each list of rows read once, however many paragraphs name it', () => {
+  function pmks(name: string, anak: number) {
+    return sheet(name, [
+      ['No', 'Jenis PMKS', 'Populasi', 'Kewenangan Provinsi', 'Yang ditangani', '%', 'Kewenangan Kab/Kota', 'Keterangan'],
+      [1, 'Anak Terlantar', anak, 100, 50, 50, anak - 100, null],
+      [2, 'Lanjut Usia Terlantar', 900, 300, 150, 50, 600, null],
+      [null, 'TOTAL', anak + 900, 400, 200, 50, anak + 500, null],
+    ]);
+  }
+  const dotted = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+  /** `paragraphs` paragraphs that each state Anak Terlantar's population, against `copies` PMKS tables. */
+  function link(copies: number, paragraphs: number, population: number) {
+    const checker = new NarrativeChecker(contextsOf(Array.from({ length: copies }, (_, i) => pmks(`P${i}`, 1000 + i))), resolveOptions());
+    const text = `Jumlah Anak Terlantar sebanyak ${dotted(population)} orang.`;
+    checker.checkSource({ name: 'laporan.txt', paragraphs: Array.from({ length: paragraphs }, (_, i) => ({ text, heading: false, file: 'laporan.txt', paragraph: i + 1 })) });
+    checker.finish([]);
+    return checker;
+  }
+
+  it('reads the rows a phrase names once, not once per paragraph, and agrees with the last table as a walk would', () => {
+    // 1.059 is the last of 60 tables' figure: a walk over the rows would read all 60 for every paragraph.
+    const two = link(60, 2, 1059);
+    const forty = link(60, 40, 1059);
+    expect(forty.findings).toEqual([]);
+    expect(two.findings).toEqual([]);
+    expect(forty.work.rowsRead).toBe(two.work.rowsRead);
+    expect(forty.work.phraseTests).toBe(two.work.phraseTests * 20);
+  });
+
+  it('still tells a wrong figure against the first table the sentence names', () => {
+    const f = link(60, 3, 7).findings.filter((x) => x.code === 'narrative-mismatch');
+    expect(f).toHaveLength(3);
+    expect(f.map((x) => x.related)).toEqual(Array(3).fill({ sheet: 'P0', cell: 'C2' }));
   });
 });
 
