@@ -20,7 +20,8 @@
  * Env: BENCH_SKIP_BUILD=1 uses the existing dist/ and dist-web/; BENCH_RUNS=n (default 5, at least 5
  * for the figures the README quotes); BENCH_NO_BASELINE=1 skips re-measuring the baseline commit;
  * BENCH_QUICK=1 a smoke test (small inputs, one round); BENCH_OUT=<file> writes the markdown there;
- * BENCH_JSON=<file> also writes every measured figure there as JSON.
+ * BENCH_JSON=<file> also writes every measured figure there as JSON, and BENCH_RENDER=<that file>
+ * writes the report from it again without measuring.
  */
 'use strict';
 const fs = require('fs');
@@ -31,7 +32,7 @@ const INPUTS = require('./bench/inputs');
 
 const ROOT = path.resolve(__dirname, '..');
 const B = path.join(__dirname, 'bench');
-const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'lakip-bench-'));
+const TMP = process.env.BENCH_RENDER ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'lakip-bench-'));
 const QUICK = !!process.env.BENCH_QUICK; // a smoke test: inputs up to 10k cells, one round, small batches
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || (QUICK ? 1 : 5)));
 const OUT = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : path.join(ROOT, 'docs', 'bench.md');
@@ -268,13 +269,36 @@ function main() {
   const pane = attempt('taskpane', () => child([path.join(B, 'taskpane.js')], 600_000));
 
   fs.rmSync(TMP, { recursive: true, force: true });
-  const load1 = os.loadavg();
-  if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify({ gen, engine, mem, start, batch, excel, pane, load0, load1 }, null, 1));
-
-  // ------------------------------------------------------------------ report
   const cpus = os.cpus();
-  const machine = `${cpus[0] ? cpus[0].model.trim() : 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}, ${new Date().toISOString()}`;
-  const loadNote = `Load average (1 min) ${load0[0].toFixed(2)} at the start, ${load1[0].toFixed(2)} at the end, on ${cpus.length} cores${Math.max(load0[0], load1[0]) > cpus.length ? ': other work shared the machine, so wall times are longer than on an idle one; the ratios compare runs made side by side, and the CPU columns are less affected' : ''}.`;
+  const R = {
+    at,
+    seconds: Math.round((Date.now() - t0) / 1000),
+    machine: `${cpus[0] ? cpus[0].model.trim() : 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}, ${new Date().toISOString()}`,
+    cores: cpus.length,
+    load0,
+    load1: os.loadavg(),
+    runs: RUNS,
+    batchN,
+    files200: INPUTS.BATCH200_FILES,
+    filesSamples: INPUTS.BATCH_SAMPLES_FILES,
+    gen,
+    engine,
+    mem,
+    start,
+    batch,
+    excel,
+    pane,
+  };
+  if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(R, null, 1));
+  render(R);
+}
+
+/** The report from the figures of one run (BENCH_RENDER=<json> renders a run kept with BENCH_JSON again). */
+function render(R) {
+  const { at, machine, cores, load0, load1, engine, mem, start, batch, batchN, excel, pane } = R;
+  const RUNS = R.runs;
+  const big = engine.a[engine.a.length - 1];
+  const loadNote = `Load average (1 min) ${load0[0].toFixed(2)} at the start, ${load1[0].toFixed(2)} at the end, on ${cores} cores${Math.max(load0[0], load1[0]) > cores ? ': other work shared the machine, so wall times are longer than on an idle one; the ratios compare runs made side by side, and the CPU columns are less affected' : ''}.`;
 
   const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map((g) => engine[g]);
   const tA = table(['Cells', 'Rows×cols', 'File', ...ENGINE_HEAD, 'Findings'], a.map((x) => [f0(x.cells), `${f0(x.rows)}×${x.cols}`, kb(x.bytes), ...engineCells(x), findingsCell(x)]));
@@ -288,7 +312,7 @@ function main() {
         ['ours total (wall)', `${f2(scale.ours)}×`, `≤ ${GOAL_SCALE}× ${mark(scale.ours <= GOAL_SCALE)}`],
         ['ours total (CPU)', `${f2(scale.oursCpu)}×`, ''],
         ['analysis (wall)', `${f2(scale.analyze)}×`, ''],
-        ['project time (wall)', `${f2(scale.project)}×`, ''],
+        ...(ok(scale.project) ? [['project time (wall)', `${f2(scale.project)}×`, '']] : []),
         ['bare exceljs parse (wall)', `${f2(scale.parse)}×`, ''],
       ])
     : 'failed';
@@ -326,12 +350,12 @@ function main() {
   const batchRatio = ok(sameRun200) ? sameRun200 : const200;
   const batchRow = (name, x) => (x ? [name, `${f2(x.filesPerSec)} files/s (${x.all.map((v) => f2(v)).join(', ')})`, f0(x.cpuMsPerFile), `${f1(x.peakMB)} MB`, `exit ${x.exitCode}`] : [name, 'failed', '', '', '']);
   const tBatch = table(['Batch CLI: lakip check <dir> --format json', `files/s, median of ${batchN} (runs)`, 'CPU ms / file', 'Peak RSS', 'Exit'], [
-    batchRow(`${INPUTS.BATCH200_FILES} × 200-sheet workbook (c), this tree`, b200),
-    batchRow(`${INPUTS.BATCH200_FILES} × 200-sheet workbook (c), baseline ${BASELINE.commit}, same run`, batch.base200),
-    [`${INPUTS.BATCH200_FILES} × 200-sheet workbook (c), baseline ${BASELINE.commit}, kept figure (${BASELINE.measured})`, `${f2(BASELINE.batch200.filesPerSec)} files/s`, f0(BASELINE.batch200.cpuMsPerFile), '', ''],
-    batchRow(`${INPUTS.BATCH_SAMPLES_FILES} samples (NTT, Flotim in turn), this tree`, batch.bSamples),
-    batchRow(`${INPUTS.BATCH_SAMPLES_FILES} samples, baseline ${BASELINE.commit}, same run`, batch.baseSamples),
-    [`${INPUTS.BATCH_SAMPLES_FILES} samples, baseline ${BASELINE.commit}, kept figure (${BASELINE.measured})`, `${f2(BASELINE.batchSamples.filesPerSec)} files/s`, f0(BASELINE.batchSamples.cpuMsPerFile), '', ''],
+    batchRow(`${R.files200} × 200-sheet workbook (c), this tree`, b200),
+    batchRow(`${R.files200} × 200-sheet workbook (c), baseline ${BASELINE.commit}, same run`, batch.base200),
+    [`${R.files200} × 200-sheet workbook (c), baseline ${BASELINE.commit}, kept figure (${BASELINE.measured})`, `${f2(BASELINE.batch200.filesPerSec)} files/s`, f0(BASELINE.batch200.cpuMsPerFile), '', ''],
+    batchRow(`${R.filesSamples} samples (NTT, Flotim in turn), this tree`, batch.bSamples),
+    batchRow(`${R.filesSamples} samples, baseline ${BASELINE.commit}, same run`, batch.baseSamples),
+    [`${R.filesSamples} samples, baseline ${BASELINE.commit}, kept figure (${BASELINE.measured})`, `${f2(BASELINE.batchSamples.filesPerSec)} files/s`, f0(BASELINE.batchSamples.cpuMsPerFile), '', ''],
   ]);
   const samplesRatio = batch.bSamples && batch.baseSamples ? batch.bSamples.filesPerSec / batch.baseSamples.filesPerSec : batch.bSamples ? batch.bSamples.filesPerSec / BASELINE.batchSamples.filesPerSec : undefined;
   const tBatch2 = table(['Against the baseline', 'files/s ratio', 'CPU per file ratio (baseline / now)', 'Goal'], [
@@ -393,7 +417,7 @@ function main() {
   const md = [
     '# LAKIP benchmarks',
     '',
-    `Written by \`npm run bench\` (scripts/bench.js) in ${Math.round((Date.now() - t0) / 1000)} s, at ${at}.`,
+    `Written by \`npm run bench\` (scripts/bench.js) in ${R.seconds} s, at ${at}.`,
     '',
     `Machine: ${machine}. ${loadNote}`,
     '',
@@ -454,7 +478,7 @@ function main() {
     '',
     '## 4. Batch CLI',
     '',
-    `\`node bin/lakip.js check <dir> --format json > /dev/null\` on ${INPUTS.BATCH200_FILES} copies of the 200-sheet workbook of (c), and on ${INPUTS.BATCH_SAMPLES_FILES} copies of the two samples in turn; ${batchN} runs each. The baseline is commit ${BASELINE.commit} (the exceljs reader, before issue 13's reader work), built from \`git archive\` in a temp folder and run the same way in this run, interleaved with this tree; the kept figures were measured with scripts/bench/baseline.js (${BASELINE.measured}).`,
+    `\`node bin/lakip.js check <dir> --format json > /dev/null\` on ${R.files200} copies of the 200-sheet workbook of (c), and on ${R.filesSamples} copies of the two samples in turn; ${batchN} runs each. The baseline is commit ${BASELINE.commit} (the exceljs reader, before issue 13's reader work), built from \`git archive\` in a temp folder and run the same way in this run, interleaved with this tree; the kept figures were measured with scripts/bench/baseline.js (${BASELINE.measured}).`,
     '',
     tBatch,
     '',
@@ -478,4 +502,6 @@ function main() {
   process.stdout.write(`${md}\n(written to ${path.relative(ROOT, OUT)})\n`);
 }
 
-main();
+
+if (process.env.BENCH_RENDER) render(JSON.parse(fs.readFileSync(process.env.BENCH_RENDER, 'utf8')));
+else main();
