@@ -14,6 +14,16 @@
  * once more (`recheck`: the check alone, sample read and worker warm).
  * taskpane.html (in Excel) is its entry script alone: office.js is external
  * and every other chunk is fetched on use.
+ *
+ * `throttled`: page → results on the NTT sample over a slow link and a slow CPU, through
+ * the Chrome DevTools Protocol (THROTTLE below): navigation start → findings shown, with
+ * Periksa clicked as soon as it is enabled, each run in a fresh browser context with the
+ * cache disabled; median and range. Chromium applies the CPU rate to the page's own thread
+ * only (Emulation.setCPUThrottlingRate answers "only supported for pages, not workers"), so
+ * the check in the engine worker runs at this machine's speed; `pageToResultsMainThreadMs`
+ * is the same with Worker removed, every step on the throttled thread (an upper bound).
+ * `bytes` counts the response bodies as sent (Content-Length: the .br/.gz copy
+ * scripts/serve-web.js chose for Chromium's Accept-Encoding) and which coding each had.
  */
 const fs = require('fs');
 const path = require('path');
@@ -31,6 +41,76 @@ const br = (f) => fs.statSync(path.join(WEB, fs.existsSync(path.join(WEB, `${f}.
 const sizeOf = (files) => ({ files, gzip: files.reduce((n, f) => n + gz(f), 0), br: files.reduce((n, f) => n + br(f), 0), raw: files.reduce((n, f) => n + fs.statSync(path.join(WEB, f)).size, 0) });
 const scriptsOf = (html) => [...fs.readFileSync(path.join(WEB, html), 'utf8').matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
 const uniq = (a) => [...new Set(a)];
+
+// A slow office link and an older laptop: 9 Mbps down, 3 Mbps up, 40 ms added latency, CPU 4x slower.
+const THROTTLE = { downMbps: 9, upMbps: 3, latencyMs: 40, cpuRate: 4 };
+const PROFILE = `${THROTTLE.downMbps} Mbps down, ${THROTTLE.upMbps} Mbps up, ${THROTTLE.latencyMs} ms latency, CPU ${THROTTLE.cpuRate}× slower (page thread), cache disabled`;
+const THROTTLED_RUNS = Number(process.env.BENCH_THROTTLED_RUNS) || 5;
+const summary = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return { median: Math.round(s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2), min: Math.round(s[0]), max: Math.round(s[s.length - 1]), runs: xs.map(Math.round) };
+};
+
+/** One throttled run in a fresh context: navigation start → Periksa enabled → findings shown (page clock), and every response's size and coding. */
+async function throttledRun(browser, url, { worker = true } = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    if (!worker) await ctx.addInitScript(() => { delete window.Worker; });
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: THROTTLE.latencyMs,
+      downloadThroughput: (THROTTLE.downMbps * 1e6) / 8,
+      uploadThroughput: (THROTTLE.upMbps * 1e6) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuRate });
+    // Responses of the page and of its engine worker.
+    const responses = [];
+    page.on('response', (r) => responses.push(r));
+    await page.goto(`${url}preview.html`, { waitUntil: 'commit', timeout: 120_000 });
+    const enabled = await page.waitForFunction(() => { const b = document.querySelector('[data-testid="check"]'); return b && !b.disabled && b.getAttribute('aria-disabled') !== 'true' ? performance.now() : false; }, null, { polling: 'raf', timeout: 120_000 });
+    const tti = await enabled.jsonValue();
+    await page.getByTestId('check').click();
+    const shown = await page.waitForFunction(() => (document.querySelector('[data-testid="summary"]') && document.querySelector('main[aria-busy="false"]') ? performance.now() : false), null, { polling: 'raf', timeout: 120_000 });
+    const toResults = await shown.jsonValue();
+    const findings = await page.locator('[data-testid="finding"]').count();
+    const engine = await page.locator('main').getAttribute('data-engine');
+    await page.waitForLoadState('networkidle');
+    const files = [];
+    for (const r of responses) {
+      const h = await r.allHeaders().catch(() => ({}));
+      files.push({ file: path.basename(new URL(r.url()).pathname), status: r.status(), bytes: Number(h['content-length']) || 0, encoding: h['content-encoding'] || 'none' });
+    }
+    return { tti, toResults, findings, engine, files };
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** The bytes of one throttled run: bodies as sent, by kind and by coding; JS of 1 KB or more sent plain would mean no compression. */
+function wireBytes(files) {
+  const sum = (fs) => fs.reduce((n, f) => n + f.bytes, 0);
+  const js = files.filter((f) => f.file.endsWith('.js'));
+  const plainJs = js.filter((f) => f.encoding === 'none');
+  const encodings = {};
+  for (const f of files) encodings[f.encoding] = (encodings[f.encoding] || 0) + 1;
+  return {
+    total: sum(files),
+    requests: files.length,
+    js: sum(js),
+    jsRequests: js.length,
+    html: sum(files.filter((f) => f.file.endsWith('.html'))),
+    sample: sum(files.filter((f) => f.file.endsWith('.xlsx'))),
+    encodings,
+    // precompress.js skips files under 1 KB (no smaller copy is worth a second file).
+    jsSentPlain: plainJs.map((f) => `${f.file} (${f.bytes} B)`),
+    jsCompressed: plainJs.every((f) => f.bytes < 1024),
+  };
+}
 
 async function main() {
   const out = { pages: {} };
@@ -104,6 +184,24 @@ async function main() {
     out.pages.preview = sizeOf(first);
     out.pages.preview.runs = runs.map((r) => r.firstScreen.length);
     out.pages.previewLoaded = sizeOf(runs[0].all);
+
+    // Throttled page → results (THROTTLE), as shipped (engine worker), then with no Worker.
+    const thr = [];
+    for (let i = 0; i < THROTTLED_RUNS; i++) thr.push(await throttledRun(browser, url));
+    const main = [];
+    for (let i = 0; i < Math.max(3, Math.ceil(THROTTLED_RUNS / 2)); i++) main.push(await throttledRun(browser, url, { worker: false }));
+    const totals = thr.map((r) => wireBytes(r.files).total);
+    out.throttled = {
+      profile: PROFILE,
+      settings: { ...THROTTLE, cdp: 'Network.emulateNetworkConditions, Network.setCacheDisabled, Emulation.setCPUThrottlingRate', viewport: '1280x800', runs: THROTTLED_RUNS },
+      pageToResultsMs: summary(thr.map((r) => r.toResults)),
+      pageToCheckEnabledMs: summary(thr.map((r) => r.tti)),
+      pageToResultsMainThreadMs: summary(main.map((r) => r.toResults)),
+      findingsShown: thr.map((r) => r.findings),
+      engine: uniq(thr.map((r) => r.engine)),
+      engineMainThread: uniq(main.map((r) => r.engine)),
+      bytes: { ...wireBytes(thr[0].files), totalRuns: totals },
+    };
   } finally {
     await browser.close();
     server.close();
