@@ -58,12 +58,13 @@ function detailOf(err: unknown): string {
   return String(err);
 }
 
-function isXlsxName(name: string): boolean {
+/** Workbook files a folder is searched for: those the readers open (.xml is left out: a folder holds other XML). */
+function isWorkbookName(name: string): boolean {
   // '~$name.xlsx' are the lock files Excel leaves next to an open workbook.
-  return /\.xlsx$/i.test(name) && !name.startsWith('~$');
+  return /\.(xlsx|xlsm|xls|ods|fods)$/i.test(name) && !name.startsWith('~$');
 }
 
-/** Files named on the command line, with every folder replaced by the .xlsx files in it (sorted, not recursive). */
+/** Files named on the command line, with every folder replaced by the workbook files in it (sorted, not recursive). */
 export function expandInputs(args: readonly string[], m: CliMessages): Input[] {
   const out: Input[] = [];
   for (const arg of args) {
@@ -81,7 +82,7 @@ export function expandInputs(args: readonly string[], m: CliMessages): Input[] {
     try {
       names = fs
         .readdirSync(arg, { withFileTypes: true })
-        .filter((e) => (e.isFile() || e.isSymbolicLink()) && isXlsxName(e.name))
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && isWorkbookName(e.name))
         .map((e) => e.name)
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     } catch (err) {

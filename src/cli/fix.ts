@@ -20,7 +20,8 @@ import type { CellEdit } from '../core/fixes/types';
 import type { Finding, Lang } from '../core/findings';
 import type { AnalyzeOptions } from '../core/model';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { readErrorMessage } from '../xlsx/errors';
+import { fixNeedsXlsxMessage, readErrorMessage, type LegacyFormat } from '../xlsx/errors';
+import { legacyKindOf, type LegacyKind } from '../xlsx/sniff';
 import { patchCells, patchSkipMessage, PatchVerifyError, type PatchSkip } from '../xlsx/patchCells';
 import { readWorkbookFile } from '../xlsx/readWorkbook';
 import { fixMessages } from './fixMessages';
@@ -151,6 +152,8 @@ function printText(r: FileReport, findings: Finding[], opts: FixOptions, io: Fix
   io.write(m.summary({ written: r.edits.length, judgementLeft: r.judgementLeft, skipped: r.skipped.length, out: r.out, dryRun: r.dryRun, inPlace: !!opts.inPlace && !r.dryRun }) + '\n');
 }
 
+const LEGACY_KIND_FORMAT: Record<LegacyKind, LegacyFormat> = { cfb: 'xls', biff: 'xls', ods: 'ods', fods: 'ods', 'xml-2003': 'xml-2003', html: 'html-table' };
+
 export async function runFix(file: string | undefined, opts: FixOptions, io: FixIO): Promise<number> {
   checkFixArgs(file, opts);
   const m = fixMessages(opts.lang);
@@ -167,6 +170,16 @@ export async function runFix(file: string | undefined, opts: FixOptions, io: Fix
     report.error = isWorkbookReadError(err)
       ? { code: String(err.code), message: namingFile(readErrorMessage(err, opts.lang), file) }
       : { code: 'read-failed', message: messages(opts.lang).unexpectedReadError(file, detailOf(err)) };
+    if (opts.format === 'json') printJson(report, opts.lang, io);
+    io.writeErr(`lakip: ${report.error.message}\n`);
+    return EXIT_FIX_READ_FAILED;
+  }
+
+  // .xls, .ods and web exports are read, but fixes are written only into an .xlsx/.xlsm
+  // package (every other part kept byte for byte): said plainly, with what to do.
+  const legacy = legacyKindOf(data);
+  if (legacy) {
+    report.error = { code: 'needs-xlsx', message: fixNeedsXlsxMessage(file, LEGACY_KIND_FORMAT[legacy], opts.lang) };
     if (opts.format === 'json') printJson(report, opts.lang, io);
     io.writeErr(`lakip: ${report.error.message}\n`);
     return EXIT_FIX_READ_FAILED;

@@ -114,7 +114,7 @@ const id: CliMessages = {
   progress: (i, n, name) => `Memeriksa ${i}/${n}: ${name}`,
 
   emptyDirectory: (dir) =>
-    `Folder "${dir}" tidak berisi berkas .xlsx. Periksa nama foldernya, atau sebutkan berkasnya satu per satu.`,
+    `Folder "${dir}" tidak berisi buku kerja (.xlsx, .xlsm, .xls, .ods). Periksa nama foldernya, atau sebutkan berkasnya satu per satu.`,
   unreadableDirectory: (dir, detail) =>
     `Folder "${dir}" tidak dapat dibuka (${detail}). Periksa izin akses folder itu lalu coba lagi.`,
   unexpectedReadError: (file, detail) =>
@@ -185,7 +185,7 @@ const en: CliMessages = {
   progress: (i, n, name) => `Checking ${i}/${n}: ${name}`,
 
   emptyDirectory: (dir) =>
-    `Folder "${dir}" contains no .xlsx file. Check the folder name, or list the files one by one.`,
+    `Folder "${dir}" contains no workbook (.xlsx, .xlsm, .xls, .ods). Check the folder name, or list the files one by one.`,
   unreadableDirectory: (dir, detail) =>
     `Folder "${dir}" could not be opened (${detail}). Check the folder's access rights and try again.`,
   unexpectedReadError: (file, detail) =>

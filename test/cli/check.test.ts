@@ -162,22 +162,24 @@ describe('batches', () => {
     expect(text.stdout).toContain('Summary: 2 files read, 1 failed');
   });
 
-  it('a directory: every .xlsx inside, sorted, not recursive', async () => {
+  it('a directory: every workbook inside (.xlsx, .xls, .ods ...), sorted, not recursive', async () => {
     const d = path.join(dir, 'folder');
     fs.mkdirSync(path.join(d, 'sub'), { recursive: true });
     fs.copyFileSync(NTT, path.join(d, 'b-ntt.xlsx'));
     fs.copyFileSync(FLOTIM, path.join(d, 'a-flotim.xlsx'));
+    fs.copyFileSync(path.join(__dirname, '../fixtures/legacy/dinsos-ntt-2021.xls'), path.join(d, 'c-ntt-lama.xls'));
+    fs.copyFileSync(path.join(__dirname, '../fixtures/legacy/dinsos-ntt-2021.ods'), path.join(d, 'd-ntt.ods'));
     fs.copyFileSync(NTT, path.join(d, 'sub', 'c-nested.xlsx'));
     fs.writeFileSync(path.join(d, 'catatan.txt'), 'bukan excel');
     fs.writeFileSync(path.join(d, '~$b-ntt.xlsx'), 'excel lock file');
     const r = await lakip(['check', d, '--format', 'json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as JsonOut;
-    expect(out.files.map((f) => path.relative(d, f.file))).toEqual(['a-flotim.xlsx', 'b-ntt.xlsx']);
+    expect(out.files.map((f) => path.relative(d, f.file))).toEqual(['a-flotim.xlsx', 'b-ntt.xlsx', 'c-ntt-lama.xls', 'd-ntt.ods']);
     expect(out.files.every((f) => f.tables.length > 0)).toBe(true);
   });
 
-  it('a folder without .xlsx => exit 2 with a clear message', async () => {
+  it('a folder without workbooks => exit 2 with a clear message', async () => {
     const d = path.join(dir, 'kosong');
     fs.mkdirSync(d);
     const r = await lakip(['check', d, '--format', 'json']);

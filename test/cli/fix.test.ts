@@ -149,3 +149,24 @@ describe('lakip fix --scale', () => {
     expect(bad.stderr).toMatch(/--scale "ntt-9" tidak dikenal/);
   });
 });
+
+describe('workbooks read from other formats', () => {
+  it.each(['dinsos-ntt-2021.xls', 'dinsos-ntt-2021.ods', 'pmks-ekspor-web.xls'])('%s: nothing is written; the message says fixes need .xlsx and how to save one (exit 2)', async (name) => {
+    const src = path.join(ROOT, 'test', 'fixtures', 'legacy', name);
+    const dir = tmpDir('lakip-fix-legacy-');
+    try {
+      const id = await lakip(['fix', src, '--out', path.join(dir, 'hasil.xlsx')]);
+      expect(id.code).toBe(2);
+      expect(id.stderr).toMatch(/Perbaikan hanya dapat ditulis ke buku kerja \.xlsx/);
+      expect(id.stderr).toMatch(/Simpan Sebagai/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+      const en = await lakip(['fix', src, '--dry-run', '--format', 'json', '--lang', 'en']);
+      expect(en.code).toBe(2);
+      const out = JSON.parse(en.stdout) as { files: { error: { code: string; message: string } }[] };
+      expect(out.files[0].error.code).toBe('needs-xlsx');
+      expect(out.files[0].error.message).toMatch(/Fixes can only be written into an \.xlsx workbook/);
+    } finally {
+      rmDir(dir);
+    }
+  });
+});
