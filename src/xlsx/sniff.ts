@@ -78,6 +78,9 @@ export function sniffText(head: Uint8Array): 'html-table' | 'xml-2003' | null {
   // An XML declaration or comments may come before the first tag of an HTML export.
   const first = text.replace(/^(?:<\?xml[^>]{0,200}>\s*|<!--[\s\S]{0,1000}?-->\s*)+/, '');
   if (/^(<!doctype\s+html|<html|<table|<meta|<head|<body)/.test(first) || (/<html[\s>]/.test(text) && /<table[\s>]/.test(text))) return 'html-table';
+  // A page fragment without <html>, as PHP report templates write it (<center><h2>PEMERINTAH
+  // KOTA ...</h2></center><table>, or <title> and <style> first): HTML when a table follows.
+  if (/^<(center|title|style|div|h[1-6]|p|span|font|b|strong|br|link|base|form|section)[\s>/]/.test(first) && /<table[\s>]/.test(text)) return 'html-table';
   return null;
 }
 
