@@ -10,7 +10,7 @@
  * Sheet names and every other string from the file are used as data only.
  */
 import { CFB, read, type ParsingOptions, type WorkBook } from '@e965/xlsx';
-import { strFromU8, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import type { RawValue, SheetSnapshot, SheetVisibility, ValueType, WorkbookSnapshot } from '../../core/snapshot';
 import { ContentTooLargeError, LegacyReadIssue, WorkbookReadError, type LegacyFormat, type LegacyIssueReason, type ReadErrorCode } from '../errors';
 import { displayText, GENERAL } from '../formatText';
@@ -178,6 +178,8 @@ function odsChecks(xml: string, maxCells: number): OdsScan {
  * An .ods zip: the parts SheetJS reads are inflated here with their size counted, checked,
  * and handed to SheetJS stored (uncompressed), so SheetJS inflates nothing itself.
  */
+const EMPTY_ODS_STYLES = '<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>';
+
 function prepareOdsZip(data: Uint8Array, maxCells: number): Prepared {
   let parts: Map<string, Uint8Array>;
   try {
@@ -202,6 +204,9 @@ function prepareOdsZip(data: Uint8Array, maxCells: number): Prepared {
   if (!ods.spreadsheet) throw refuse('ods', 'damaged-part', { part: 'content.xml', detail: 'no office:spreadsheet body' });
   const stored: Zippable = {};
   for (const [name, bytes] of parts) stored[name] = [bytes, { level: 0 }];
+  // styles.xml is optional in ODF (Gnumeric and some generators leave it out; LibreOffice opens
+  // such files) but SheetJS insists on it: an empty one stands in, cell styles then read as default.
+  if (!parts.has('styles.xml')) stored['styles.xml'] = [strToU8(EMPTY_ODS_STYLES), { level: 0 }];
   return { bytes: zipSync(stored, { level: 0 }), part: 'content.xml', stubs: ods.styledEmpty <= MAX_STYLED_EMPTY, ods };
 }
 
