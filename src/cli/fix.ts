@@ -20,8 +20,8 @@ import type { CellEdit } from '../core/fixes/types';
 import type { Finding, Lang } from '../core/findings';
 import type { AnalyzeOptions } from '../core/model';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { fixNeedsXlsxMessage, readErrorMessage, type LegacyFormat } from '../xlsx/errors';
-import { legacyKindOf, type LegacyKind } from '../xlsx/sniff';
+import { fixNeedsXlsxMessage, legacyFormatOf, readErrorMessage } from '../xlsx/errors';
+import { legacyKindOf } from '../xlsx/sniff';
 import { patchCells, patchSkipMessage, PatchVerifyError, type PatchSkip } from '../xlsx/patchCells';
 import { readWorkbookFile } from '../xlsx/readWorkbook';
 import { fixMessages } from './fixMessages';
@@ -152,8 +152,6 @@ function printText(r: FileReport, findings: Finding[], opts: FixOptions, io: Fix
   io.write(m.summary({ written: r.edits.length, judgementLeft: r.judgementLeft, skipped: r.skipped.length, out: r.out, dryRun: r.dryRun, inPlace: !!opts.inPlace && !r.dryRun }) + '\n');
 }
 
-const LEGACY_KIND_FORMAT: Record<LegacyKind, LegacyFormat> = { cfb: 'xls', biff: 'xls', ods: 'ods', fods: 'ods', 'xml-2003': 'xml-2003', html: 'html-table' };
-
 export async function runFix(file: string | undefined, opts: FixOptions, io: FixIO): Promise<number> {
   checkFixArgs(file, opts);
   const m = fixMessages(opts.lang);
@@ -179,7 +177,7 @@ export async function runFix(file: string | undefined, opts: FixOptions, io: Fix
   // package (every other part kept byte for byte): said plainly, with what to do.
   const legacy = legacyKindOf(data);
   if (legacy) {
-    report.error = { code: 'needs-xlsx', message: fixNeedsXlsxMessage(file, LEGACY_KIND_FORMAT[legacy], opts.lang) };
+    report.error = { code: 'needs-xlsx', message: fixNeedsXlsxMessage(file, legacyFormatOf(legacy), opts.lang) };
     if (opts.format === 'json') printJson(report, opts.lang, io);
     io.writeErr(`lakip: ${report.error.message}\n`);
     return EXIT_FIX_READ_FAILED;

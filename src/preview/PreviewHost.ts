@@ -7,6 +7,8 @@
  * Nothing leaves the browser: the samples are fetched from this page's own
  * origin, picked files are read locally.
  */
+import { FixNeedsXlsxError, legacyFormatOf } from '../xlsx/errors';
+import { legacyKindOf } from '../xlsx/sniff';
 import { parseA1, toA1 } from '../core/a1';
 import type { CellEdit, CellState } from '../core/fixes/types';
 import type { IgnoreEntry } from '../core/ignore';
@@ -422,6 +424,9 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
     await this.whenOpen();
     const opened = this.opened;
     if (!opened) throw new HostError('read-failed');
+    // Fixes are written only into an .xlsx/.xlsm package; an .xls, .ods or web export is said so.
+    const legacy = legacyKindOf(opened.bytes);
+    if (legacy) throw new FixNeedsXlsxError(this.state.name, legacyFormatOf(legacy));
     const { patchCells, withIgnoreListPart } = await loadPreviewEngine();
     const edits: CellEdit[] = (await this.revertLogEntries())
       .filter((c) => c.now !== undefined)

@@ -5,7 +5,7 @@
 import { isTableOutputError } from '../host/tableOutput';
 import { HostError } from '../host/types';
 import { isNarrativeReadError, narrativeErrorMessage, type NarrativeReadError } from '../io/narrativeErrors';
-import { readErrorMessage, WorkbookReadError } from '../xlsx/errors';
+import { fixNeedsXlsxMessage, readErrorMessage, WorkbookReadError, type FixNeedsXlsxError } from '../xlsx/errors';
 import type { Lang } from '../core/findings';
 import { cellRef } from './findingGroups';
 import { t } from './i18n';
@@ -83,6 +83,10 @@ export function errorMessage(e: unknown, lang: Lang): string {
   }
   if (isNarrativeReadError(e)) return narrativeErrorMessage(e as NarrativeReadError, lang);
   const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
+  if (name === 'FixNeedsXlsxError') {
+    const f = e as FixNeedsXlsxError;
+    return fixNeedsXlsxMessage(f.file, f.format, lang);
+  }
   // The engine worker died mid-check (engineClient.ts).
   if (name === 'EngineWorkerError') return t(lang, 'errEngineWorker', { detail: String((e as { detail?: unknown }).detail ?? detailOf(e)) });
   // webpack could not fetch one of the pane's chunks (offline, server gone, a new version deployed).

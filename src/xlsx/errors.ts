@@ -3,6 +3,8 @@
  * Bahasa Indonesia and English. Each message names the file and says what to do.
  */
 
+import type { LegacyKind } from './sniff';
+
 export type ReadErrorCode =
   | 'not-found'
   | 'not-a-file'
@@ -314,6 +316,34 @@ function legacyIssueMessage(err: WorkbookReadError, issue: LegacyReadIssue, lang
  * The message for `lakip fix` and the preview's download when the workbook was read from
  * another format (src/xlsx/sniff.ts legacyKindOf tells which): what to do instead.
  */
+/** Which format a legacy reader's input is, in the words the messages use. */
+export function legacyFormatOf(kind: LegacyKind): LegacyFormat {
+  switch (kind) {
+    case 'cfb':
+    case 'biff':
+      return 'xls';
+    case 'ods':
+    case 'fods':
+      return 'ods';
+    case 'xml-2003':
+      return 'xml-2003';
+    case 'html':
+      return 'html-table';
+  }
+}
+
+/** Fixes were asked to be written into a workbook read from another format (see fixNeedsXlsxMessage). */
+export class FixNeedsXlsxError extends Error {
+  override readonly name = 'FixNeedsXlsxError';
+
+  constructor(
+    readonly file: string,
+    readonly format: LegacyFormat,
+  ) {
+    super(`fixes can only be written into .xlsx: ${file} is ${format}`);
+  }
+}
+
 export function fixNeedsXlsxMessage(file: string, format: LegacyFormat, lang: 'id' | 'en'): string {
   const fmt = LEGACY_FORMAT[format] ?? LEGACY_FORMAT.xls;
   const app = lang === 'id' ? fmt.app.id : fmt.app.en;

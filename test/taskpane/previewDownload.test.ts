@@ -5,6 +5,7 @@ import { cellState, planFixes } from '../../src/core/fixes/plan';
 import { ignoreEntry } from '../../src/core/ignore';
 import { PreviewHost } from '../../src/preview/PreviewHost';
 import { readWorkbookBuffer } from '../../src/xlsx/fromBuffer';
+import { errorMessage } from '../../src/taskpane/errorMessages';
 
 const NTT = new Uint8Array(readFileSync(join(__dirname, '../../examples/dinsos-ntt-2021.xlsx')));
 
@@ -51,5 +52,22 @@ describe('Unduh buku kerja (preview)', () => {
     const out = await host.fixedWorkbook();
     expect(out.data).toBe(NTT);
     expect(out.written).toBe(0);
+  });
+});
+
+describe('Unduh buku kerja (preview) for a workbook read from another format', () => {
+  it('an .xls opened in the preview: the download says fixes need an .xlsx and how to save one, in both languages', async () => {
+    const xls = new Uint8Array(readFileSync(join(__dirname, '../fixtures/legacy/dinsos-ntt-2021.xls')));
+    const host = new PreviewHost({ lang: 'id', theme: 'light', storage: memoryStorage() });
+    await host.openBuffer(xls, 'dinsos-ntt-2021.xls');
+    const snap = await host.readSnapshot();
+    expect(snap.sheets.length).toBeGreaterThan(0);
+    const err = await host.fixedWorkbook().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((err as Error).name).toBe('FixNeedsXlsxError');
+    expect(errorMessage(err, 'id')).toMatch(/Perbaikan hanya dapat ditulis ke buku kerja \.xlsx, sedangkan "dinsos-ntt-2021\.xls" adalah/);
+    expect(errorMessage(err, 'en')).toMatch(/Fixes can only be written into an \.xlsx workbook/);
   });
 });
