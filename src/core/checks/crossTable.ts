@@ -24,7 +24,7 @@ function subHeader(ctx: TableContext, col: number): string {
 export interface CrossTableWork {
   /** Distinct labels and sub-headers normalised (each once, however many tables repeat it). */
   labels: number;
-  /** Row labels tested against a column's words: once per distinct pair of table signatures. */
+  /** A row label's words tested against a column's: once per distinct label and column signature. */
   categoryTests: number;
   /** Pairs of (table signatures) whose rows were paired. */
   signaturePairs: number;
@@ -42,6 +42,8 @@ interface Across {
 /** Tables whose count columns carry the same words, in the same order: one signature. */
 interface AcrossGroup {
   categories: { words: ReadonlySet<string> }[];
+  /** A row label's words -> the one column holding them all, or -1. */
+  matchOf: Map<string, number>;
   members: Across[];
   /** Per category, the members' totals that hold a figure (made when first asked). */
   totals: (Total<Across>[] | undefined)[];
@@ -86,7 +88,7 @@ export function checkCrossTables(contexts: TableContext[]): CrossTableWork {
     const signature = keys.join('|');
     let group = groupOf.get(signature);
     if (!group) {
-      group = { categories: keys.map((k) => ({ words: new Set(k ? k.split(' ') : []) })), members: [], totals: [] };
+      group = { categories: keys.map((k) => ({ words: new Set(k ? k.split(' ') : []) })), matchOf: new Map(), members: [], totals: [] };
       groupOf.set(signature, group);
       groups.push(group);
       for (const word of new Set(keys.flatMap((k) => (k ? k.split(' ') : [])))) {
@@ -132,16 +134,22 @@ export function checkCrossTables(contexts: TableContext[]): CrossTableWork {
         work.signaturePairs++;
         const found: { item: number; category: number }[] = [];
         rowWords.forEach((words, item) => {
-          let match = -1;
-          let matches = 0;
-          group.categories.forEach((c, category) => {
-            work.categoryTests++;
-            if (sameCategory(c.words, words)) {
-              matches++;
-              match = category;
-            }
-          });
-          if (matches === 1) found.push({ item, category: match });
+          // The one column a row's words belong to (-1: none or several), once per distinct label and group.
+          let match = group.matchOf.get(keys[item]);
+          if (match === undefined) {
+            let matches = 0;
+            match = -1;
+            group.categories.forEach((c, category) => {
+              work.categoryTests++;
+              if (sameCategory(c.words, words)) {
+                matches++;
+                match = category;
+              }
+            });
+            if (matches !== 1) match = -1;
+            group.matchOf.set(keys[item], match);
+          }
+          if (match >= 0) found.push({ item, category: match });
         });
         pairs = found.length >= 2 ? found : null;
         byGroup.set(group, pairs);
