@@ -1,4 +1,4 @@
-import { numericStateAt, readNumeric } from '../cells';
+import { numericStateAt, readNumeric, storedNumberOf } from '../cells';
 import { columnLetter } from '../a1';
 import type { Grid } from '../grid';
 import type { ColumnRole, TableColumn } from '../model';
@@ -99,8 +99,9 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
   }
   // A count the vocabulary did not name that is, row by row, one column over another
   // (Kepadatan = Penduduk / Luas, a rate per 1.000) is a ratio: its total is no sum.
+  const plain = plainFigures(grid);
   for (const k of cols) {
-    if (k.role === 'count' && k.confidence === 'low' && quotientOfOthers(grid, dataRows, k, cols)) k.role = 'ratio';
+    if (k.role === 'count' && k.confidence === 'low' && quotientOfOthers(grid, dataRows, k, cols, plain)) k.role = 'ratio';
   }
   const has = (r: ColumnRole) => cols.some((k) => k.role === r);
   for (const k of cols) {
@@ -171,35 +172,50 @@ const FACTORS = [1, 100, 1000];
  * the shown unit do; at most 40 rows are read, a pair is dropped at its ninth miss, and a
  * column headed in rupiah is an amount, never asked.
  */
-function quotientOfOthers(grid: Grid, dataRows: number[], k: TableColumn, cols: TableColumn[]): boolean {
+/** A cell's figure as a plain number (undefined: none, or text), read once per cell however many columns ask. */
+function plainFigures(grid: Grid): (row: number, col: number) => number | undefined {
+  const seen = new Map<number, number | undefined>();
+  return (row, col) => {
+    const key = grid.key(row, col);
+    if (seen.has(key)) return seen.get(key);
+    const m = readNumeric(grid, row, col, undefined);
+    // A typed number is its stored number (a Decimal made of it reads back the same); a percentage is scaled as a Decimal.
+    const stored = m.percentFormat ? undefined : storedNumberOf(m);
+    const v = stored !== undefined ? stored : m.value && m.state !== 'text' ? m.value.toNumber() : undefined;
+    seen.set(key, v);
+    return v;
+  };
+}
+
+function quotientOfOthers(grid: Grid, dataRows: number[], k: TableColumn, cols: TableColumn[], plain: (row: number, col: number) => number | undefined): boolean {
   if (/\brp\b|rupiah/i.test(k.header)) return false;
   const others = cols.filter((x) => x !== k && NUMERIC_ROLES.has(x.role));
   if (others.length < 2 || others.length > 16) return false;
-  const sample: { v: number; tol: number; row: Map<number, number> }[] = [];
+  const sample: { v: number; tol: number; row: (number | undefined)[] }[] = [];
   for (const r of dataRows) {
     if (sample.length >= 40) break;
     const n = readNumeric(grid, r, k.col, undefined);
-    if (!n.value || n.value.isZero() || n.state === 'text') continue;
-    const row = new Map<number, number>();
-    for (const o of others) {
-      const m = readNumeric(grid, r, o.col, undefined);
-      if (m.value && m.state !== 'text') row.set(o.col, m.value.toNumber());
-    }
-    const v = n.value.toNumber();
+    if (n.state === 'text') continue;
+    // Zero without making a Decimal of a typed number.
+    const stored = storedNumberOf(n);
+    if (stored !== undefined ? stored === 0 : !n.value || n.value.isZero()) continue;
+    // The other columns' figures by their place in `others`.
+    const row = others.map((o) => plain(r, o.col));
+    const v = plain(r, k.col)!;
     // Half the shown unit, but never more than 1 % of the value: '1' is not 100 / 95.
     sample.push({ v, tol: Math.min(0.5 * 10 ** -n.decimals, Math.abs(v) * 0.01) + Math.abs(v) * 1e-9, row });
   }
   if (sample.length < 5) return false;
   const allowed = Math.floor(sample.length / 5);
-  for (const a of others) {
-    for (const b of others) {
+  for (let a = 0; a < others.length; a++) {
+    for (let b = 0; b < others.length; b++) {
       if (a === b) continue;
       for (const f of FACTORS) {
         let agree = 0;
         let misses = 0;
         for (const s of sample) {
-          const x = s.row.get(a.col);
-          const y = s.row.get(b.col);
+          const x = s.row[a];
+          const y = s.row[b];
           // x / 1 and x / x prove nothing: small counts meet them by chance.
           const ok = x !== undefined && y !== undefined && y !== 0 && y !== 1 && x !== y && x !== s.v && Math.abs((x / y) * f - s.v) <= s.tol;
           if (ok) agree++;
