@@ -1,16 +1,35 @@
 import type { ColumnRole } from '../model';
 
+/**
+ * A pure function's answers for the short texts a workbook repeats (headers, row labels,
+ * titles on sheet after sheet), kept up to a bound: a report of 800 sheets asks the same
+ * few hundred labels thousands of times.
+ */
+function remembered<T>(compute: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (text.length > 200) return compute(text);
+    let v = known.get(text);
+    if (v === undefined && !known.has(text)) {
+      v = compute(text);
+      if (known.size >= 20000) known.clear();
+      known.set(text, v);
+    }
+    return v as T;
+  };
+}
+
 /** Lower-case, accents and punctuation folded, so 'Presentase', 'PERSENTASE (%)' and 'kwenangan' compare easily. */
-export function normalizeHeader(text: string): string {
-  return text
+export const normalizeHeader: (text: string) => string = remembered((text) =>
+  text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[\u00a0\u202f\s]+/g, ' ')
     .replace(/[^a-z0-9%/() ]/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** One header spelling and the role it names, with the material that taught it. */
 export interface HeaderRule {
@@ -68,7 +87,9 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   },
 ];
 
-export function roleForHeader(text: string): ColumnRole | null {
+export const roleForHeader: (text: string) => ColumnRole | null = remembered(roleOf);
+
+function roleOf(text: string): ColumnRole | null {
   const h = normalizeHeader(text)
     // A year in the header ('Populasi 2021', 'Target 2021 (%)') says nothing about the role.
     .replace(/\b(19|20)\d\d\b/g, '')
