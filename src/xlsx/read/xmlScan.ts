@@ -32,13 +32,26 @@ export function localName(qname: string): string {
   return i < 0 ? qname : qname.slice(i + 1);
 }
 
-/** End of the element name in a tag's inner text (first whitespace), -1 when it has no attributes. */
-function nameEnd(inner: string): number {
-  for (let j = 0; j < inner.length; j++) {
-    const ch = inner.charCodeAt(j);
+/** End of an element name starting at `from` (first whitespace or '/'), `end` when none comes first. */
+function nameEndIn(s: string, from: number, end: number): number {
+  for (let j = from; j < end; j++) {
+    const ch = s.charCodeAt(j);
     if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47) return j;
   }
-  return -1;
+  return end;
+}
+
+/** The local name of the qualified name s[from, end) (whitespace after it ignored). */
+function localNameIn(s: string, from: number, end: number): string {
+  let start = from;
+  let stop = end;
+  while (stop > start) {
+    const ch = s.charCodeAt(stop - 1);
+    if (ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) break;
+    stop--;
+  }
+  for (let j = from; j < stop; j++) if (s.charCodeAt(j) === 58) start = j + 1;
+  return s.slice(start, stop);
 }
 
 export class XmlScanner {
@@ -99,7 +112,7 @@ export class XmlScanner {
         const gt = buf.indexOf('>', i + 2);
         if (gt < 0) break;
         if (--this.depth < 0) throw new XmlSyntaxError(`a closing tag without its element: ${buf.slice(i, Math.min(gt + 1, i + 40))}`);
-        h.close(localName(buf.slice(i + 2, gt).trim()));
+        h.close(localNameIn(buf, i + 2, gt));
         i = gt + 1;
       } else if (c === 33 /* ! */) {
         if (buf.startsWith('<![CDATA[', i)) {
@@ -133,13 +146,13 @@ export class XmlScanner {
         const gt = tagEnd(buf, i + 1);
         if (gt < 0) break;
         const selfClosing = buf.charCodeAt(gt - 1) === 47;
-        const inner = buf.slice(i + 1, selfClosing ? gt - 1 : gt);
-        const sp = nameEnd(inner);
-        const qname = sp < 0 ? inner : inner.slice(0, sp);
-        const name = localName(qname);
-        if (this.depth === 0 && this.seenRoot) throw new XmlSyntaxError(`a second root element <${qname}>`);
+        const end = selfClosing ? gt - 1 : gt;
+        // The name and the attribute text are taken from the buffer directly: two strings a tag.
+        const sp = nameEndIn(buf, i + 1, end);
+        const name = localNameIn(buf, i + 1, sp);
+        if (this.depth === 0 && this.seenRoot) throw new XmlSyntaxError(`a second root element <${buf.slice(i + 1, sp)}>`);
         this.seenRoot = true;
-        h.open(name, sp < 0 ? '' : inner.slice(sp));
+        h.open(name, sp < end ? buf.slice(sp, end) : '');
         if (selfClosing) h.close(name);
         else this.depth++;
         i = gt + 1;
