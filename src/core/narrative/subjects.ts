@@ -140,12 +140,20 @@ export class SubjectIndex {
 
   constructor(readonly subjects: readonly Subject[]) {
     const groups = new Map<string, PhraseGroup>();
+    // Rows with one label share their phrase arrays (buildSubjects): each array is looked up by its words once.
+    const ofArray = new Map<readonly string[], PhraseGroup>();
     for (const s of subjects) {
       for (const phrase of s.phrases) {
         const entry = this.entrySubject.length;
         this.entrySubject.push(s);
+        let g = ofArray.get(phrase);
+        if (g) {
+          g.entries.push(entry);
+          g.subjects.push(s);
+          continue;
+        }
         const key = phrase.join(' ');
-        let g = groups.get(key);
+        g = groups.get(key);
         if (!g) {
           groups.set(key, (g = { phrase, entries: [], subjects: [] }));
           const first = phrase[0] ?? '';
@@ -153,6 +161,7 @@ export class SubjectIndex {
           if (list) list.push(g);
           else this.byFirstWord.set(first, [g]);
         }
+        ofArray.set(phrase, g);
         g.entries.push(entry);
         g.subjects.push(s);
       }
