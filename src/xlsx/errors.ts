@@ -167,10 +167,15 @@ export function readErrorMessage(err: WorkbookReadError, lang: 'id' | 'en'): str
       return id
         ? `Berkas ${f} dilindungi kata sandi (terenkripsi) sehingga tidak dapat dibaca. Buka berkas di Excel dengan kata sandinya, hapus kata sandi (File > Info > Proteksi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan), simpan, lalu coba lagi.`
         : `The file ${f} is password-protected (encrypted) and cannot be read. Open it in Excel with its password, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save, and try again.`;
-    case 'corrupt':
+    case 'corrupt': {
+      // What is damaged, when the reader could tell (a part missing or cut short, a cell naming a
+      // string the table lacks), so IT staff or the sender know what to look for.
+      const part = causeDetail(err);
+      const where = part ? (id ? ` Yang rusak: ${part}.` : ` What is damaged: ${part}.`) : '';
       return id
-        ? `Berkas ${f} rusak atau tidak lengkap sehingga tidak dapat dibaca (mungkin unduhan atau salinan terputus). Coba unduh atau salin ulang berkas itu; jika masih gagal, buka di Excel (Excel dapat menawarkan perbaikan), simpan ulang sebagai .xlsx, lalu coba lagi.`
-        : `The file ${f} is damaged or incomplete and cannot be read (a download or copy may have been cut short). Download or copy it again; if it still fails, open it in Excel (Excel may offer to repair it), save it again as .xlsx, and try again.`;
+        ? `Berkas ${f} rusak atau tidak lengkap sehingga tidak dapat dibaca (mungkin unduhan atau salinan terputus).${where} Coba unduh atau salin ulang berkas itu; jika masih gagal, buka di Excel (Excel dapat menawarkan perbaikan), simpan ulang sebagai .xlsx, lalu coba lagi.`
+        : `The file ${f} is damaged or incomplete and cannot be read (a download or copy may have been cut short).${where} Download or copy it again; if it still fails, open it in Excel (Excel may offer to repair it), save it again as .xlsx, and try again.`;
+    }
     case 'unreadable': {
       // The package is intact (it unzips and names its sheets): the file is not damaged and
       // downloading it again would not help; the real cause is said, and what does help.

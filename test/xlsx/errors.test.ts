@@ -234,3 +234,11 @@ describe('spreadsheets in other formats are named, with what to do', () => {
     expect(readErrorMessage(err as WorkbookReadError, 'en')).toMatch(/OpenDocument spreadsheet \(\.ods/);
   });
 });
+
+test('a package whose workbook lists a worksheet it does not hold => corrupt, naming the sheet and the part in both languages', async () => {
+  const zip = await JSZip.loadAsync(fs.readFileSync(SAMPLE));
+  zip.remove('xl/worksheets/sheet1.xml');
+  const err = await expectCode(write('lembar-hilang.xlsx', await zip.generateAsync({ type: 'nodebuffer' })), 'corrupt');
+  expect(readErrorMessage(err as WorkbookReadError, 'id')).toMatch(/Yang rusak: worksheet ".+" \(xl\/worksheets\/sheet1\.xml\) is missing from the package\./);
+  expect(readErrorMessage(err as WorkbookReadError, 'en')).toMatch(/What is damaged: worksheet ".+" \(xl\/worksheets\/sheet1\.xml\)/);
+});
