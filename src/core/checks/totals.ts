@@ -8,6 +8,7 @@ import { columnSum } from './columnSum';
 import { unclearParents } from './codeTree';
 import { explainGap, withinPartsRounding, type Contribution } from './explain';
 import { message } from '../messages';
+import { typedWholeAt } from '../cells';
 
 /** Rows a total adds up: top-level rows (items without a parent, and parents) since the last subtotal. */
 export function contributorsOf(rows: TableRow[], index: number): TableRow[] {
@@ -228,6 +229,22 @@ function rowSums(ctx: TableContext, j: TableColumn, addends: TableColumn[]): Row
     if (row.role === 'section') continue;
     const cell = ctx.num(row.row, j.col);
     if (cell.value === null || cell.state === 'error') continue;
+    // Typed whole numbers (nearly every count) add up exactly as plain numbers: the same
+    // Decimal as adding them one by one, without one per addition (every run of columns is tried).
+    let whole = 0;
+    let plain = true;
+    for (const k of addends) {
+      const w = typedWholeAt(ctx.grid, row.row, k.col);
+      if (w === undefined || !Number.isSafeInteger(whole + w)) {
+        plain = false;
+        break;
+      }
+      whole += w;
+    }
+    if (plain) {
+      rows.push({ row, actual: cell.value, expected: new Decimal(whole) });
+      continue;
+    }
     const parts: Contribution[] = [];
     for (const k of addends) {
       if (ctx.state(row.row, k.col) === 'empty') continue;
