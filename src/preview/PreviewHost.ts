@@ -21,10 +21,20 @@ import { DEFAULT_SETTINGS, HostError, type FixedCell, type LakipSettings, type R
 import type { SheetStyles } from './tableInsert';
 
 type PreviewEngine = typeof import('./previewEngine');
+type PreviewWriter = typeof import('./previewWriter');
 let enginePromise: Promise<PreviewEngine> | undefined;
 export function loadPreviewEngine(): Promise<PreviewEngine> {
   enginePromise ??= import(/* webpackChunkName: "xlsx" */ './previewEngine');
   return enginePromise;
+}
+let writerPromise: Promise<PreviewWriter> | undefined;
+/** The download's writers (JSZip), fetched on the first download; a failed fetch is tried again. */
+function loadPreviewWriter(): Promise<PreviewWriter> {
+  writerPromise ??= import(/* webpackChunkName: "xlsx-patch" */ './previewWriter').catch((e: unknown) => {
+    writerPromise = undefined;
+    throw e;
+  });
+  return writerPromise;
 }
 
 export interface CellPos {
@@ -427,7 +437,7 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
     // Fixes are written only into an .xlsx/.xlsm package; an .xls, .ods or web export is said so.
     const legacy = legacyKindOf(opened.bytes);
     if (legacy) throw new FixNeedsXlsxError(this.state.name, legacyFormatOf(legacy));
-    const { patchCells, withIgnoreListPart } = await loadPreviewEngine();
+    const { patchCells, withIgnoreListPart } = await loadPreviewWriter();
     const edits: CellEdit[] = (await this.revertLogEntries())
       .filter((c) => c.now !== undefined)
       .map((c) => ({ sheet: c.sheet, address: c.address, before: c.before, after: c.now!, finding: c.finding ?? { code: 'edit', cell: c.address } }));
