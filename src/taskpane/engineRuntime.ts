@@ -9,6 +9,7 @@ import { EngineClient, type WorkerLike } from './engineClient';
 import type { EngineOps } from './engineProtocol';
 import { loadEngine } from './loadEngine';
 import { loadTablesEngine } from './loadTables';
+import { afterFirstPaint, afterPaint } from './idle';
 
 // The DOM's Worker, typed as much as the client needs (the root tsconfig checks this file without the DOM lib).
 declare const Worker: (new (url: URL, options?: { name?: string }) => WorkerLike) | undefined;
@@ -39,22 +40,15 @@ export const engine = new EngineClient({
   beforeLocal: nextFrame,
 });
 
-/** Start the engine worker (and fetch the given chunks) once the first screen has painted, so the first check does not wait. */
+/**
+ * Start the engine worker once the first screen has painted, and fetch the given chunks when
+ * this thread is next idle, so the first check does not wait. The worker is not left for idle
+ * time: it loads and compiles on its own thread, beside whatever this one does next (the
+ * preview reads its sample here, which can keep this thread busy for a second on a slow CPU).
+ */
 export function preloadEngine(...also: (() => Promise<unknown>)[]): void {
-  const start = () => {
-    engine.warm();
+  afterPaint(() => engine.warm());
+  afterFirstPaint(() => {
     for (const load of also) void load().catch(() => undefined);
-  };
-  const w = globalThis as {
-    requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void;
-    requestAnimationFrame?: (cb: () => void) => unknown;
-    setTimeout: typeof setTimeout;
-  };
-  const whenIdle = () => {
-    if (w.requestIdleCallback) w.requestIdleCallback(start, { timeout: 2000 });
-    else w.setTimeout(start, 500);
-  };
-  // After the next frame: the first screen is painted before anything else is fetched.
-  if (w.requestAnimationFrame) w.requestAnimationFrame(whenIdle);
-  else whenIdle();
+  });
 }

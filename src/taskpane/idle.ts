@@ -25,3 +25,20 @@ export function afterFirstPaint(fn: () => void, timeoutMs = 2000): () => void {
   } else whenIdle();
   return () => cancel();
 }
+
+/** Run `fn` in the first task after the next frame is painted (not waiting for idle). Returns a cancel. */
+export function afterPaint(fn: () => void): () => void {
+  const w = globalThis as { requestAnimationFrame?: (cb: () => void) => number; cancelAnimationFrame?: (id: number) => void };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (!w.requestAnimationFrame || !w.cancelAnimationFrame) {
+    timer = setTimeout(fn, 0);
+    return () => clearTimeout(timer);
+  }
+  const id = w.requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    w.cancelAnimationFrame!(id);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
