@@ -1,7 +1,8 @@
 import { numericStateAt, readNumeric } from '../cells';
 import type { Grid } from '../grid';
 import type { TableColumn, TableKind, TableRow } from '../model';
-import { isAverageLabel, isSubtotalLabel, isTotalLabel, LABEL_ROLES, NUMERIC_ROLES, saysPusat, totalLabelStrength } from './vocabulary';
+import Decimal from 'decimal.js';
+import { isAverageLabel, isSubtotalLabel, isTotalLabel, LABEL_ROLES, NUMERIC_ROLES, saysPusat, SUMMABLE_ROLES, totalLabelStrength } from './vocabulary';
 
 const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\.?$/i;
 
@@ -56,6 +57,34 @@ function namesTotal(grid: Grid, row: number, cols: TableColumn[]): boolean {
   return false;
 }
 
+/**
+ * A weak 'Jumlah ...' row followed by more items closes a block when one of its summable
+ * columns equals the sum of the items since the last subtotal: budget tables put 'Jumlah
+ * Program X' under each program's kegiatan, and reading it as one more item made the grand
+ * total look wrong by exactly the program sums. Otherwise it stays an item, as before
+ * ('Jumlah PMKS yang ditangani' in a list of indicators).
+ */
+function closesBlock(grid: Grid, rows: TableRow[], index: number, summable: TableColumn[]): boolean {
+  let start = index - 1;
+  while (start >= 0 && rows[start].role !== 'subtotal' && rows[start].role !== 'total') start--;
+  const items = rows.slice(start + 1, index).filter((r) => r.role === 'item');
+  if (items.length === 0) return false;
+  for (const k of summable) {
+    const own = readNumeric(grid, rows[index].row, k.col, undefined);
+    if (own.state !== 'number' || own.value === null || own.value.isZero()) continue;
+    let sum = new Decimal(0);
+    let filled = 0;
+    for (const it of items) {
+      const n = readNumeric(grid, it.row, k.col, undefined);
+      if (n.state !== 'number' || n.value === null) continue;
+      sum = sum.plus(n.value);
+      filled++;
+    }
+    if (filled > 0 && sum.eq(own.value)) return true;
+  }
+  return false;
+}
+
 function hasNumbers(grid: Grid, row: number, numeric: TableColumn[]): boolean {
   return numeric.some((k) => {
     const s = numericStateAt(grid, row, k.col, 'integer');
@@ -70,6 +99,7 @@ function hasNumbers(grid: Grid, row: number, numeric: TableColumn[]): boolean {
  */
 export function classifyRows(grid: Grid, kind: TableKind, cols: TableColumn[], dataRows: number[]): TableRow[] {
   const numeric = cols.filter((k) => NUMERIC_ROLES.has(k.role));
+  const summable = cols.filter((k) => SUMMABLE_ROLES.has(k.role));
   const textCols = cols.filter((k) => !NUMERIC_ROLES.has(k.role));
   const flat = isFlatPath(cols);
   const labelCols = [
@@ -113,12 +143,19 @@ export function classifyRows(grid: Grid, kind: TableKind, cols: TableColumn[], d
   rows.forEach((row, i) => {
     if (row.role !== 'total' && row.role !== 'subtotal') return;
     if (!rows.slice(i + 1).some((x) => x.role === 'item' || x.role === 'parent')) return;
-    if (row.weakTotal) {
+    if (row.weakTotal && !closesBlock(grid, rows, i, summable)) {
       row.role = 'item';
       row.weakTotal = undefined;
       row.label = firstText(grid, row.row, labelCols) || row.label;
     } else if (row.role === 'total') row.role = 'subtotal';
   });
+  // Once a part of the table has closed, a total before another total closes a part too: the
+  // last 'Jumlah Program ...' before the grand TOTAL sums its own program, not the table.
+  if (rows.some((r) => r.role === 'subtotal')) {
+    rows.forEach((row, i) => {
+      if (row.role === 'total' && rows.slice(i + 1).some((x) => x.role === 'total')) row.role = 'subtotal';
+    });
+  }
 
   if (flat) return rows;
   if (codeCols.length) linkByCode(rows, new Set(rows.filter((x) => x.role === 'item' && !x.code && startsWithBullet(grid, x.row, labelCols)).map((x) => x.row)));
