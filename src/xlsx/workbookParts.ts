@@ -4,6 +4,8 @@
  * sheets). Browser-safe.
  */
 
+import { decodeEntities } from './read/xmlScan';
+
 export type SheetPartKind = 'worksheet' | 'chartsheet' | 'other';
 
 export interface SheetEntry {
@@ -23,27 +25,9 @@ function attributes(s: string): Record<string, string> {
   return out;
 }
 
-/** Decode the XML predefined entities and character references. */
+/** Decode the XML predefined entities and character references (the streaming reader's decoder). */
 export function decodeXml(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (whole, ent: string) => {
-    switch (ent) {
-      case 'amp':
-        return '&';
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default: {
-        const code = ent[1] === 'x' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
-        return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-      }
-    }
-  });
+  return decodeEntities(s);
 }
 
 function localName(qname: string): string {

@@ -4,6 +4,7 @@
  * merged areas around them (bounded by sheetExtent.ts, far stray cells named), cells a
  * merge covers (other than its top-left) empty, hidden rows inside the rectangle.
  */
+import { emptySheet } from '../emptySheet';
 import { toA1 } from '../../core/a1';
 import type { RawValue, SheetSnapshot, SheetVisibility, ValueType } from '../../core/snapshot';
 import { ContentTooLargeError, WorkbookReadError } from '../errors';
@@ -35,22 +36,7 @@ export interface LegacySheet {
   rowHidden(row: number): boolean;
 }
 
-export function emptySheet(name: string, visibility: SheetVisibility, kind?: 'worksheet' | 'chart'): SheetSnapshot {
-  const s: SheetSnapshot = {
-    name,
-    visibility,
-    origin: { row: 0, col: 0 },
-    values: [],
-    text: [],
-    formulas: [],
-    numberFormat: [],
-    valueTypes: [],
-    merges: [],
-    hiddenRows: [],
-  };
-  if (kind) s.kind = kind;
-  return s;
-}
+export { emptySheet };
 
 const rangeA1 = (m: Rect) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`;
 

@@ -11,6 +11,7 @@ import type { SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../cor
 import { decodeIgnoreList, isIgnoreListXml } from '../../core/ignoreCodec';
 import type { IgnoreEntry } from '../../core/ignore';
 import { ContentTooLargeError, WorkbookReadError } from '../errors';
+import { emptySheet } from '../emptySheet';
 import { fillSheet, DenseSheetError } from './buildSheet';
 import { parseRelationships, parseWorkbook, relsPartOf, type Relationship } from './opc';
 import { SharedStringsReader } from './sharedStrings';
@@ -43,23 +44,6 @@ function visibility(state: string | undefined): SheetVisibility {
   if (state === 'hidden') return 'Hidden';
   if (state === 'veryHidden') return 'VeryHidden';
   return 'Visible';
-}
-
-function emptySheet(name: string, state: string | undefined, kind?: 'worksheet' | 'chart'): SheetSnapshot {
-  const s: SheetSnapshot = {
-    name,
-    visibility: visibility(state),
-    origin: { row: 0, col: 0 },
-    values: [],
-    text: [],
-    formulas: [],
-    numberFormat: [],
-    valueTypes: [],
-    merges: [],
-    hiddenRows: [],
-  };
-  if (kind) s.kind = kind;
-  return s;
 }
 
 class Package {
@@ -207,12 +191,12 @@ function readPackage(pkg: Package, name: string): WorkbookSnapshot {
     const rel = byId.get(s.rid);
     const kind = rel?.type;
     if (kind === 'chartsheet') {
-      sheets.push(emptySheet(s.name, s.state, 'chart'));
+      sheets.push(emptySheet(s.name, visibility(s.state), 'chart'));
       continue;
     }
     if (kind !== 'worksheet') {
       // Dialog sheets, Excel 4 macro sheets: no cells we can read.
-      sheets.push(emptySheet(s.name, s.state));
+      sheets.push(emptySheet(s.name, visibility(s.state)));
       continue;
     }
     const entry = rel ? pkg.entry(rel.target) : undefined;
@@ -225,7 +209,7 @@ function readPackage(pkg: Package, name: string): WorkbookSnapshot {
     if (reader.usesSharedStrings && !sharedStrings) {
       throw new WorkbookReadError('corrupt', name, new Error('cells refer to shared strings, but the package has no xl/sharedStrings.xml part'));
     }
-    const snap = emptySheet(s.name, s.state);
+    const snap = emptySheet(s.name, visibility(s.state));
     try {
       fillSheet(snap, reader.cells, formats, info.date1904);
     } catch (e) {
