@@ -50,11 +50,14 @@ export function isPercentFormat(numberFormat: string): boolean {
 }
 
 // Format codes repeat across thousands of cells: work out what each says once.
-const formatFacts = new Map<string, { decimals: number | null; percent: boolean; date: boolean }>();
+const formatFacts = new Map<string, { decimals: number | null; percent: boolean; date: boolean; dash: boolean }>();
 function factsOf(numberFormat: string) {
   let f = formatFacts.get(numberFormat);
   if (!f) {
-    f = { decimals: formatDecimals(numberFormat), percent: isPercentFormat(numberFormat), date: isDateFormat(numberFormat) };
+    // A zero shows as a dash only through a format that spells one (accounting '_-* "-"', '#,##0;-#,##0;-'):
+    // for any other the displayed text need not be read, which keeps the xlsx reader's rows unformatted.
+    const dash = /[-–—]/.test(numberFormat);
+    f = { decimals: formatDecimals(numberFormat), percent: isPercentFormat(numberFormat), date: isDateFormat(numberFormat), dash };
     if (formatFacts.size < 10000) formatFacts.set(numberFormat, f);
   }
   return f;
@@ -167,7 +170,7 @@ function typedNumberAt(grid: Grid, row: number, col: number, percent: boolean): 
   const facts = factsOf(s.numberFormat[r]?.[c] ?? 'General');
   if (facts.date || (facts.percent && !percent)) return undefined;
   const n = Number(v);
-  if (n === 0 && shownAsDash(s.text[r]?.[c] ?? '')) return undefined;
+  if (n === 0 && facts.dash && shownAsDash(s.text[r]?.[c] ?? '')) return undefined;
   return n;
 }
 
@@ -221,7 +224,7 @@ function readNumericUncached(grid: Grid, row: number, col: number, hint: NumberH
     const facts = factsOf(s.numberFormat[r]?.[c] ?? 'General');
     if (facts.date) return { state: 'date', value: null, sumValue: null, decimals: 0, formula, raw: grid.rawTextAt(row, col) || String(value) };
     const n = Number(value);
-    const dash = n === 0 && shownAsDash(grid.rawTextAt(row, col));
+    const dash = n === 0 && facts.dash && shownAsDash(grid.rawTextAt(row, col));
     return new NumberReading(dash ? 'dash' : 'number', n, facts.percent, facts.decimals, formula, value);
   }
   const raw = type === 'Empty' ? '' : String(value);

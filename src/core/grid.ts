@@ -19,6 +19,11 @@ interface MergeArea {
   right: number;
 }
 
+/** Trimmed, with no-break spaces as spaces (most cells hold none: the regex is skipped for them). */
+function tidy(t: string): string {
+  return t.indexOf('\u00a0') < 0 && t.indexOf('\u202f') < 0 ? t.trim() : t.replace(/[\u00a0\u202f]/g, ' ').trim();
+}
+
 /**
  * Absolute-coordinate view of a sheet snapshot. Cells covered by a merge but
  * not its top-left are read as empty whatever the reader put there, because
@@ -190,11 +195,18 @@ export class Grid {
         col = m.left;
       }
     }
-    if (this.typeAt(row, col) === 'Empty') return '';
-    const text = this.rawTextAt(row, col);
-    const t = text !== '' ? text : String(this.valueAt(row, col));
-    // Most cells hold no no-break space: skip the regex for them.
-    return t.indexOf('\u00a0') < 0 && t.indexOf('\u202f') < 0 ? t.trim() : t.replace(/[\u00a0\u202f]/g, ' ').trim();
+    const c = this.shownIndex(row, col);
+    if (c < 0) return '';
+    const r = row - this.top;
+    const type = this.snap.valueTypes[r]?.[c] ?? 'Empty';
+    if (type === 'Empty') return '';
+    // Excel shows a text value as it is unless the format has a text section ('@'), so a
+    // String cell's text is its value: reading it from there leaves the xlsx reader's
+    // lazily formatted rows unformatted when only their labels are read.
+    const value = this.snap.values[r][c] ?? '';
+    if (type === 'String' && typeof value === 'string' && (this.snap.numberFormat[r]?.[c] ?? 'General').indexOf('@') < 0) return tidy(value);
+    const text = this.snap.text[r]?.[c] ?? '';
+    return tidy(text !== '' ? text : String(value));
   }
 
   isBlank(row: number, col: number): boolean {

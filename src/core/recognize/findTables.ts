@@ -24,9 +24,15 @@ function headerExtent(grid: Grid, rows: number[]): { left: number; right: number
   return { left, right };
 }
 
-/** The first non-empty text of a row within the table's columns, or ''. */
+/**
+ * The first non-empty text of a row within the table's columns, or ''. Callers
+ * match it against words ('Sumber:', 'Jumlah'), which no formatted number
+ * spells, so a typed number gives its plain value instead of its display text.
+ */
 function firstTextIn(grid: Grid, row: number, left: number, right: number): string {
   for (let c = left; c <= right; c++) {
+    const type = grid.typeAt(row, c);
+    if (type === 'Double' || type === 'Integer') return String(grid.valueAt(row, c));
     const t = grid.textAt(row, c);
     if (t) return t;
   }
