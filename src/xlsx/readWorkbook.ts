@@ -10,10 +10,13 @@ import { getHeapStatistics } from 'node:v8';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { MAX_FILE_BYTES, WorkbookReadError } from './errors';
 import { readWorkbookBuffer } from './fromBuffer';
+import { lendZlib } from './nodeInflate';
 import { limitsForHeap } from './read/limits';
 import { ENCRYPTION_INFO_UTF16LE, indexOfBytes, SNIFF_BYTES, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
 
 export { readWorkbookBuffer } from './fromBuffer';
+
+lendZlib();
 
 const STAT_NOT_FOUND = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP', 'EACCES', 'EPERM', 'EBUSY', 'EINVAL']);
 

@@ -3,9 +3,31 @@
  * Parts are inflated on demand, in chunks, with the output counted as it comes
  * out: the sizes a zip declares are never trusted, so a part declared as 1 KB
  * that inflates to gigabytes is stopped at the budget, not after it has been
- * held in memory. Browser-safe (fflate's streaming Inflate, no Node APIs).
+ * held in memory. Browser-safe (fflate's streaming Inflate, no Node APIs); a
+ * host with a native inflater (Node's zlib) may lend it for the parts it can
+ * inflate whole within a small bound (useNativeInflate).
  */
 import { Inflate } from 'fflate';
+
+/**
+ * Inflates raw deflate data whole, giving up (undefined) once the output would
+ * pass `limit` bytes; throws on damaged data.
+ */
+export type WholeInflater = (raw: Uint8Array, limit: number) => Uint8Array | undefined;
+
+let native: WholeInflater | undefined;
+
+/**
+ * Lend a native inflater (the CLI lends Node's zlib, ~10x fflate). Parts are still
+ * counted against the budget; a part inflating past NATIVE_LIMIT goes back to the
+ * streaming path, so memory stays bounded by the chunk, not the part.
+ */
+export function useNativeInflate(inflater: WholeInflater | undefined): void {
+  native = inflater;
+}
+
+/** The largest output taken whole from the native inflater: a 100k-cell sheet, not a 1M-cell one. */
+const NATIVE_LIMIT = 24 * 1024 * 1024;
 
 export interface ZipEntry {
   /** The name as stored in the zip. */
@@ -148,6 +170,21 @@ export function inflateEntry(data: Uint8Array, e: ZipEntry, budget: InflateBudge
     return;
   }
   if (e.method !== 8) throw new ZipFormatError(`part ${e.name}: compression method ${e.method} is not used by Office`);
+  if (native) {
+    const limit = Math.min(NATIVE_LIMIT, budget.remaining + 1);
+    let whole: Uint8Array | undefined;
+    try {
+      whole = native(raw, limit);
+    } catch (err) {
+      throw new ZipFormatError(`part ${e.name}: ${(err as Error).message || 'invalid deflate data'}`);
+    }
+    if (whole !== undefined) {
+      take(whole);
+      return;
+    }
+    // Past the bound: past the budget too, or a part so large it is streamed below, chunk by chunk.
+    if (limit > budget.remaining) throw new InflateBudgetError(`part ${e.name} inflates past the limit`);
+  }
   // Errors from the sink (the budget, the XML reader) pass through as they are; only
   // fflate's own mean damaged deflate data.
   let fromSink: unknown;

@@ -1,13 +1,21 @@
 /**
  * The zip container: parts found by OPC name (any case, any slash), inflated in
- * chunks with the output counted, damaged data told apart from a bomb.
+ * chunks with the output counted, damaged data told apart from a bomb; the same
+ * with Node's zlib lent, as the CLI does.
  */
 import { zipSync } from 'fflate';
-import { inflateAll, InflateBudgetError, readCentralDirectory, streamText, ZipFormatError } from '../../../src/xlsx/read/zip';
+import { inflateWithZlib } from '../../../src/xlsx/nodeInflate';
+import { inflateAll, InflateBudgetError, readCentralDirectory, streamText, useNativeInflate, ZipFormatError } from '../../../src/xlsx/read/zip';
 
 const enc = new TextEncoder();
 
-describe('zip', () => {
+describe.each([
+  ['fflate (the browser)', undefined],
+  ['zlib lent (the CLI)', inflateWithZlib],
+])('zip with %s', (_name, inflater) => {
+  beforeAll(() => useNativeInflate(inflater));
+  afterAll(() => useNativeInflate(undefined));
+
   it('lists parts by OPC name and inflates stored and deflated parts', () => {
     const data = zipSync({ 'xl/Workbook.xml': [enc.encode('<workbook/>'), { level: 6 }], 'mimetype': [enc.encode('x'), { level: 0 }] });
     const entries = readCentralDirectory(data);
@@ -43,5 +51,20 @@ describe('zip', () => {
     const start = 30 + 'a.xml'.length;
     broken.fill(0xff, start, start + 8);
     expect(() => inflateAll(broken, e, { remaining: 1e9 })).toThrow(ZipFormatError);
+  });
+
+  it('streams a part too large to take whole, still within the budget', () => {
+    const text = `<t>${'x'.repeat(30 * 1024 * 1024)}</t>`;
+    const data = zipSync({ 'a.xml': [enc.encode(text), { level: 1 }] });
+    const e = readCentralDirectory(data).get('a.xml')!;
+    let pieces = 0;
+    let length = 0;
+    streamText(data, e, { remaining: 64 * 1024 * 1024 }, (s) => {
+      pieces++;
+      length += s.length;
+    });
+    expect(length).toBe(text.length);
+    expect(pieces).toBeGreaterThan(1);
+    expect(() => streamText(data, e, { remaining: 29 * 1024 * 1024 }, () => undefined)).toThrow(InflateBudgetError);
   });
 });
