@@ -205,6 +205,8 @@ export class Grid {
     // lazily formatted rows unformatted when only their labels are read.
     const value = this.snap.values[r][c] ?? '';
     if (type === 'String' && typeof value === 'string' && (this.snap.numberFormat[r]?.[c] ?? 'General').indexOf('@') < 0) return tidy(value);
+    // Likewise a whole number under General (a 'No.' column) shows its digits, however it was read.
+    if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 1e11 && (this.snap.numberFormat[r]?.[c] ?? 'General') === 'General') return String(value);
     const text = this.snap.text[r]?.[c] ?? '';
     return tidy(text !== '' ? text : String(value));
   }

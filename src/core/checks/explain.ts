@@ -9,6 +9,8 @@ export interface Contribution {
   textStored: boolean;
   /** The cell is empty (counted as 0). */
   empty?: boolean;
+  /** The value as a plain number when it is exactly that number (a typed whole number): compared before the Decimal is made. */
+  approx?: number;
 }
 
 function swapExplains(expected: Decimal, actual: Decimal): boolean {
@@ -50,7 +52,10 @@ export function explainGap(
     return { text: message('why-rounding', {}, lang), roundingOnly: true };
   }
   const out: string[] = [];
-  const same = parts.filter((p) => p.value.abs().eq(gap.abs()) && !p.value.isZero());
+  const gapAbs = gap.abs();
+  // A part that is exactly a plain number equals the gap only if the gap's nearest number is it.
+  const gapNum = gapAbs.toNumber();
+  const same = parts.filter((p) => (p.approx === undefined || Math.abs(p.approx) === gapNum) && p.value.abs().eq(gapAbs) && !p.value.isZero());
   if (same.length > 0 && same.length <= 3) {
     const key = gap.isPositive() ? 'why-row-left-out' : 'why-row-twice';
     for (const p of same) out.push(message(key, { cell: ctx.addr(p.row, col), label: p.label }, lang));

@@ -31,6 +31,12 @@ export function collect(ctx: TableContext, rows: TableRow[], col: number): { par
   const parts: Contribution[] = [];
   let filled = 0;
   for (const r of rows) {
+    const w = typedWholeAt(ctx.grid, r.row, col);
+    if (w !== undefined) {
+      filled++;
+      parts.push(new WholePart(r.row, r.label, w));
+      continue;
+    }
     const n = ctx.num(r.row, col);
     if (n.state !== 'empty') filled++;
     const v = ctx.value(r.row, col);
@@ -38,6 +44,23 @@ export function collect(ctx: TableContext, rows: TableRow[], col: number): { par
     parts.push({ row: r.row, label: r.label, value: v, textStored: n.state === 'text-number' || n.state === 'ambiguous', empty: n.state === 'empty' });
   }
   return { parts, filled };
+}
+
+/**
+ * A typed whole number's share: a mismatch over ten thousand rows explains itself
+ * from a handful of them, so the Decimal is made only for those asked.
+ */
+class WholePart implements Contribution {
+  readonly textStored = false;
+  private v: Decimal | undefined;
+  constructor(
+    readonly row: number,
+    readonly label: string,
+    readonly approx: number,
+  ) {}
+  get value(): Decimal {
+    return (this.v ??= new Decimal(this.approx));
+  }
 }
 
 export function sumOf(parts: Contribution[]): Decimal {
