@@ -53,6 +53,12 @@ export class Grid {
    * out for grids too large for one typed array.
    */
   readonly typedFlags: Uint8Array | undefined;
+  /**
+   * 1 for each cell inside the grid that a merge covers (not its top-left): every
+   * field read asks, and a byte answers faster than the merge map. Undefined when
+   * the sheet has no merges, or is too large for one typed array (the map answers).
+   */
+  private readonly coveredFlags: Uint8Array | undefined;
   private readonly width: number;
   /** Columns in the snapshot's widest row: the stride of `index`. */
   readonly cols: number;
@@ -79,6 +85,19 @@ export class Grid {
         for (let c = m.left; c <= m.right; c++) this.mergeOf.set(r * this.width + c, m);
       }
     }
+    let flags: Uint8Array | undefined;
+    if (this.mergeOf.size > 0 && cells > 0 && cells <= 64 * 1024 * 1024) {
+      flags = new Uint8Array(cells);
+      // From the map itself, so that overlapping merges (which Excel refuses but files hold) read the same either way.
+      for (const [key, m] of this.mergeOf) {
+        const r = Math.floor(key / this.width);
+        const c = key - r * this.width;
+        if ((r !== m.top || c !== m.left) && r >= this.top && r <= this.bottom && c >= this.left && c <= this.right) {
+          flags[(r - this.top) * this.cols + (c - this.left)] = 1;
+        }
+      }
+    }
+    this.coveredFlags = flags;
   }
 
   /** A number unique to (row, col) in this grid. */
@@ -132,6 +151,12 @@ export class Grid {
   /** True when a merge covers the cell and it is not the merge's top-left, so Excel shows it empty. */
   covered(row: number, col: number): boolean {
     if (this.mergeOf.size === 0) return false;
+    const flags = this.coveredFlags;
+    if (flags !== undefined) {
+      const r = row - this.top;
+      const c = col - this.left;
+      if (r >= 0 && c >= 0 && c < this.cols && row <= this.bottom) return flags[r * this.cols + c] === 1;
+    }
     const m = this.mergeOf.get(row * this.width + col);
     return m !== undefined && (m.top !== row || m.left !== col);
   }
@@ -144,10 +169,14 @@ export class Grid {
    * past the row's end, outside the grid, or covered by a merge.
    */
   private shownIndex(row: number, col: number): number {
-    if (this.covered(row, col)) return -1;
-    const values = this.snap.values[row - this.top];
+    const r = row - this.top;
+    const values = this.snap.values[r];
     const c = col - this.left;
-    return values && c >= 0 && c < values.length ? c : -1;
+    if (!values || c < 0 || c >= values.length) return -1;
+    if (this.mergeOf.size === 0) return c;
+    const flags = this.coveredFlags;
+    if (flags !== undefined) return flags[r * this.cols + c] === 1 ? -1 : c;
+    return this.covered(row, col) ? -1 : c;
   }
 
   typeAt(row: number, col: number): ValueType {

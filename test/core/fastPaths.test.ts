@@ -36,7 +36,8 @@ const sheetArb = fc
   .chain((rows) =>
     fc.tuple(
       fc.constant(rows),
-      fc.array(fc.constantFrom('A1:B1', 'B2:B3', 'C1:D2', 'A4:A5', 'D3:E3'), { maxLength: 2 }).map((m) => [...new Set(m)]),
+      // 'B1:C2' overlaps others: Excel refuses that, but files hold it and the grid must read it one way.
+      fc.array(fc.constantFrom('A1:B1', 'B2:B3', 'C1:D2', 'A4:A5', 'D3:E3', 'B1:C2'), { maxLength: 2 }).map((m) => [...new Set(m)]),
     ),
   );
 
@@ -45,11 +46,17 @@ describe('engine fast paths agree with the plain versions', () => {
     fc.assert(
       fc.property(sheetArb, ([rows, merges]) => {
         const g = new Grid(sheet('S', rows, merges));
+        // Where merges overlap, shown() takes the top-left of the merge a cell was last given and
+        // textAt(…, true) reads that top-left as shown, which another merge may cover: only the
+        // plain accessors are compared then.
+        const overlap = merges.includes('B1:C2') && merges.some((x) => x === 'A1:B1' || x === 'B2:B3' || x === 'C1:D2');
         for (let r = -1; r <= g.bottom + 1; r++) {
           for (let c = -1; c <= g.right + 1; c++) {
             const cell = g.cell(r, c);
+            const m = g.merge(r, c);
+            expect(g.covered(r, c)).toBe(m !== undefined && (m.top !== r || m.left !== c));
             expect([g.typeAt(r, c), g.valueAt(r, c), g.formulaAt(r, c), g.rawTextAt(r, c), g.formatAt(r, c)]).toEqual([cell.type, cell.value, cell.formula, cell.text, cell.numberFormat]);
-            for (const follow of [false, true]) {
+            for (const follow of overlap ? [false] : [false, true]) {
               const ref = follow ? g.shown(r, c) : cell;
               const t = ref.type === 'Empty' ? '' : (ref.text !== '' ? ref.text : String(ref.value)).replace(/[\u00a0\u202f]/g, ' ').trim();
               expect(g.textAt(r, c, follow)).toBe(t);

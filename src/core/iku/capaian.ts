@@ -78,9 +78,16 @@ function atWordStart(phrases: readonly string[]): RegExp {
 const REACH = atWordStart(REACH_OVERRIDES);
 const LOWER = atWordStart(LOWER_IS_BETTER);
 
+// Every check of an IKU row asks again (each candidate pair, the capaian, the predikat): answered once per wording.
+const polarityOf = new Map<string, Polarity>();
+
 /** Guess polarity from the indicator's wording; 'positive' unless it clearly says lower is better. */
 export function guessPolarity(indicator: string): Polarity {
-  const text = normalize(indicator);
-  if (REACH.test(text)) return 'positive';
-  return LOWER.test(text) ? 'negative' : 'positive';
+  let p = polarityOf.get(indicator);
+  if (p === undefined) {
+    const text = normalize(indicator);
+    p = REACH.test(text) ? 'positive' : LOWER.test(text) ? 'negative' : 'positive';
+    if (polarityOf.size < 10000) polarityOf.set(indicator, p);
+  }
+  return p;
 }
