@@ -144,6 +144,13 @@ export function readErrorMessage(err: WorkbookReadError, lang: 'id' | 'en'): str
         ? `${f} adalah folder, bukan berkas. Sebutkan berkas .xlsx di dalam folder itu, misalnya ${JSON.stringify(joinHint(err.file))}.`
         : `${f} is a folder, not a file. Give the path of an .xlsx file inside it, e.g. ${JSON.stringify(joinHint(err.file))}.`;
     case 'not-xlsx':
+      if (isLockFileName(err.file)) {
+        // Staff meet these beside any workbook open in Excel, and pick them by mistake.
+        const book = JSON.stringify(err.file.replace(/~\$([^\\/]*)$/, '$1'));
+        return id
+          ? `Berkas ${f} adalah berkas kunci sementara yang dibuat Excel selama buku kerja ${book} sedang dibuka, bukan buku kerja. Periksa berkas ${book} itu sendiri; berkas kunci hilang sendiri setelah Excel menutup buku kerjanya.`
+          : `The file ${f} is the temporary lock file Excel makes while the workbook ${book} is open, not a workbook. Check ${book} itself; the lock file goes away when Excel closes the workbook.`;
+      }
       return id
         ? `Berkas ${f} bukan buku kerja Excel (.xlsx); isinya tampak seperti jenis berkas lain (misalnya CSV, PDF, teks, atau dokumen Word). Jika datanya ada di Excel, ${lowerFirst(SAVE_AS_ID)}`
         : `The file ${f} is not an Excel workbook (.xlsx); its content looks like another kind of file (e.g. CSV, PDF, text or a Word document). If the data is in Excel, ${lowerFirst(SAVE_AS_EN)}`;
@@ -367,6 +374,11 @@ function causeDetail(err: WorkbookReadError): string {
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** '~$Laporan.xlsx': the owner file Excel keeps beside an open workbook (a user name, 165 bytes). */
+function isLockFileName(file: string): boolean {
+  return /(^|[\\/])~\$[^\\/]+$/.test(file);
 }
 
 function joinHint(dir: string): string {

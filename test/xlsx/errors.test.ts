@@ -73,6 +73,22 @@ test('a PDF named .xlsx => not-xlsx', async () => {
   await expectCode(write('laporan-pdf.xlsx', Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), noise(500)])), 'not-xlsx');
 });
 
+test("Excel's lock file (~$name.xlsx, an owner's name in 165 bytes) => not-xlsx, named as the lock of the workbook beside it", async () => {
+  // The layout Excel writes: a length byte, the name in ANSI padded to 54 bytes, then the length and the name in UTF-16LE.
+  const user = 'Staf Dinsos';
+  const lock = Buffer.alloc(165, 0x20);
+  lock[0] = user.length;
+  lock.write(user, 1, 'latin1');
+  lock.writeUInt16LE(user.length, 54);
+  lock.write(user, 56, 'utf16le');
+  const err = await expectCode(write('~$Laporan LKjIP 2023.xlsx', lock), 'not-xlsx');
+  expect(readErrorMessage(err, 'id')).toMatch(/berkas kunci sementara.*"[^"]*Laporan LKjIP 2023\.xlsx" itu sendiri/);
+  expect(readErrorMessage(err, 'en')).toMatch(/lock file Excel makes while the workbook "[^"]*[\\/]Laporan LKjIP 2023\.xlsx" is open/);
+  // Any other file that is no workbook keeps the general advice.
+  const other = await caught(readWorkbookFile(write('Laporan-lain.xlsx', lock)));
+  expect(readErrorMessage(other, 'id')).not.toMatch(/kunci/);
+});
+
 test('a one-byte file => not-xlsx', async () => {
   await expectCode(write('satu.xlsx', 'P'), 'not-xlsx');
 });
