@@ -99,7 +99,7 @@ export function assignColumns(grid: Grid, headerRows: number[], left: number, ri
   }
   // A count the vocabulary did not name that is, row by row, one column over another
   // (Kepadatan = Penduduk / Luas, a rate per 1.000) is a ratio: its total is no sum.
-  const plain = plainFigures(grid);
+  const plain = plainFigures(grid, left, right);
   for (const k of cols) {
     if (k.role === 'count' && k.confidence === 'low' && quotientOfOthers(grid, dataRows, k, cols, plain)) k.role = 'ratio';
   }
@@ -173,16 +173,24 @@ const FACTORS = [1, 100, 1000];
  * column headed in rupiah is an amount, never asked.
  */
 /** A cell's figure as a plain number (undefined: none, or text), read once per cell however many columns ask. */
-function plainFigures(grid: Grid): (row: number, col: number) => number | undefined {
-  const seen = new Map<number, number | undefined>();
+function plainFigures(grid: Grid, left: number, right: number): (row: number, col: number) => number | undefined {
+  // Per row, an array by column (null: not read yet): every low-confidence count column asks
+  // for the same cells of its neighbours.
+  const rows = new Map<number, (number | undefined | null)[]>();
   return (row, col) => {
-    const key = grid.key(row, col);
-    if (seen.has(key)) return seen.get(key);
+    let known = rows.get(row);
+    if (known === undefined) {
+      known = new Array<number | undefined | null>(right - left + 1).fill(null);
+      rows.set(row, known);
+    }
+    const i = col - left;
+    const seen = i >= 0 && i < known.length ? known[i] : null;
+    if (seen !== null) return seen;
     const m = readNumeric(grid, row, col, undefined);
     // A typed number is its stored number (a Decimal made of it reads back the same); a percentage is scaled as a Decimal.
     const stored = m.percentFormat ? undefined : storedNumberOf(m);
     const v = stored !== undefined ? stored : m.value && m.state !== 'text' ? m.value.toNumber() : undefined;
-    seen.set(key, v);
+    if (i >= 0 && i < known.length) known[i] = v;
     return v;
   };
 }
@@ -200,7 +208,8 @@ function quotientOfOthers(grid: Grid, dataRows: number[], k: TableColumn, cols: 
     const stored = storedNumberOf(n);
     if (stored !== undefined ? stored === 0 : !n.value || n.value.isZero()) continue;
     // The other columns' figures by their place in `others`.
-    const row = others.map((o) => plain(r, o.col));
+    const row: (number | undefined)[] = [];
+    for (const o of others) row.push(plain(r, o.col));
     const v = plain(r, k.col)!;
     // Half the shown unit, but never more than 1 % of the value: '1' is not 100 / 95.
     sample.push({ v, tol: Math.min(0.5 * 10 ** -n.decimals, Math.abs(v) * 0.01) + Math.abs(v) * 1e-9, row });
