@@ -8,7 +8,7 @@ import { columnSum } from './columnSum';
 import { unclearParents } from './codeTree';
 import { explainGap, withinPartsRounding, type Contribution } from './explain';
 import { message } from '../messages';
-import { typedWholeAt } from '../cells';
+import { typedWholeAt, type NumericCell } from '../cells';
 
 /** Rows a total adds up: top-level rows (items without a parent, and parents) since the last subtotal. */
 export function contributorsOf(rows: TableRow[], index: number): TableRow[] {
@@ -195,14 +195,14 @@ function checkRowTotals(ctx: TableContext): void {
       const addends = ctx.table.columns.filter((k) => k.col >= own.from && k.col <= own.to && NUMERIC_ROLES.has(k.role));
       if (addends.length >= 2) {
         const rows = rowSums(ctx, j, addends);
-        best = { addends, rows, agree: rows.filter((x) => x.expected.eq(x.actual)).length };
+        best = { addends, rows, agree: rows.filter((x) => x.same).length };
       }
     }
     for (let start = 0; !own && start <= counts.length - 2; start++) {
       const run = counts.slice(start);
       if (start > 0 && !adjacent(ctx, run, j)) continue;
       const rows = rowSums(ctx, j, run);
-      const agree = rows.filter((x) => x.expected.eq(x.actual)).length;
+      const agree = rows.filter((x) => x.same).length;
       if (!best || agree > best.agree) best = { addends: run, rows, agree };
     }
     if (!best) continue;
@@ -213,8 +213,9 @@ function checkRowTotals(ctx: TableContext): void {
     }
     const L1 = columnLetter(addends[0].col);
     const L2 = columnLetter(addends[addends.length - 1].col);
-    for (const { row, actual, expected } of rows) {
-      if (expected.eq(actual)) continue;
+    for (const x of rows) {
+      if (x.same) continue;
+      const { row, actual, expected } = x;
       // A SUM over its own row computes what it says: the author chose that range, and Excel added it.
       if (SAME_ROW_SUM.test(String(ctx.grid.formulaAt(row.row, j.col)))) continue;
       // Shares across a row ('… | 100,00') are rounded parts.
@@ -234,10 +235,31 @@ function checkRowTotals(ctx: TableContext): void {
   }
 }
 
-interface RowSum {
-  row: TableRow;
-  actual: Decimal;
-  expected: Decimal;
+/**
+ * A row's Jumlah against the sum of its parts. Every run of columns is tried on
+ * every row, and nearly every row agrees: when the parts and the Jumlah are typed
+ * whole numbers, agreement is settled on plain numbers and the Decimals are made
+ * only for a row that is reported.
+ */
+class RowSum {
+  private e: Decimal | undefined;
+  readonly same: boolean;
+  constructor(
+    readonly row: TableRow,
+    private readonly cell: NumericCell,
+    private readonly whole: number | undefined,
+    expected: Decimal | undefined,
+    shownWhole: number | undefined,
+  ) {
+    this.e = expected;
+    this.same = whole !== undefined && shownWhole !== undefined ? whole === shownWhole : this.expected.eq(this.actual);
+  }
+  get actual(): Decimal {
+    return this.cell.value!;
+  }
+  get expected(): Decimal {
+    return (this.e ??= new Decimal(this.whole!));
+  }
 }
 
 /** The columns form one block ending right before the Jumlah column: nothing but text, codes or blanks between them. */
@@ -251,7 +273,10 @@ function rowSums(ctx: TableContext, j: TableColumn, addends: TableColumn[]): Row
   for (const row of ctx.table.rows) {
     if (row.role === 'section') continue;
     const cell = ctx.num(row.row, j.col);
-    if (cell.value === null || cell.state === 'error') continue;
+    if (cell.state === 'error') continue;
+    // A typed whole Jumlah has a value without making its Decimal to ask.
+    const shown = typedWholeAt(ctx.grid, row.row, j.col);
+    if (shown === undefined && cell.value === null) continue;
     // Typed whole numbers (nearly every count) add up exactly as plain numbers: the same
     // Decimal as adding them one by one, without one per addition (every run of columns is tried).
     let whole = 0;
@@ -265,7 +290,7 @@ function rowSums(ctx: TableContext, j: TableColumn, addends: TableColumn[]): Row
       whole += w;
     }
     if (plain) {
-      rows.push({ row, actual: cell.value, expected: new Decimal(whole) });
+      rows.push(new RowSum(row, cell, whole, undefined, shown));
       continue;
     }
     const parts: Contribution[] = [];
@@ -275,7 +300,7 @@ function rowSums(ctx: TableContext, j: TableColumn, addends: TableColumn[]): Row
       if (v !== null) parts.push({ row: row.row, label: k.header, value: v, textStored: ctx.num(row.row, k.col).state === 'text-number' });
     }
     if (parts.length === 0) continue;
-    rows.push({ row, actual: cell.value, expected: sumOf(parts) });
+    rows.push(new RowSum(row, cell, undefined, sumOf(parts), undefined));
   }
   return rows;
 }
@@ -317,7 +342,7 @@ function addsIntoRowTotal(ctx: TableContext, k: TableColumn): boolean {
     for (const addends of [counts, counts.slice(from)]) {
       if (addends.length < 2) continue;
       const rows = rowSums(ctx, j, addends);
-      const agree = rows.filter((x) => x.expected.eq(x.actual)).length;
+      const agree = rows.filter((x) => x.same).length;
       if (rows.length >= 3 && agree * 5 >= rows.length * 4) return true;
     }
   }
