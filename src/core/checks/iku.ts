@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { computeCapaian, guessPolarity } from '../iku/capaian';
+import { computeCapaian, guessPolarity, type CapaianResult } from '../iku/capaian';
 import { isScaleLabel, predikatFor, samePredikat } from '../iku/scales';
 import type { TableColumn, TableRow } from '../model';
 import { attainmentOf, normalizeHeader } from '../recognize/vocabulary';
@@ -22,10 +22,8 @@ export function checkIku(ctx: TableContext): void {
   }
   if (!capaianCol && !predikatCol && !kriteriaCol) return;
   for (const row of ctx.rows('item')) {
-    const t = ctx.num(row.row, target.col).value;
-    const r = ctx.num(row.row, real.col).value;
-    if (!t || !r) continue;
-    const res = computeCapaian(t, r, guessPolarity(row.label));
+    const res = capaianAt(ctx, row, target, real);
+    if (!res) continue;
     if (!res.ok) {
       if (capaianCol) reportTargetZero(ctx, row, capaianCol.col);
       continue;
@@ -44,17 +42,18 @@ export function checkIku(ctx: TableContext): void {
  * it shows none.
  */
 function checkCapaianCell(ctx: TableContext, row: TableRow, target: TableColumn, real: TableColumn, capCol: TableColumn): Decimal | null {
-  const t = ctx.num(row.row, target.col).value;
-  const r = ctx.num(row.row, real.col).value;
   const cell = ctx.num(row.row, capCol.col);
-  if (!t || !r || cell.value === null || cell.state === 'error') return null;
-  const polarity = guessPolarity(row.label);
-  const res = computeCapaian(t, r, polarity);
+  const res = capaianAt(ctx, row, target, real);
+  if (!res || cell.value === null || cell.state === 'error') return null;
   if (!res.ok) return cell.value;
   const places = cell.decimals;
   const expected = roundTo(res.value, places);
   // Written out only for a finding: formatting the figures of every agreeing row cost more than checking them.
-  const formula = () => (polarity === 'positive' ? `${ctx.fmt(r)} / ${ctx.fmt(t)} × 100` : `(2 × ${ctx.fmt(t)} − ${ctx.fmt(r)}) / ${ctx.fmt(t)} × 100`);
+  const formula = () => {
+    const t = ctx.num(row.row, target.col).value!;
+    const r = ctx.num(row.row, real.col).value!;
+    return guessPolarity(row.label) === 'positive' ? `${ctx.fmt(r)} / ${ctx.fmt(t)} × 100` : `(2 × ${ctx.fmt(t)} − ${ctx.fmt(r)}) / ${ctx.fmt(t)} × 100`;
+  };
   if (isCapped(cell.value, res.value, places)) {
     reportCapped(ctx, row, capCol.col, cell.value, res.value, formula());
   } else if (!roundTo(cell.value, places).eq(expected)) {
@@ -77,6 +76,25 @@ function checkCapaianCell(ctx: TableContext, row: TableRow, target: TableColumn,
     });
   }
   return cell.value;
+}
+
+// Per table: each candidate pair, the capaian cell and the predikat ask for the same row's capaian.
+const capaianMemo = new WeakMap<TableContext, Map<number, CapaianResult | null>>();
+
+/** A row's capaian from a target and a realisasi column (null when either is no figure), worked out once per table. */
+function capaianAt(ctx: TableContext, row: TableRow, target: TableColumn, real: TableColumn): CapaianResult | null {
+  let memo = capaianMemo.get(ctx);
+  if (!memo) capaianMemo.set(ctx, (memo = new Map()));
+  // Rows below 2^20 and columns below 2^14 (Excel's limits) keep the key an exact integer.
+  const key = (row.row * 16384 + target.col) * 16384 + real.col;
+  let res = memo.get(key);
+  if (res === undefined) {
+    const t = ctx.num(row.row, target.col).value;
+    const r = ctx.num(row.row, real.col).value;
+    res = t && r ? computeCapaian(t, r, guessPolarity(row.label)) : null;
+    memo.set(key, res);
+  }
+  return res;
 }
 
 interface Triple {
@@ -166,12 +184,10 @@ function agreement(ctx: TableContext, items: TableRow[], t: TableColumn, r: Tabl
   let agree = 0;
   let rows = 0;
   for (const row of items) {
-    const tv = ctx.num(row.row, t.col).value;
-    const rv = ctx.num(row.row, r.col).value;
     const cell = ctx.num(row.row, cap.col);
-    if (!tv || !rv || cell.value === null || cell.state === 'error' || cell.state === 'empty') continue;
-    const res = computeCapaian(tv, rv, guessPolarity(row.label));
-    if (!res.ok) continue;
+    if (cell.state === 'error' || cell.state === 'empty' || cell.value === null) continue;
+    const res = capaianAt(ctx, row, t, r);
+    if (!res || !res.ok) continue;
     rows++;
     const places = cell.decimals;
     if (roundTo(cell.value, places).eq(roundTo(res.value, places)) || isCapped(cell.value, res.value, places)) agree++;
