@@ -263,9 +263,11 @@ function legacyIssueMessage(err: WorkbookReadError, issue: LegacyReadIssue, lang
         ? `Berkas ${f} adalah ${fmt.id} yang dilindungi kata sandi (terenkripsi), sehingga isinya tidak dapat dibaca. Buka berkas itu di LibreOffice dengan kata sandinya, pilih File > Simpan Sebagai (Save As), jenis "Buku Kerja Excel (*.xlsx)" tanpa mencentang "Simpan dengan kata sandi", lalu periksa berkas .xlsx yang baru.`
         : `The file ${f} is ${fmt.en} protected with a password (encrypted), so its content cannot be read. Open it in LibreOffice with its password, choose File > Save As, pick "Excel Workbook (*.xlsx)" without ticking "Save with password", then check the new .xlsx file.`;
     }
+    // A workbook whose structure only is protected (Excel's default password) is decrypted and read
+    // (legacy/biffDecrypt.ts): what is refused here needs the password its owner chose.
     return id
-      ? `Berkas ${f} adalah ${fmt.id} yang terenkripsi, sehingga isinya tidak dapat dibaca. Jika Excel membukanya tanpa meminta kata sandi (buku kerja yang hanya strukturnya dilindungi), cukup pilih File > Simpan Sebagai (Save As), jenis "Buku Kerja Excel (*.xlsx)". Jika Excel meminta kata sandi, buka dengan kata sandinya, hapus kata sandi itu (File > Info > Proteksi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan), lalu simpan sebagai .xlsx. Kemudian periksa berkas .xlsx yang baru.`
-      : `The file ${f} is ${fmt.en} that is encrypted, so its content cannot be read. If Excel opens it without asking for a password (a workbook whose structure only is protected), just use File > Save As and pick "Excel Workbook (*.xlsx)". If Excel asks for a password, open it with the password, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it) and save it as .xlsx. Then check the new .xlsx file.`;
+      ? `Berkas ${f} adalah ${fmt.id} yang dienkripsi dengan kata sandi, sehingga isinya tidak dapat dibaca tanpa kata sandi itu. Buka berkas itu di Excel dengan kata sandinya, hapus kata sandi itu (File > Info > Proteksi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan), simpan sebagai "Buku Kerja Excel (*.xlsx)", lalu periksa berkas .xlsx yang baru. Jika Excel membukanya tanpa meminta kata sandi, cukup simpan sebagai .xlsx.`
+      : `The file ${f} is ${fmt.en} encrypted with a password, so its content cannot be read without it. Open it in Excel with its password, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save it as "Excel Workbook (*.xlsx)", then check the new .xlsx file. If Excel opens it without asking for a password, just save it as .xlsx.`;
   }
 
   if (err.code === 'not-xlsx' && issue.reason === 'other-office-file') {

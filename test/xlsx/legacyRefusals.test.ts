@@ -127,7 +127,7 @@ describe('.xls', () => {
     expect(issueOf(e).detail).toBe('the data of 1 of its 6 sheets is missing');
   });
 
-  test('encrypted (a FILEPASS record): "terenkripsi", and what to do whether or not Excel asks for a password', async () => {
+  test('encrypted under a password of its own (a FILEPASS record the default password does not open): what to do with the password', async () => {
     const filepass = Buffer.alloc(4 + 54);
     filepass.writeUInt16LE(0x002f, 0);
     filepass.writeUInt16LE(54, 2);
@@ -135,8 +135,8 @@ describe('.xls', () => {
     const data = withWorkbookStream((s) => Buffer.concat([s.subarray(0, 20), filepass, s.subarray(20)]));
     const e = await refused('terkunci.xls', data, 'encrypted');
     expect(issueOf(e).format).toBe('xls');
-    expect(readErrorMessage(e, 'id')).toMatch(/\(\.xls, Excel 97-2003\) yang terenkripsi.*tanpa meminta kata sandi.*Buku Kerja Excel \(\*\.xlsx\)/);
-    expect(readErrorMessage(e, 'en')).toMatch(/\(\.xls, Excel 97-2003\) that is encrypted.*without asking for a password/);
+    expect(readErrorMessage(e, 'id')).toMatch(/\(\.xls, Excel 97-2003\) yang dienkripsi dengan kata sandi.*dengan kata sandinya.*Buku Kerja Excel \(\*\.xlsx\)/);
+    expect(readErrorMessage(e, 'en')).toMatch(/\(\.xls, Excel 97-2003\) encrypted with a password.*with its password/);
   });
 
   test('a password-protected .xlsx (its CFB holds EncryptionInfo) stays "encrypted" with the .xlsx wording', async () => {

@@ -16,6 +16,7 @@ import { ContentTooLargeError, LegacyReadIssue, WorkbookReadError, type LegacyFo
 import { displayText, GENERAL } from '../formatText';
 import type { Rect } from '../sheetExtent';
 import type { LegacyKind } from '../sniff';
+import { decryptWorkbookStream } from './biffDecrypt';
 import { scanBiff } from './biffScan';
 import { cfbDamage } from './cfbDamage';
 import { LEGACY_MAX_MARKUP_BYTES, LEGACY_MAX_SIDE_PARTS_BYTES, SHEET_COLS, SHEET_ROWS } from './limits';
@@ -143,11 +144,20 @@ function prepareCfb(data: Uint8Array, maxCells: number): Prepared {
     throw refuse('xls', cut ? 'truncated' : 'damaged-part', { part, detail: `${content.length} of ${stream.size} bytes` });
   }
   const scan = scanBiff(content, maxCells);
-  if (scan.encrypted) throw refuse('xls', 'encrypted');
+  // A protected workbook structure: Excel encrypts it under its default password and
+  // opens it without asking, so this reads it too; any other password stays refused.
+  const plain = scan.encrypted ? decryptWorkbookStream(content) : undefined;
+  if (scan.encrypted && !plain) throw refuse('xls', 'encrypted');
   if (scan.overLimit) throw tooManyCells(`more than ${maxCells} cells`);
   if (scan.cutShort) throw refuse('xls', 'truncated', { part, detail: 'the last record runs past the end of the stream' });
   biffWhole(scan, part);
-  return { bytes: data, part, stubs: scan.blanks <= MAX_STYLED_EMPTY };
+  if (!plain) return { bytes: data, part, stubs: scan.blanks <= MAX_STYLED_EMPTY };
+  (stream as { content: ArrayLike<number>; size?: number }).content = plain;
+  (stream as { size?: number }).size = plain.length;
+  // RC4 CryptoAPI keeps the document properties encrypted in this stream, which SheetJS takes for a password.
+  if (find('/encryption')) CFB.utils.cfb_del(container as Parameters<typeof CFB.utils.cfb_del>[0], '/encryption');
+  const rewritten = CFB.write(container as Parameters<typeof CFB.write>[0], { type: 'array' }) as ArrayLike<number>;
+  return { bytes: rewritten instanceof Uint8Array ? rewritten : Uint8Array.from(rewritten), part, stubs: scan.blanks <= MAX_STYLED_EMPTY };
 }
 
 /** A bare BIFF2-5 stream (Excel 2.x-4.0 worksheets and some exports). */
