@@ -177,7 +177,7 @@ export async function runFix(file: string | undefined, opts: FixOptions, io: Fix
   // package (every other part kept byte for byte): said plainly, with what to do.
   const legacy = legacyKindOf(data);
   if (legacy) {
-    report.error = { code: 'needs-xlsx', message: fixNeedsXlsxMessage(file, legacyFormatOf(legacy), opts.lang) };
+    report.error = { code: 'needs-xlsx', message: fixNeedsXlsxMessage(file, legacyFormatOf(legacy, data), opts.lang) };
     if (opts.format === 'json') printJson(report, opts.lang, io);
     io.writeErr(`lakip: ${report.error.message}\n`);
     return EXIT_FIX_READ_FAILED;

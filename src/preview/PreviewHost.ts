@@ -436,7 +436,7 @@ export class PreviewHost implements WorkbookHost, TableOutputHost {
     if (!opened) throw new HostError('read-failed');
     // Fixes are written only into an .xlsx/.xlsm package; an .xls, .ods or web export is said so.
     const legacy = legacyKindOf(opened.bytes);
-    if (legacy) throw new FixNeedsXlsxError(this.state.name, legacyFormatOf(legacy));
+    if (legacy) throw new FixNeedsXlsxError(this.state.name, legacyFormatOf(legacy, opened.bytes));
     const { patchCells, withIgnoreListPart } = await loadPreviewWriter();
     const edits: CellEdit[] = (await this.revertLogEntries())
       .filter((c) => c.now !== undefined)

@@ -3,7 +3,7 @@
  * Bahasa Indonesia and English. Each message names the file and says what to do.
  */
 
-import type { LegacyKind } from './sniff';
+import { cfbLooksEncrypted, type LegacyKind } from './sniff';
 
 export type ReadErrorCode =
   | 'not-found'
@@ -43,7 +43,7 @@ export class ContentTooLargeError extends Error {
 }
 
 /** The other spreadsheet formats the legacy reader (src/xlsx/legacy/) opens, as the messages name them. */
-export type LegacyFormat = 'xls' | 'ods' | 'html-table' | 'xml-2003';
+export type LegacyFormat = 'xls' | 'ods' | 'html-table' | 'xml-2003' | 'encrypted-xlsx';
 
 /** Why a file in one of the other formats was not read, in terms the messages can put in the user's words. */
 export type LegacyIssueReason =
@@ -224,6 +224,12 @@ const LEGACY_FORMAT: Record<LegacyFormat, { id: string; en: string; app: { id: s
     en: 'a web page table (HTML) saved with an .xls name, as web applications\' "export to Excel" produce',
     app: { id: 'Excel', en: 'Excel' },
   },
+  // Read through Excel's default password (legacy/ooxmlDecrypt.ts); fixes would need the encryption rewritten.
+  'encrypted-xlsx': {
+    id: 'buku kerja .xlsx yang terenkripsi (dengan kata sandi bawaan Excel, sehingga dapat diperiksa tanpa kata sandi)',
+    en: 'an encrypted .xlsx workbook (under Excel\'s default password, so it can be checked without one)',
+    app: { id: 'Excel', en: 'Excel' },
+  },
   'xml-2003': {
     id: 'buku kerja "XML Spreadsheet 2003" dari Excel lama',
     en: 'an old Excel "XML Spreadsheet 2003" workbook',
@@ -331,9 +337,10 @@ function legacyIssueMessage(err: WorkbookReadError, issue: LegacyReadIssue, lang
  * another format (src/xlsx/sniff.ts legacyKindOf tells which): what to do instead.
  */
 /** Which format a legacy reader's input is, in the words the messages use. */
-export function legacyFormatOf(kind: LegacyKind): LegacyFormat {
+export function legacyFormatOf(kind: LegacyKind, data?: Uint8Array): LegacyFormat {
   switch (kind) {
     case 'cfb':
+      return data && cfbLooksEncrypted(data) ? 'encrypted-xlsx' : 'xls';
     case 'biff':
       return 'xls';
     case 'ods':
@@ -361,9 +368,11 @@ export class FixNeedsXlsxError extends Error {
 export function fixNeedsXlsxMessage(file: string, format: LegacyFormat, lang: 'id' | 'en'): string {
   const fmt = LEGACY_FORMAT[format] ?? LEGACY_FORMAT.xls;
   const app = lang === 'id' ? fmt.app.id : fmt.app.en;
+  const plainId = format === 'encrypted-xlsx' ? 'buku kerja .xlsx tanpa enkripsi' : 'buku kerja .xlsx';
+  const plainEn = format === 'encrypted-xlsx' ? 'an unencrypted .xlsx workbook' : 'an .xlsx workbook';
   return lang === 'id'
-    ? `Perbaikan hanya dapat ditulis ke buku kerja .xlsx, sedangkan "${file}" adalah ${fmt.id}. Temuan dan perbaikannya tetap dapat diperiksa; untuk menuliskannya, buka berkas itu di ${app}, pilih File > Simpan Sebagai (Save As), jenis "Buku Kerja Excel (*.xlsx)", lalu perbaiki berkas .xlsx yang baru.`
-    : `Fixes can only be written into an .xlsx workbook, and "${file}" is ${fmt.en}. Its findings and fixes can still be checked; to write them, open it in ${app}, use File > Save As, pick "Excel Workbook (*.xlsx)", then fix the new .xlsx file.`;
+    ? `Perbaikan hanya dapat ditulis ke ${plainId}, sedangkan "${file}" adalah ${fmt.id}. Temuan dan perbaikannya tetap dapat diperiksa; untuk menuliskannya, buka berkas itu di ${app}, pilih File > Simpan Sebagai (Save As), jenis "Buku Kerja Excel (*.xlsx)", lalu perbaiki berkas .xlsx yang baru.`
+    : `Fixes can only be written into ${plainEn}, and "${file}" is ${fmt.en}. Its findings and fixes can still be checked; to write them, open it in ${app}, use File > Save As, pick "Excel Workbook (*.xlsx)", then fix the new .xlsx file.`;
 }
 
 /** The first line of the underlying error, short, for the user to quote to support. */

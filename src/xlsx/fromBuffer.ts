@@ -6,7 +6,7 @@
  */
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { MAX_FILE_BYTES, WorkbookReadError } from './errors';
-import { readLegacyWorkbook } from './legacy';
+import { decryptDefaultPassword, readLegacyWorkbook } from './legacy';
 import { cfbLooksEncrypted, looksLikeOdsZip, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
 import { readXlsx, type ReadLimits } from './read/readXlsx';
 import { defaultLimits, MAX_INFLATED_BYTES } from './read/limits';
@@ -23,7 +23,12 @@ export async function readWorkbookBuffer(data: Uint8Array, name: string, limits:
       throw new WorkbookReadError('empty-file', name);
     case 'cfb':
       // An encrypted .xlsx travels in a CFB container too; anything else there goes to the .xls reader.
-      if (cfbLooksEncrypted(data)) throw new WorkbookReadError('encrypted', name);
+      if (cfbLooksEncrypted(data)) {
+        // Excel opens one under its default password without asking: so does this; any other stays refused.
+        const plain = await decryptDefaultPassword(data);
+        if (!plain) throw new WorkbookReadError('encrypted', name);
+        return readXlsx(plain, name, limits);
+      }
       return readLegacyWorkbook(data, name, 'cfb');
     case 'other': {
       // HTML tables, Excel 2003 XML, flat .fods, bare BIFF2-4: the legacy reader (src/xlsx/legacy/).

@@ -12,7 +12,7 @@ import { MAX_FILE_BYTES, WorkbookReadError } from './errors';
 import { readWorkbookBuffer } from './fromBuffer';
 import { lendZlib } from './nodeInflate';
 import { limitsForHeap } from './read/limits';
-import { ENCRYPTION_INFO_UTF16LE, indexOfBytes, SNIFF_BYTES, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
+import { SNIFF_BYTES, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
 
 export { readWorkbookBuffer } from './fromBuffer';
 
@@ -43,19 +43,6 @@ async function readAt(fh: Handle, length: number, position: number): Promise<Uin
     done += bytesRead;
   }
   return done === length ? buf : buf.subarray(0, done);
-}
-
-/** Scan a CFB file for the UTF-16LE stream name "EncryptionInfo", chunk by chunk, stopping at the first hit. */
-async function cfbFileLooksEncrypted(fh: Handle, size: number): Promise<boolean> {
-  const chunk = 1024 * 1024;
-  const overlap = ENCRYPTION_INFO_UTF16LE.length - 1;
-  for (let pos = 0; pos < size; pos += chunk) {
-    const start = Math.max(0, pos - overlap);
-    const part = await readAt(fh, Math.min(size, pos + chunk) - start, start);
-    if (indexOfBytes(part, ENCRYPTION_INFO_UTF16LE) >= 0) return true;
-    if (part.length === 0) break;
-  }
-  return false;
 }
 
 /** Read an .xlsx workbook from disk. Throws WorkbookReadError. */
@@ -92,7 +79,7 @@ export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> 
         data = await readAt(fh, size, 0);
         break;
       case 'cfb':
-        if (await cfbFileLooksEncrypted(fh, size)) throw new WorkbookReadError('encrypted', path);
+        // Encrypted packages too: readWorkbookBuffer opens those under Excel's default password.
         data = await readAt(fh, size, 0);
         break;
       case 'zip':

@@ -2,6 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { DEFAULT_PASSWORD } from '../../src/xlsx/legacy/biffDecrypt';
+import { standardEncrypt } from '../fixtures/officeEncrypt';
 import { FLOTIM, lakip, NTT, ROOT, rmDir, tmpDir } from './helpers';
 
 const CHART = path.join(ROOT, 'test', 'fixtures', 'fix', 'chart.xlsx');
@@ -165,6 +167,22 @@ describe('workbooks read from other formats', () => {
       const out = JSON.parse(en.stdout) as { files: { error: { code: string; message: string } }[] };
       expect(out.files[0].error.code).toBe('needs-xlsx');
       expect(out.files[0].error.message).toMatch(/Fixes can only be written into an \.xlsx workbook/);
+    } finally {
+      rmDir(dir);
+    }
+  });
+
+  it('an .xlsx read through Excel\'s default password: nothing is written; the message names the encryption (exit 2)', async () => {
+    const dir = tmpDir('lakip-fix-encrypted-');
+    try {
+      const src = path.join(dir, 'terkunci.xlsx');
+      fs.writeFileSync(src, standardEncrypt(fs.readFileSync(FLOTIM), DEFAULT_PASSWORD));
+      const r = await lakip(['fix', src, '--out', path.join(dir, 'hasil.xlsx')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/buku kerja \.xlsx tanpa enkripsi.*terenkripsi \(dengan kata sandi bawaan Excel/);
+      expect(fs.readdirSync(dir)).toEqual(['terkunci.xlsx']);
+      const check = await lakip(['check', src, '--format', 'json']);
+      expect(JSON.parse(check.stdout).files[0].tables.length).toBeGreaterThan(0);
     } finally {
       rmDir(dir);
     }

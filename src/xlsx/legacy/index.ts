@@ -44,3 +44,12 @@ export async function readLegacyWorkbook(data: Uint8Array, name: string, kind: L
     throw new WorkbookReadError(codeOf(format), name, new LegacyReadIssue(format, 'damaged-part', { detail: e instanceof Error ? e.message : String(e) }));
   }
 }
+
+/**
+ * The zip inside an encrypted .xlsx when Excel's default password opens it (see
+ * ./ooxmlDecrypt.ts), else undefined. Loaded on first use, like the readers.
+ */
+export async function decryptDefaultPassword(data: Uint8Array): Promise<Uint8Array | undefined> {
+  const { decryptPackage } = await import(/* webpackChunkName: "legacy-sheetjs" */ './ooxmlDecrypt');
+  return decryptPackage(data);
+}

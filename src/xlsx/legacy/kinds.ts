@@ -11,5 +11,6 @@ export function formatOf(kind: LegacyKind): LegacyFormat {
 
 /** The code a refusal of this format carries (the codes these files were refused with before they were read). */
 export function codeOf(format: LegacyFormat): ReadErrorCode {
-  return format === 'xls' ? 'legacy-xls' : format;
+  // An encrypted .xlsx is refused as 'encrypted' before any legacy reader sees it.
+  return format === 'xls' ? 'legacy-xls' : format === 'encrypted-xlsx' ? 'encrypted' : format;
 }

@@ -59,7 +59,7 @@ function quietly<T>(fn: () => T): T {
  * The bytes as SheetJS reads them fastest: a Node Buffer (a view, not a copy) where there is
  * one (about 15 % faster than an array on an .xls), the Uint8Array in the browser.
  */
-function sheetjsInput(bytes: Uint8Array): { data: Uint8Array; type: 'buffer' | 'array' } {
+export function sheetjsInput(bytes: Uint8Array): { data: Uint8Array; type: 'buffer' | 'array' } {
   const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): Uint8Array } }).Buffer;
   return NodeBuffer ? { data: NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), type: 'buffer' } : { data: bytes, type: 'array' };
 }
