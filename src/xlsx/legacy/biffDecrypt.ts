@@ -11,6 +11,7 @@
  * come from @noble/hashes, which runs the same in Node and in the browser.
  */
 import { md5, sha1 } from '@noble/hashes/legacy';
+import { concat, le32, sameBytes, u16, u32, utf16le } from './bytes';
 
 /** The password Excel uses when a workbook is encrypted without the user choosing one. */
 export const DEFAULT_PASSWORD = 'VelvetSweatshop';
@@ -27,36 +28,6 @@ const PLAIN = new Set([0x0809, FILEPASS, 0x0194, 0x0195, 0x00e1, 0x0196, 0x0138]
  */
 const FILEPASS_DONE = 0x00e2;
 const BLOCK = 1024;
-
-const u16 = (d: Uint8Array, i: number) => d[i] | (d[i + 1] << 8);
-const u32 = (d: Uint8Array, i: number) => (d[i] | (d[i + 1] << 8) | (d[i + 2] << 16)) + d[i + 3] * 0x1000000;
-
-function utf16le(s: string): Uint8Array {
-  const out = new Uint8Array(s.length * 2);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out[2 * i] = c & 0xff;
-    out[2 * i + 1] = c >> 8;
-  }
-  return out;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
-function le32(n: number): Uint8Array {
-  return Uint8Array.of(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff);
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** RC4's keystream (no library offers RC4 any more: it is only ever needed to read old files). */
 export class Rc4 {

@@ -15,6 +15,7 @@ import { sha1 } from '@noble/hashes/legacy';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2';
 import { DEFAULT_PASSWORD } from './biffDecrypt';
 import { sheetjsInput } from './sheetjs';
+import { concat, le32, sameBytes, u32, utf16le } from './bytes';
 
 type Hash = (data: Uint8Array) => Uint8Array;
 
@@ -23,35 +24,6 @@ const HASHES: Record<string, Hash> = { SHA1: sha1, 'SHA-1': sha1, SHA256: sha256
 /** Spin counts above this are refused as not Excel's (Excel writes 100,000): the work is bounded. */
 const MAX_SPIN = 10_000_000;
 const SEGMENT = 4096;
-
-const u32 = (d: Uint8Array, i: number) => (d[i] | (d[i + 1] << 8) | (d[i + 2] << 16)) + d[i + 3] * 0x1000000;
-
-function utf16le(s: string): Uint8Array {
-  const out = new Uint8Array(s.length * 2);
-  for (let i = 0; i < s.length; i++) {
-    out[2 * i] = s.charCodeAt(i) & 0xff;
-    out[2 * i + 1] = s.charCodeAt(i) >> 8;
-  }
-  return out;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-function le32(n: number): Uint8Array {
-  return Uint8Array.of(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff);
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
 
 /** H0 = H(salt + password), then `spin` rounds of H(round + H). */
 function spun(hash: Hash, salt: Uint8Array, password: string, spin: number): Uint8Array {
