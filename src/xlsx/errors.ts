@@ -34,6 +34,15 @@ export class WorkbookReadError extends Error {
   }
 }
 
+/** Cause of a 'not-xlsx' error for an Office owner ("lock") file, with the user name it holds. */
+export class OwnerFileCause extends Error {
+  override readonly name = 'OwnerFileCause';
+
+  constructor(readonly user: string) {
+    super(`an Office lock file (owner: ${user})`);
+  }
+}
+
 /**
  * Cause of a 'too-large' error about what the package holds once unpacked (too
  * many cells), as opposed to the size of the file itself.
@@ -150,6 +159,13 @@ export function readErrorMessage(err: WorkbookReadError, lang: 'id' | 'en'): str
         return id
           ? `Berkas ${f} adalah berkas kunci sementara yang dibuat Excel selama buku kerja ${book} sedang dibuka, bukan buku kerja. Periksa berkas ${book} itu sendiri; berkas kunci hilang sendiri setelah Excel menutup buku kerjanya.`
           : `The file ${f} is the temporary lock file Excel makes while the workbook ${book} is open, not a workbook. Check ${book} itself; the lock file goes away when Excel closes the workbook.`;
+      }
+      if ((err as { cause?: unknown }).cause instanceof OwnerFileCause) {
+        // A lock file copied under another name: which workbook it locked is lost, the user is not.
+        const user = JSON.stringify(((err as { cause?: unknown }).cause as OwnerFileCause).user);
+        return id
+          ? `Berkas ${f} bukan buku kerja, melainkan berkas kunci sementara yang dibuat Excel saat sebuah buku kerja dibuka oleh ${user} (isinya hanya nama itu). Periksa buku kerja aslinya; berkas kunci biasanya bernama "~$" diikuti nama buku kerja itu.`
+          : `The file ${f} is not a workbook but the temporary lock file Excel makes while a workbook is open, here by ${user} (it holds only that name). Check the workbook itself; a lock file is normally named "~$" followed by the workbook's name.`;
       }
       return id
         ? `Berkas ${f} bukan buku kerja Excel (.xlsx); isinya tampak seperti jenis berkas lain (misalnya CSV, PDF, teks, atau dokumen Word). Jika datanya ada di Excel, ${lowerFirst(SAVE_AS_ID)}`

@@ -5,9 +5,9 @@
  * reader in ./read/.
  */
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { MAX_FILE_BYTES, WorkbookReadError } from './errors';
+import { MAX_FILE_BYTES, OwnerFileCause, WorkbookReadError } from './errors';
 import { decryptDefaultPassword, readLegacyWorkbook } from './legacy';
-import { cfbLooksEncrypted, looksLikeOdsZip, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
+import { cfbLooksEncrypted, looksLikeOdsZip, ownerFileUser, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
 import { readXlsx, type ReadLimits } from './read/readXlsx';
 import { defaultLimits, MAX_INFLATED_BYTES } from './read/limits';
 
@@ -34,7 +34,8 @@ export async function readWorkbookBuffer(data: Uint8Array, name: string, limits:
       // HTML tables, Excel 2003 XML, flat .fods, bare BIFF2-4: the legacy reader (src/xlsx/legacy/).
       const kind = sniffLegacyOther(data.subarray(0, TEXT_SNIFF_BYTES));
       if (kind) return readLegacyWorkbook(data, name, kind);
-      throw new WorkbookReadError('not-xlsx', name);
+      const user = ownerFileUser(data.subarray(0, 256), data.byteLength);
+      throw new WorkbookReadError('not-xlsx', name, user === undefined ? undefined : new OwnerFileCause(user));
     }
     case 'zip':
       if (looksLikeOdsZip(data)) return readLegacyWorkbook(data, name, 'ods');

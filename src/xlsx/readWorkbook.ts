@@ -8,11 +8,11 @@
 import { promises as fsp } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { MAX_FILE_BYTES, WorkbookReadError } from './errors';
+import { MAX_FILE_BYTES, OwnerFileCause, WorkbookReadError } from './errors';
 import { readWorkbookBuffer } from './fromBuffer';
 import { lendZlib } from './nodeInflate';
 import { limitsForHeap } from './read/limits';
-import { SNIFF_BYTES, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
+import { ownerFileUser, SNIFF_BYTES, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
 
 export { readWorkbookBuffer } from './fromBuffer';
 
@@ -75,7 +75,11 @@ export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> 
         throw new WorkbookReadError('empty-file', path);
       case 'other':
         // HTML tables, Excel 2003 XML, flat .fods, bare BIFF2-4 are read (src/xlsx/legacy/); anything else is no workbook.
-        if (!sniffLegacyOther(await readAt(fh, Math.min(TEXT_SNIFF_BYTES, size), 0))) throw new WorkbookReadError('not-xlsx', path);
+        const start = await readAt(fh, Math.min(TEXT_SNIFF_BYTES, size), 0);
+        if (!sniffLegacyOther(start)) {
+          const user = ownerFileUser(start, size);
+          throw new WorkbookReadError('not-xlsx', path, user === undefined ? undefined : new OwnerFileCause(user));
+        }
         data = await readAt(fh, size, 0);
         break;
       case 'cfb':

@@ -74,20 +74,33 @@ test('a PDF named .xlsx => not-xlsx', async () => {
 });
 
 test("Excel's lock file (~$name.xlsx, an owner's name in 165 bytes) => not-xlsx, named as the lock of the workbook beside it", async () => {
-  // The layout Excel writes: a length byte, the name in ANSI padded to 54 bytes, then the length and the name in UTF-16LE.
-  const user = 'Staf Dinsos';
-  const lock = Buffer.alloc(165, 0x20);
-  lock[0] = user.length;
-  lock.write(user, 1, 'latin1');
-  lock.writeUInt16LE(user.length, 54);
-  lock.write(user, 56, 'utf16le');
+  const lock = ownerFile('Staf Dinsos');
   const err = await expectCode(write('~$Laporan LKjIP 2023.xlsx', lock), 'not-xlsx');
   expect(readErrorMessage(err, 'id')).toMatch(/berkas kunci sementara.*"[^"]*Laporan LKjIP 2023\.xlsx" itu sendiri/);
   expect(readErrorMessage(err, 'en')).toMatch(/lock file Excel makes while the workbook "[^"]*[\\/]Laporan LKjIP 2023\.xlsx" is open/);
-  // Any other file that is no workbook keeps the general advice.
-  const other = await caught(readWorkbookFile(write('Laporan-lain.xlsx', lock)));
-  expect(readErrorMessage(other, 'id')).not.toMatch(/kunci/);
+  // Copied under another name, it is still told by its content, with the user it names.
+  const copied = await expectCode(write('Laporan-lain.xlsx', lock), 'not-xlsx');
+  expect(readErrorMessage(copied, 'id')).toMatch(/berkas kunci sementara yang dibuat Excel saat sebuah buku kerja dibuka oleh "Staf Dinsos"/);
+  expect(readErrorMessage(copied, 'en')).toMatch(/lock file Excel makes while a workbook is open, here by "Staf Dinsos"/);
+  // Text of the same size is no lock file.
+  const text = await expectCode(write('catatan-165.xlsx', Buffer.alloc(165, 0x41)), 'not-xlsx');
+  expect(readErrorMessage(text, 'id')).not.toMatch(/kunci/);
 });
+
+/**
+ * The layout Excel writes (seen in three lock files committed to public repositories):
+ * a length byte, the name in ANSI padded with spaces to 55 bytes, the length again in
+ * 16 bits, then the name in UTF-16LE padded with spaces, 165 bytes in all.
+ */
+function ownerFile(user: string): Buffer {
+  const lock = Buffer.alloc(165, 0x20);
+  lock[0] = user.length;
+  lock.write(user, 1, 'latin1');
+  lock.writeUInt16LE(user.length, 55);
+  for (let i = 57; i + 1 < 165; i += 2) lock.writeUInt16LE(0x20, i);
+  lock.write(user, 57, 'utf16le');
+  return lock;
+}
 
 test('a one-byte file => not-xlsx', async () => {
   await expectCode(write('satu.xlsx', 'P'), 'not-xlsx');
