@@ -43,6 +43,15 @@ export class OwnerFileCause extends Error {
   }
 }
 
+/** Cause of a 'not-xlsx' error for a gzip file: a Gnumeric workbook, or something else compressed. */
+export class CompressedCause extends Error {
+  override readonly name = 'CompressedCause';
+
+  constructor(readonly kind: 'gnumeric' | 'gzip') {
+    super(kind === 'gnumeric' ? 'a Gnumeric workbook (gzip)' : 'a gzip-compressed file');
+  }
+}
+
 /**
  * Cause of a 'too-large' error about what the package holds once unpacked (too
  * many cells), as opposed to the size of the file itself.
@@ -159,6 +168,16 @@ export function readErrorMessage(err: WorkbookReadError, lang: 'id' | 'en'): str
         return id
           ? `Berkas ${f} adalah berkas kunci sementara yang dibuat Excel selama buku kerja ${book} sedang dibuka, bukan buku kerja. Periksa berkas ${book} itu sendiri; berkas kunci hilang sendiri setelah Excel menutup buku kerjanya.`
           : `The file ${f} is the temporary lock file Excel makes while the workbook ${book} is open, not a workbook. Check ${book} itself; the lock file goes away when Excel closes the workbook.`;
+      }
+      if ((err as { cause?: unknown }).cause instanceof CompressedCause) {
+        const gnumeric = ((err as { cause?: unknown }).cause as CompressedCause).kind === 'gnumeric';
+        return id
+          ? gnumeric
+            ? `Berkas ${f} bukan buku kerja Excel, melainkan lembar kerja Gnumeric (.gnumeric, terkompresi gzip). Buka berkas itu di Gnumeric atau LibreOffice, pilih Simpan Sebagai (Save As), jenis "Buku Kerja Excel (*.xlsx)", lalu periksa berkas .xlsx yang baru.`
+            : `Berkas ${f} bukan buku kerja Excel, melainkan berkas terkompresi (gzip). Ekstrak dulu isinya; jika di dalamnya ada buku kerja, periksa berkas itu (atau simpan sebagai .xlsx di Excel).`
+          : gnumeric
+            ? `The file ${f} is not an Excel workbook but a Gnumeric spreadsheet (.gnumeric, gzip-compressed). Open it in Gnumeric or LibreOffice, use Save As, pick "Excel Workbook (*.xlsx)", then check the new .xlsx file.`
+            : `The file ${f} is not an Excel workbook but a compressed (gzip) file. Extract it first; if a workbook is inside, check that file (or save it as .xlsx in Excel).`;
       }
       if ((err as { cause?: unknown }).cause instanceof OwnerFileCause) {
         // A lock file copied under another name: which workbook it locked is lost, the user is not.

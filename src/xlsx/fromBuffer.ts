@@ -5,7 +5,8 @@
  * reader in ./read/.
  */
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { MAX_FILE_BYTES, OwnerFileCause, WorkbookReadError } from './errors';
+import { CompressedCause, MAX_FILE_BYTES, OwnerFileCause, WorkbookReadError } from './errors';
+import { gzipKind } from './gzipPeek';
 import { decryptDefaultPassword, readLegacyWorkbook } from './legacy';
 import { cfbLooksEncrypted, looksLikeOdsZip, ownerFileUser, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
 import { readXlsx, type ReadLimits } from './read/readXlsx';
@@ -13,6 +14,14 @@ import { defaultLimits, MAX_INFLATED_BYTES } from './read/limits';
 
 /** Largest total uncompressed size of the package parts read, counted while inflating. */
 export const MAX_UNCOMPRESSED_BYTES = MAX_INFLATED_BYTES;
+
+/** What a file that is no workbook is, when it can be told: an Excel lock file, a gzip (Gnumeric). */
+export function notWorkbookCause(data: Uint8Array): Error | undefined {
+  const user = ownerFileUser(data.subarray(0, 256), data.byteLength);
+  if (user !== undefined) return new OwnerFileCause(user);
+  const gz = gzipKind(data);
+  return gz ? new CompressedCause(gz) : undefined;
+}
 
 /** Read a workbook from its bytes. `name` is used in errors (file name or label). Throws WorkbookReadError. */
 export async function readWorkbookBuffer(data: Uint8Array, name: string, limits: ReadLimits = defaultLimits()): Promise<WorkbookSnapshot> {
@@ -34,8 +43,7 @@ export async function readWorkbookBuffer(data: Uint8Array, name: string, limits:
       // HTML tables, Excel 2003 XML, flat .fods, bare BIFF2-4: the legacy reader (src/xlsx/legacy/).
       const kind = sniffLegacyOther(data.subarray(0, TEXT_SNIFF_BYTES));
       if (kind) return readLegacyWorkbook(data, name, kind);
-      const user = ownerFileUser(data.subarray(0, 256), data.byteLength);
-      throw new WorkbookReadError('not-xlsx', name, user === undefined ? undefined : new OwnerFileCause(user));
+      throw new WorkbookReadError('not-xlsx', name, notWorkbookCause(data));
     }
     case 'zip':
       if (looksLikeOdsZip(data)) return readLegacyWorkbook(data, name, 'ods');

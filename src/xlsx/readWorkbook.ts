@@ -8,11 +8,11 @@
 import { promises as fsp } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { MAX_FILE_BYTES, OwnerFileCause, WorkbookReadError } from './errors';
-import { readWorkbookBuffer } from './fromBuffer';
+import { MAX_FILE_BYTES, WorkbookReadError } from './errors';
+import { notWorkbookCause, readWorkbookBuffer } from './fromBuffer';
 import { lendZlib } from './nodeInflate';
 import { limitsForHeap } from './read/limits';
-import { ownerFileUser, SNIFF_BYTES, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
+import { SNIFF_BYTES, sniff, sniffLegacyOther, TEXT_SNIFF_BYTES } from './sniff';
 
 export { readWorkbookBuffer } from './fromBuffer';
 
@@ -76,10 +76,8 @@ export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> 
       case 'other':
         // HTML tables, Excel 2003 XML, flat .fods, bare BIFF2-4 are read (src/xlsx/legacy/); anything else is no workbook.
         const start = await readAt(fh, Math.min(TEXT_SNIFF_BYTES, size), 0);
-        if (!sniffLegacyOther(start)) {
-          const user = ownerFileUser(start, size);
-          throw new WorkbookReadError('not-xlsx', path, user === undefined ? undefined : new OwnerFileCause(user));
-        }
+        // What it is instead, when that can be told: a lock file by its few bytes, a gzip by its first kilobytes.
+        if (!sniffLegacyOther(start)) throw new WorkbookReadError('not-xlsx', path, notWorkbookCause(size <= TEXT_SNIFF_BYTES ? start : await readAt(fh, Math.min(size, 256 * 1024), 0)));
         data = await readAt(fh, size, 0);
         break;
       case 'cfb':

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import JSZip from 'jszip';
 import * as os from 'os';
 import * as path from 'path';
+import { gzipSync } from 'zlib';
 import { MAX_FILE_BYTES, readErrorMessage, WorkbookReadError, type ReadErrorCode } from '../../src/xlsx/errors';
 import { readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/readWorkbook';
 
@@ -101,6 +102,18 @@ function ownerFile(user: string): Buffer {
   lock.write(user, 57, 'utf16le');
   return lock;
 }
+
+test('a gzip file => not-xlsx, named: a Gnumeric workbook (Gnumeric saves them gzipped), or any other compressed file', async () => {
+  const gnumeric = gzipSync(Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<gnm:Workbook xmlns:gnm="http://www.gnumeric.org/v10.dtd"><gnm:Sheets/></gnm:Workbook>\n'));
+  const g = await expectCode(write('tabel-gnumeric.xls', gnumeric), 'not-xlsx');
+  expect(readErrorMessage(g, 'id')).toMatch(/lembar kerja Gnumeric \(\.gnumeric, terkompresi gzip\).*Gnumeric atau LibreOffice/);
+  expect(readErrorMessage(g, 'en')).toMatch(/Gnumeric spreadsheet \(\.gnumeric, gzip-compressed\)/);
+  const other = await expectCode(write('arsip.xlsx', gzipSync(Buffer.from('Tahun;Target;Realisasi\n2021;100;95\n'.repeat(50)))), 'not-xlsx');
+  expect(readErrorMessage(other, 'id')).toMatch(/berkas terkompresi \(gzip\)\. Ekstrak dulu isinya/);
+  // A gzip cut short is still said to be one.
+  const cut = await expectCode(write('potong.xls', gnumeric.subarray(0, 30)), 'not-xlsx');
+  expect(readErrorMessage(cut, 'en')).toMatch(/gzip/);
+});
 
 test('a one-byte file => not-xlsx', async () => {
   await expectCode(write('satu.xlsx', 'P'), 'not-xlsx');
