@@ -16,7 +16,7 @@ import { parseNumberText, type NumberHint } from '../../src/core/numbers/parse';
 import { numericShareAtLeast } from '../../src/core/recognize/columns';
 import { codeOf } from '../../src/core/recognize/rows';
 import { findPhrase } from '../../src/core/narrative/text';
-import { percentAgrees, scaledNumber, scaledRatio } from '../../src/core/checks/percentExact';
+import { capaianAgrees, percentAgrees, scaledNumber, scaledRatio } from '../../src/core/checks/percentExact';
 import { isTotalLabel, normalizeHeader } from '../../src/core/recognize/vocabulary';
 import { sheet, type TestCell } from './helpers/sheet';
 
@@ -230,6 +230,35 @@ describe('the exact percentage fast path', () => {
       ),
       { numRuns: 5000 },
     );
+  });
+
+  it('IKU capaian: says "agrees" only when the Decimal check agrees, for decimal targets and both polarities', () => {
+    const slow = (t: number, r: number, neg: boolean, stored: number, pf: boolean, places: number) => {
+      const cell = (pf ? new Decimal(stored).times(100) : new Decimal(stored)).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+      const achieved = neg ? new Decimal(t).times(2).minus(r) : new Decimal(r);
+      return cell.eq(achieved.times(100).div(t).toDecimalPlaces(places, Decimal.ROUND_HALF_UP));
+    };
+    const figure = fc.tuple(fc.integer({ min: 0, max: 200000 }), fc.integer({ min: 0, max: 3 })).map(([m, d]) => Number((m / 10 ** d).toFixed(d)));
+    let agreed = 0;
+    fc.assert(
+      fc.property(figure, figure, fc.boolean(), fc.integer({ min: 0, max: 3 }), fc.boolean(), fc.integer({ min: -2, max: 2 }), (t, r, neg, places, pf, nudge) => {
+        const pct = ((neg ? 2 * t - r : r) / t) * 100 + nudge * 10 ** -places;
+        const stored = Number((pf ? pct / 100 : pct).toFixed(places + (pf ? 2 : 0)));
+        const fast = capaianAgrees(t, r, neg, stored, pf, places);
+        if (fast === true) {
+          agreed++;
+          expect(slow(t, r, neg, stored, pf, places)).toBe(true);
+        }
+        // Where the fast path can tell (positive figures, a target above 0), it tells every agreement.
+        if (t > 0 && (neg ? 2 * t - r : r) >= 0 && stored >= 0 && !String(stored).includes('e') && slow(t, r, neg, stored, pf, places)) expect(fast).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(agreed).toBeGreaterThan(500);
+    expect(capaianAgrees(80, 82.5, false, 103.13, false, 2)).toBe(true); // 103,125 -> 103,13 half up
+    expect(capaianAgrees(80, 82.5, false, 103.12, false, 2)).toBeUndefined();
+    expect(capaianAgrees(10, 8, true, 120, false, 0)).toBe(true); // lower is better: (20 - 8) / 10
+    expect(capaianAgrees(0, 8, false, 0, false, 0)).toBeUndefined();
   });
 
   it('rounds half up at the boundary and reads the shortest decimal of the stored number', () => {

@@ -4,6 +4,8 @@ import { isScaleLabel, predikatFor, samePredikat } from '../iku/scales';
 import type { TableColumn, TableRow } from '../model';
 import { attainmentOf, normalizeHeader } from '../recognize/vocabulary';
 import { roundTo, type TableContext } from './context';
+import { capaianAgrees } from './percentExact';
+import { storedNumberOf, type NumericCell } from '../cells';
 
 /**
  * IKU rows: capaian from target and realisasi with the indicator's polarity,
@@ -43,6 +45,8 @@ export function checkIku(ctx: TableContext): void {
  */
 function checkCapaianCell(ctx: TableContext, row: TableRow, target: TableColumn, real: TableColumn, capCol: TableColumn): Decimal | null {
   const cell = ctx.num(row.row, capCol.col);
+  // Agreeing exactly, it is neither wrong nor a capped 100 (that would show 100 against more).
+  if (agreesExactly(ctx, row, target, real, cell)) return cell.value;
   const res = capaianAt(ctx, row, target, real);
   if (!res || cell.value === null || cell.state === 'error') return null;
   if (!res.ok) return cell.value;
@@ -76,6 +80,23 @@ function checkCapaianCell(ctx: TableContext, row: TableRow, target: TableColumn,
     });
   }
   return cell.value;
+}
+
+/**
+ * The everyday IKU row settled without Decimal: typed target and realisasi (not percent-
+ * formatted) and a shown capaian that agrees with them exactly (see percentExact.ts).
+ * Only agreement is decided here; anything else goes to the full check.
+ */
+function agreesExactly(ctx: TableContext, row: TableRow, target: TableColumn, real: TableColumn, cell: NumericCell): boolean {
+  const shown = storedNumberOf(cell);
+  if (shown === undefined) return false;
+  const t = ctx.num(row.row, target.col);
+  const r = ctx.num(row.row, real.col);
+  if (t.percentFormat || r.percentFormat) return false;
+  const tv = storedNumberOf(t);
+  const rv = storedNumberOf(r);
+  if (tv === undefined || rv === undefined) return false;
+  return capaianAgrees(tv, rv, guessPolarity(row.label) === 'negative', shown, cell.percentFormat === true, cell.decimals) === true;
 }
 
 // Per table: each candidate pair, the capaian cell and the predikat ask for the same row's capaian.
@@ -185,7 +206,13 @@ function agreement(ctx: TableContext, items: TableRow[], t: TableColumn, r: Tabl
   let rows = 0;
   for (const row of items) {
     const cell = ctx.num(row.row, cap.col);
-    if (cell.state === 'error' || cell.state === 'empty' || cell.value === null) continue;
+    if (cell.state === 'error' || cell.state === 'empty') continue;
+    if (agreesExactly(ctx, row, t, r, cell)) {
+      rows++;
+      agree++;
+      continue;
+    }
+    if (cell.value === null) continue;
     const res = capaianAt(ctx, row, t, r);
     if (!res || !res.ok) continue;
     rows++;

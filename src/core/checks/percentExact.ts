@@ -63,3 +63,34 @@ export function agreesExactly(ctx: TableContext, row: TableRow, num: TableColumn
   return percentAgrees(n, d, stored, cell.percentFormat === true, cell.decimals) === true;
 }
 
+/** Digits after the point of a number's shortest decimal string; undefined when it uses an exponent. */
+function decimalsOf(x: number): number | undefined {
+  const s = String(x);
+  if (s.includes('e')) return undefined;
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/**
+ * True when a stored IKU capaian shows the same figure, at `places` decimals, as
+ * realisasi / target × 100 (or (2 × target − realisasi) / target × 100 for a lower-is-
+ * better indicator), the target and realisasi being typed numbers; undefined when this
+ * fast path cannot tell. Both are scaled to integers by their shortest decimals, so the
+ * ratio is exact, as in percentAgrees.
+ */
+export function capaianAgrees(target: number, realisasi: number, negative: boolean, stored: number, percentFormat: boolean, places: number): true | undefined {
+  if (!(target > 0) || !(realisasi >= 0) || places > 20) return undefined;
+  const dt = decimalsOf(target);
+  const dr = decimalsOf(realisasi);
+  if (dt === undefined || dr === undefined || Math.max(dt, dr) > 12) return undefined;
+  const k = Math.max(dt, dr);
+  const t = scaledNumber(target, k);
+  const r = scaledNumber(realisasi, k);
+  if (t === undefined || r === undefined || t === 0n) return undefined;
+  const n = negative ? 2n * t - r : r;
+  if (n < 0n) return undefined;
+  const cell = scaledNumber(stored, places + (percentFormat ? 2 : 0));
+  if (cell === undefined) return undefined;
+  return cell === scaledRatio(n, t, places) ? true : undefined;
+}
+
